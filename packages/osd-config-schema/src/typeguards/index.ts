@@ -1,0 +1,1 @@
+export { isConfigSchema } from './is_config_schema';

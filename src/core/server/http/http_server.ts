@@ -1,0 +1,209 @@
+import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'crypto';
+import { Readable } from 'stream';
+import { Subject } from 'rxjs';
+import { Logger } from '../logging';
+import { HttpConfig } from './http_config';
+import {
+  errorBody,
+  OpenSearchDashboardsRequest,
+  OpenSearchDashboardsResponse,
+  RequestHandlerContext,
+  responseFactory,
+  RouterRoute,
+  RouteValidationError,
+  toServerPath,
+  validatePart,
+} from './router';
+
+export type ContextFactory = (request: OpenSearchDashboardsRequest) => Promise<RequestHandlerContext>;
+
+/** One finished request, for the ops metrics. */
+export interface RequestObservation {
+  statusCode: number;
+  durationMs: number;
+}
+
+const XSRF_HEADERS = ['osd-xsrf', 'osd-version'];
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The HTTP server behind our own API: Fastify is an implementation detail. It knows routes, limits and the
+ * wire format of errors; it knows nothing about plugins or saved objects.
+ */
+export class HttpServer {
+  private readonly server: FastifyInstance;
+  private readonly observers: Array<(o: RequestObservation) => void> = [];
+  private listening = false;
+
+  constructor(private readonly config: HttpConfig, private readonly log: Logger) {
+    const basePath = config.basePath;
+    this.server = Fastify({
+      logger: false,
+      bodyLimit: config.maxPayloadBytes,
+      keepAliveTimeout: config.keepaliveTimeout,
+      connectionTimeout: config.socketTimeout,
+      forceCloseConnections: true,
+      // Serve every route under the base path; a request a proxy already stripped works too.
+      rewriteUrl: (req) => {
+        const url = req.url ?? '/';
+        if (basePath && (url === basePath || url.startsWith(basePath + '/') || url.startsWith(basePath + '?'))) {
+          return url.slice(basePath.length) || '/';
+        }
+        return url;
+      },
+    });
+    this.server.addContentTypeParser(['application/x-ndjson'], { parseAs: 'string' }, (_req, body, done) =>
+      done(null, body)
+    );
+    this.server.setErrorHandler((error: any, request, reply) => {
+      const status = mapServerError(error);
+      if (status === 500) this.log.error(`${request.method} ${request.url} failed: ${error.stack ?? error}`);
+      const message =
+        status === 413
+          ? `Payload content length greater than maximum allowed: ${this.config.maxPayloadBytes}`
+          : status === 400 && error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+          ? 'Invalid request payload JSON format'
+          : status === 500
+          ? 'An internal server error occurred.'
+          : error.message;
+      reply.code(status).type('application/json').send(errorBody(status, message));
+    });
+    this.server.setNotFoundHandler((_req, reply) => {
+      reply.code(404).type('application/json').send(errorBody(404, 'Not Found'));
+    });
+    this.server.addHook('onResponse', async (_req, reply) => {
+      const observation = { statusCode: reply.statusCode, durationMs: reply.elapsedTime };
+      for (const observe of this.observers) observe(observation);
+    });
+  }
+
+  public onRequestFinished(observer: (o: RequestObservation) => void) {
+    this.observers.push(observer);
+  }
+
+  public mount(route: RouterRoute, createContext: ContextFactory) {
+    const { path, wildcardParam } = toServerPath(route.path);
+    this.server.route({
+      method: route.method.toUpperCase() as any,
+      url: path,
+      bodyLimit: route.options.body?.maxBytes,
+      handler: (req, reply) => this.handle(route, wildcardParam, createContext, req, reply),
+    });
+  }
+
+  public async start(): Promise<{ host: string; port: number }> {
+    await this.server.listen({ host: this.config.host, port: this.config.port });
+    this.listening = true;
+    const address = this.server.server.address();
+    const port = typeof address === 'object' && address ? address.port : this.config.port;
+    return { host: this.config.host, port };
+  }
+
+  public async stop() {
+    if (this.listening) await this.server.close();
+    this.listening = false;
+  }
+
+  private async handle(
+    route: RouterRoute,
+    wildcardParam: string | undefined,
+    createContext: ContextFactory,
+    req: FastifyRequest,
+    reply: FastifyReply
+  ) {
+    const options = route.options;
+    if (
+      !SAFE_METHODS.has(req.method) &&
+      options.xsrfRequired !== false &&
+      !this.config.xsrf.disableProtection &&
+      !this.config.xsrf.allowlist.includes(route.path) &&
+      !XSRF_HEADERS.some((h) => req.headers[h] !== undefined)
+    ) {
+      return this.send(reply, responseFactory.badRequest({ body: 'Request must contain a osd-xsrf header.' }));
+    }
+
+    let params: any = { ...(req.params as object) };
+    if (wildcardParam) {
+      params[wildcardParam] = params['*'];
+      delete params['*'];
+    }
+    let request: OpenSearchDashboardsRequest;
+    try {
+      const validate = route.validate || {};
+      params = validatePart(validate.params, params, 'params');
+      const query = validatePart(validate.query, { ...(req.query as object) }, 'query');
+      const body = validatePart(validate.body, req.body, 'body');
+      request = this.createRequest(route, req, params, query, body);
+    } catch (e) {
+      if (e instanceof RouteValidationError) return this.send(reply, responseFactory.badRequest({ body: e.message }));
+      throw e;
+    }
+
+    try {
+      const context = await createContext(request);
+      const response = await route.handler(context, request, responseFactory);
+      if (!(response instanceof OpenSearchDashboardsResponse)) {
+        throw new Error(`Unexpected result from the route handler of [${route.method.toUpperCase()} ${route.path}]: expected a response from the response factory`);
+      }
+      return this.send(reply, response);
+    } catch (e) {
+      this.log.error(
+        `Unhandled error in the handler of [${route.method.toUpperCase()} ${route.path}]${route.pluginId ? ` (plugin ${route.pluginId})` : ''}: ${(e as Error)?.stack ?? e}`
+      );
+      return this.send(reply, responseFactory.internalError({ body: 'An internal server error occurred.' }));
+    }
+  }
+
+  private createRequest(route: RouterRoute, req: FastifyRequest, params: unknown, query: unknown, body: unknown): OpenSearchDashboardsRequest {
+    const aborted$ = new Subject<void>();
+    req.raw.once('close', () => {
+      if (!req.raw.complete || !req.raw.socket?.writable) aborted$.next();
+      aborted$.complete();
+    });
+    return {
+      id: (req.headers['x-opaque-id'] as string) ?? randomUUID(),
+      url: new URL(req.url, `http://${req.headers.host ?? 'localhost'}`),
+      route: {
+        path: route.path,
+        method: route.method,
+        options: {
+          xsrfRequired: route.options.xsrfRequired ?? true,
+          authRequired: route.options.authRequired ?? true,
+          tags: route.options.tags ?? [],
+        },
+      },
+      headers: req.headers,
+      params,
+      query,
+      body,
+      isSystemRequest: req.headers['osd-system-request'] === 'true',
+      events: { aborted$: aborted$.asObservable() },
+      auth: { isAuthenticated: false },
+    };
+  }
+
+  private send(reply: FastifyReply, response: OpenSearchDashboardsResponse) {
+    const { status, payload, headers } = response;
+    reply.code(status);
+    for (const [name, value] of Object.entries(this.config.customResponseHeaders)) reply.header(name, String(value));
+    for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+    if (status >= 400) {
+      return reply.type('application/json').send(errorBody(status, payload as any));
+    }
+    if (payload === undefined || payload === null) return reply.send();
+    if (Buffer.isBuffer(payload) || payload instanceof Readable) return reply.send(payload);
+    if (typeof payload === 'string') {
+      if (!reply.hasHeader('content-type')) reply.type('text/plain; charset=utf-8');
+      return reply.send(payload);
+    }
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(payload));
+  }
+}
+
+function mapServerError(error: any): number {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return 413;
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 415;
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) return error.statusCode;
+  return 500;
+}

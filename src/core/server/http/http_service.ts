@@ -1,0 +1,98 @@
+import { Logger } from '../logging';
+import { HttpConfig } from './http_config';
+import { HttpServer } from './http_server';
+import { OpenSearchDashboardsRequest, RequestHandlerContext, RequestHandlerContextProvider, Router } from './router';
+import { HttpServerInfo, HttpServiceStart, IBasePath, InternalHttpServiceSetup } from './types';
+
+function createBasePath(serverBasePath: string): IBasePath {
+  return {
+    serverBasePath,
+    get: () => serverBasePath,
+    prepend: (path) => (serverBasePath && path.startsWith('/') && !path.startsWith(serverBasePath + '/') ? serverBasePath + path : path),
+    remove: (path) =>
+      serverBasePath && (path === serverBasePath || path.startsWith(serverBasePath + '/'))
+        ? path.slice(serverBasePath.length) || '/'
+        : path,
+  };
+}
+
+/**
+ * Owns the HTTP server: hands out routers in setup, mounts every route and starts listening in start. A route
+ * handler's context is built lazily per request from core's factory plus the plugins' providers.
+ */
+export class HttpService {
+  private readonly server: HttpServer;
+  private readonly routers: Router[] = [];
+  private readonly providers = new Map<string, RequestHandlerContextProvider<any>>();
+  private coreContext?: (request: OpenSearchDashboardsRequest) => RequestHandlerContext['core'];
+  private readonly basePath: IBasePath;
+  private boundPort: number;
+
+  constructor(private readonly config: HttpConfig, private readonly log: Logger) {
+    this.server = new HttpServer(config, log.get('server'));
+    this.basePath = createBasePath(config.basePath);
+    this.boundPort = config.port;
+  }
+
+  public setup(): InternalHttpServiceSetup {
+    return {
+      createRouter: (pluginId?: string) => {
+        const router = new Router('', this.log.get('router'), pluginId);
+        this.routers.push(router);
+        return router;
+      },
+      registerRouteHandlerContext: (name, provider) => {
+        if (name === 'core') throw new Error('The route handler context name [core] is reserved.');
+        if (this.providers.has(name)) {
+          throw new Error(`A route handler context named [${name}] is already registered.`);
+        }
+        this.providers.set(name, provider);
+      },
+      basePath: this.basePath,
+      getServerInfo: () => this.serverInfo(),
+      onRequestFinished: (observer) => this.server.onRequestFinished(observer),
+      setCoreContextFactory: (factory) => {
+        this.coreContext = factory;
+      },
+    };
+  }
+
+  public async start(): Promise<HttpServiceStart> {
+    for (const router of this.routers) {
+      router.lock();
+      for (const route of router.routes) this.server.mount(route, (request) => this.createContext(request));
+    }
+    const { port } = await this.server.start();
+    this.boundPort = port;
+    this.log.info(`http server running at http://${this.config.host}:${port}${this.config.basePath}`);
+    return { basePath: this.basePath, getServerInfo: () => this.serverInfo() };
+  }
+
+  public async stop() {
+    await this.server.stop();
+  }
+
+  private serverInfo(): HttpServerInfo {
+    return { name: this.config.name, hostname: this.config.host, port: this.boundPort, protocol: 'http' };
+  }
+
+  private async createContext(request: OpenSearchDashboardsRequest): Promise<RequestHandlerContext> {
+    const context = {} as RequestHandlerContext;
+    let core: RequestHandlerContext['core'] | undefined;
+    // Lazy, so a route that never touches saved objects never builds a client.
+    Object.defineProperty(context, 'core', {
+      enumerable: true,
+      get: () => {
+        if (!core) {
+          if (!this.coreContext) throw new Error('The core request handler context is not available yet.');
+          core = this.coreContext(request);
+        }
+        return core;
+      },
+    });
+    for (const [name, provider] of this.providers) {
+      context[name] = await provider(context, request);
+    }
+    return context;
+  }
+}

@@ -1,0 +1,41 @@
+import { IRouter, OpenSearchDashboardsRequest, RequestHandlerContext, RequestHandlerContextProvider } from './router';
+import { RequestObservation } from './http_server';
+
+/** `server.basePath` helpers. */
+export interface IBasePath {
+  /** The configured base path, '' when unset. */
+  readonly serverBasePath: string;
+  get(request?: OpenSearchDashboardsRequest): string;
+  prepend(path: string): string;
+  remove(path: string): string;
+}
+
+export interface HttpServerInfo {
+  name: string;
+  hostname: string;
+  port: number;
+  protocol: 'http';
+}
+
+/** What plugins get from `core.http` in setup. */
+export interface HttpServiceSetup {
+  /** A router for this plugin's routes. Routes must be registered during setup. */
+  createRouter(): IRouter;
+  /** Adds `context[name]` to every route handler's context. */
+  registerRouteHandlerContext<K extends string>(name: K, provider: RequestHandlerContextProvider<K>): void;
+  basePath: IBasePath;
+  getServerInfo(): HttpServerInfo;
+}
+
+/** What core services get in addition. */
+export interface InternalHttpServiceSetup extends HttpServiceSetup {
+  createRouter(pluginId?: string): IRouter;
+  onRequestFinished(observer: (o: RequestObservation) => void): void;
+  /** Core's own context (`context.core`), built per request. */
+  setCoreContextFactory(factory: (request: OpenSearchDashboardsRequest) => RequestHandlerContext['core']): void;
+}
+
+export interface HttpServiceStart {
+  basePath: IBasePath;
+  getServerInfo(): HttpServerInfo;
+}

@@ -1,0 +1,31 @@
+/*
+ * The server-side API of the host, as plugins import it (upstream: `opensearch-dashboards/server`).
+ * Only types and a few value helpers; the services themselves are created by `Server`.
+ */
+export type { CoreSetup, CoreStart } from './types';
+export type { Logger, LoggerFactory } from './logging';
+export type {
+  IRouter,
+  RequestHandler,
+  RequestHandlerContext,
+  OpenSearchDashboardsRequest,
+  OpenSearchDashboardsResponseFactory,
+  IOpenSearchDashboardsResponse,
+  RouteConfig,
+  HttpServiceSetup,
+  HttpServiceStart,
+  IBasePath,
+} from './http';
+export type {
+  Plugin,
+  PluginInitializer,
+  PluginInitializerContext,
+  PluginConfigDescriptor,
+  PluginManifest,
+  PluginOpaqueId,
+} from './plugins';
+export type { UiSettingsParams, IUiSettingsClient, UiSettingsServiceSetup, UiSettingsServiceStart } from './ui_settings';
+export type { MetricsServiceSetup, OpsMetrics } from './metrics';
+export type { ServiceStatus, StatusServiceSetup, CoreStatus } from './status';
+export { ServiceStatusLevels } from './status';
+export * from './saved_objects';

@@ -1,0 +1,3 @@
+export { MetricsService } from './metrics_service';
+export { OpsMetricsCollector } from './ops_metrics_collector';
+export type { OpsMetrics, MetricsServiceSetup, MetricsServiceStart } from './types';

@@ -1,0 +1,40 @@
+import { ReplaySubject } from 'rxjs';
+import { InternalHttpServiceSetup } from '../http';
+import { Logger } from '../logging';
+import { OpsMetricsCollector } from './ops_metrics_collector';
+import { MetricsServiceSetup, OpsMetrics } from './types';
+
+/** Samples ops metrics every `ops.interval` from start to stop and publishes them as an observable. */
+export class MetricsService {
+  private readonly collector = new OpsMetricsCollector();
+  private readonly metrics$ = new ReplaySubject<OpsMetrics>(1);
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly options: { intervalMs: number; logger: Logger }) {}
+
+  public setup({ http }: { http: InternalHttpServiceSetup }): MetricsServiceSetup {
+    http.onRequestFinished((o) => this.collector.observeRequest(o));
+    return { getOpsMetrics$: () => this.metrics$.asObservable() };
+  }
+
+  public start(): MetricsServiceSetup {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), this.options.intervalMs);
+    this.timer.unref();
+    return { getOpsMetrics$: () => this.metrics$.asObservable() };
+  }
+
+  public stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.collector.stop();
+    this.metrics$.complete();
+  }
+
+  private sample() {
+    try {
+      this.metrics$.next(this.collector.collect());
+    } catch (e) {
+      this.options.logger.warn(`Collecting ops metrics failed: ${(e as Error).message}`);
+    }
+  }
+}

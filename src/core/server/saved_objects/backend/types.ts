@@ -1,0 +1,191 @@
+import type { Logger } from '../../logging/types';
+import type { ISavedObjectTypeRegistry } from '../saved_objects_type_registry';
+import type {
+  SavedObjectReference,
+  SavedObjectsFindOptionsReference,
+  SavedObjectsMigrationVersion,
+} from '../types';
+
+/**
+ * The raw document model shared by every backend. It is upstream's OpenSearch document: `_id` is
+ * `<type>:<id>`, the attributes live under `_source[type]`, and `_seq_no`/`_primary_term` give the
+ * version. Keeping this shape lets an OpenSearch backend store documents verbatim, and lets the
+ * repository (type rules, ids, error mapping, response shapes) stay backend-independent.
+ */
+export interface SavedObjectsRawDocSource {
+  type: string;
+  references?: SavedObjectReference[];
+  migrationVersion?: SavedObjectsMigrationVersion;
+  updated_at?: string;
+  namespace?: string;
+  namespaces?: string[];
+  originId?: string;
+  /** `_source[type]` holds the attributes. */
+  [key: string]: unknown;
+}
+
+export interface SavedObjectsRawDoc {
+  _id: string;
+  _source: SavedObjectsRawDocSource;
+  _seq_no?: number;
+  _primary_term?: number;
+}
+
+/** A document as read back from a backend: always versioned. */
+export interface SavedObjectsStoredDoc extends SavedObjectsRawDoc {
+  _seq_no: number;
+  _primary_term: number;
+}
+
+/**
+ * Optimistic concurrency: the write applies only if the stored document has exactly this
+ * `_seq_no`/`_primary_term` (OpenSearch's `if_seq_no`/`if_primary_term`). Otherwise: conflict.
+ */
+export interface SavedObjectsBackendVersionCheck {
+  ifSeqNo?: number;
+  ifPrimaryTerm?: number;
+}
+
+export interface SavedObjectsBackendCreateItem extends SavedObjectsBackendVersionCheck {
+  doc: SavedObjectsRawDoc;
+  /** false: fail with conflict when `_id` exists (OpenSearch `create`); true: replace (`index`). */
+  overwrite: boolean;
+}
+
+/** Result of one item of a bulk write: the stored document, or why it failed. */
+export type SavedObjectsBackendBulkItemResult =
+  | { ok: true; doc: SavedObjectsStoredDoc }
+  | { ok: false; error: SavedObjectsBackendError };
+
+/**
+ * One counter increment: add `incrementBy` to `_source[type][counterFieldName]` (treated as 0 when
+ * missing) and set `_source.updated_at` to `time`; when the document does not exist, store `upsert`
+ * instead (which already carries the counter at `incrementBy`). Upstream's scripted upsert.
+ */
+export interface SavedObjectsBackendCounterOperation {
+  id: string;
+  type: string;
+  counterFieldName: string;
+  incrementBy: number;
+  time: string;
+  upsert: SavedObjectsRawDocSource;
+}
+
+export interface SavedObjectsBackendFindQuery {
+  /** Non-empty; only documents whose `_source.type` is one of these. */
+  types: string[];
+  /** Simple query string (see simple_query.ts for the supported syntax). */
+  search?: string;
+  /** Attribute fields (relative to `_source[type]`) searched; all attributes when absent. */
+  searchFields?: string[];
+  /** Root `_source` fields also searched. */
+  rootSearchFields?: string[];
+  defaultSearchOperator: 'AND' | 'OR';
+  /** Documents referencing any of these. */
+  hasReference?: SavedObjectsFindOptionsReference[];
+  /** `type`, `updated_at`, `id`, or an attribute path; relevance then `_id` when absent. */
+  sortField?: string;
+  sortOrder?: 'asc' | 'desc';
+  /** Offset and page size. Backends must not cap `from + size` (no 10,000 result window). */
+  from: number;
+  size: number;
+  /** Attribute fields to keep in `_source[type]`; all when absent. */
+  fields?: string[];
+}
+
+export interface SavedObjectsBackendFindResult {
+  total: number;
+  hits: Array<SavedObjectsStoredDoc & { _score: number }>;
+}
+
+/**
+ * Raw document storage behind the saved objects repository. Implementations: SQLite (default,
+ * embedded) and, later, OpenSearch. Contract, which the shared repository relies on:
+ * - every successful write returns the document as stored, with a `_seq_no` strictly greater than
+ *   any the store handed out before and the store's `_primary_term`;
+ * - failures are `SavedObjectsBackendError`s with a `reason` (the repository maps reasons to
+ *   HTTP-status errors), except unexpected bugs, which the repository reports as 500s;
+ * - a write that resolved is durable (it survives the process being killed).
+ */
+export interface SavedObjectsBackend {
+  /** For logs, e.g. `sqlite:/var/lib/osd/saved_objects.sqlite`. */
+  readonly description: string;
+  /** Creates the store's schema or index if needed. Called once, by the service's start. */
+  open(): Promise<void>;
+  /** Releases the store. Later calls fail with reason `unavailable`. */
+  close(): Promise<void>;
+
+  get(id: string): Promise<SavedObjectsStoredDoc | undefined>;
+  /** One entry per id, in order; undefined for missing documents. */
+  mget(ids: string[]): Promise<Array<SavedObjectsStoredDoc | undefined>>;
+  /** Throws `conflict` when the document exists and `overwrite` is false, or the version check fails. */
+  create(item: SavedObjectsBackendCreateItem): Promise<SavedObjectsStoredDoc>;
+  /** Per-item results in order; one failing item does not stop the others (like `_bulk`). */
+  bulkCreate(items: SavedObjectsBackendCreateItem[]): Promise<SavedObjectsBackendBulkItemResult[]>;
+  /**
+   * Partial update, merged like an OpenSearch partial-document update: objects merge recursively,
+   * anything else (arrays included) is replaced. Throws `not_found`, or `conflict` on version
+   * mismatch. Returns the whole merged document.
+   */
+  update(
+    id: string,
+    partial: Partial<SavedObjectsRawDocSource>,
+    check?: SavedObjectsBackendVersionCheck
+  ): Promise<SavedObjectsStoredDoc>;
+  /** Throws `not_found`, or `conflict` on version mismatch. */
+  delete(id: string, check?: SavedObjectsBackendVersionCheck): Promise<void>;
+  find(query: SavedObjectsBackendFindQuery): Promise<SavedObjectsBackendFindResult>;
+  /** Atomic: concurrent increments (from any process sharing the store) never get lost. */
+  incrementCounter(op: SavedObjectsBackendCounterOperation): Promise<SavedObjectsStoredDoc>;
+  /**
+   * Applies all increments or none (one transaction in SQLite), so a caller can group-commit many
+   * counters with a single durable write. Results in order.
+   */
+  incrementCounters(ops: SavedObjectsBackendCounterOperation[]): Promise<SavedObjectsStoredDoc[]>;
+}
+
+/** What a backend factory gets from the service. */
+export interface SavedObjectsBackendFactoryContext {
+  logger: Logger;
+  dataPath: string;
+  typeRegistry: ISavedObjectTypeRegistry;
+}
+
+export type SavedObjectsBackendFactory = (
+  context: SavedObjectsBackendFactoryContext
+) => SavedObjectsBackend;
+
+export type SavedObjectsBackendErrorReason =
+  | 'conflict'
+  | 'not_found'
+  | 'bad_request'
+  | 'unavailable';
+
+/** A backend failure with a backend-neutral reason; `id` is the raw id concerned, when one is. */
+export class SavedObjectsBackendError extends Error {
+  constructor(
+    public readonly reason: SavedObjectsBackendErrorReason,
+    message: string,
+    public readonly id?: string,
+    options?: { cause?: unknown }
+  ) {
+    super(message, options);
+    this.name = 'SavedObjectsBackendError';
+  }
+
+  public static conflict(id: string, detail = 'version conflict or document exists') {
+    return new SavedObjectsBackendError('conflict', `[${id}]: ${detail}`, id);
+  }
+
+  public static notFound(id: string) {
+    return new SavedObjectsBackendError('not_found', `[${id}]: document missing`, id);
+  }
+
+  public static badRequest(message: string, id?: string) {
+    return new SavedObjectsBackendError('bad_request', message, id);
+  }
+
+  public static unavailable(message: string, cause?: unknown) {
+    return new SavedObjectsBackendError('unavailable', message, undefined, { cause });
+  }
+}

@@ -1,0 +1,71 @@
+import type {
+  SavedObjectsBackendCounterOperation,
+  SavedObjectsStoredDoc,
+} from '../backend/types';
+import { SavedObjectsErrorHelpers } from '../errors';
+import type { ISavedObjectTypeRegistry } from '../saved_objects_type_registry';
+import type { SavedObject, SavedObjectsIncrementCounterOperation } from '../types';
+import { encodeHitVersion } from '../version';
+import { buildSource, namespacesOf, rawIdFor } from './raw_doc_conversion';
+
+/**
+ * Checks the arguments of one increment (the type must already be known allowed) and builds the
+ * backend's scripted-upsert operation. The argument errors are upstream's plain Errors; a bad
+ * id or increment is a 400 here, since a NaN would silently poison a stored counter.
+ */
+export function toCounterOperation(
+  registry: ISavedObjectTypeRegistry,
+  operation: SavedObjectsIncrementCounterOperation,
+  time: string
+): SavedObjectsBackendCounterOperation {
+  const { type, id, counterFieldName, migrationVersion } = operation;
+  if (typeof type !== 'string') {
+    throw new Error('"type" argument must be a string');
+  }
+  if (typeof counterFieldName !== 'string') {
+    throw new Error('"counterFieldName" argument must be a string');
+  }
+  if (typeof id !== 'string' || id.length === 0) {
+    throw SavedObjectsErrorHelpers.createBadRequestError('"id" must be a non-empty string');
+  }
+  const incrementBy = operation.incrementBy ?? 1;
+  if (typeof incrementBy !== 'number' || !Number.isFinite(incrementBy)) {
+    throw SavedObjectsErrorHelpers.createBadRequestError(
+      `"incrementBy" must be a finite number, got ${String(incrementBy)}`
+    );
+  }
+  return {
+    id: rawIdFor(type, id),
+    type,
+    counterFieldName,
+    incrementBy,
+    time,
+    // Stored as is when the object does not exist yet: the counter starts at the increment.
+    upsert: buildSource(registry, {
+      type,
+      attributes: { [counterFieldName]: incrementBy },
+      migrationVersion,
+      updatedAt: time,
+    }),
+  };
+}
+
+/** The object incrementCounter returns, shaped as upstream's. */
+export function counterResult(
+  registry: ISavedObjectTypeRegistry,
+  type: string,
+  id: string,
+  stored: SavedObjectsStoredDoc
+): SavedObject {
+  const source = stored._source;
+  return {
+    id,
+    type,
+    ...(registry.isMultiNamespace(type) && { namespaces: namespacesOf(registry, type, source) }),
+    ...(source.originId && { originId: source.originId }),
+    updated_at: source.updated_at,
+    references: source.references ?? [],
+    version: encodeHitVersion(stored),
+    attributes: source[type],
+  };
+}

@@ -1,0 +1,110 @@
+/* Shared by this folder's tests: a real SQLite store in a temp folder, and a few types. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from '../../logging/types';
+import { SqliteSavedObjectsBackend } from '../backend/sqlite/sqlite_backend';
+import type { SqliteSynchronousMode } from '../backend/sqlite/sqlite_schema';
+import { SavedObjectTypeRegistry } from '../saved_objects_type_registry';
+import type { SavedObjectsType } from '../types';
+import { SavedObjectsRepository } from './repository';
+
+export const testTypes: SavedObjectsType[] = [
+  {
+    name: 'dashboard',
+    hidden: false,
+    namespaceType: 'single',
+    mappings: { properties: { title: { type: 'text' }, description: { type: 'text' } } },
+  },
+  {
+    name: 'visualization',
+    hidden: false,
+    namespaceType: 'single',
+    mappings: { properties: { title: { type: 'text' }, rank: { type: 'integer' } } },
+  },
+  {
+    name: 'config',
+    hidden: false,
+    namespaceType: 'agnostic',
+    mappings: { dynamic: false, properties: {} },
+  },
+  {
+    name: 'shared',
+    hidden: false,
+    namespaceType: 'multiple',
+    mappings: { properties: { title: { type: 'text' } } },
+  },
+  {
+    name: 'ui-metric',
+    hidden: false,
+    namespaceType: 'agnostic',
+    mappings: { properties: { count: { type: 'integer' } } },
+  },
+  {
+    name: 'secret',
+    hidden: true,
+    namespaceType: 'agnostic',
+    mappings: { properties: { value: { type: 'keyword' } } },
+  },
+];
+
+export function createTestRegistry(types: SavedObjectsType[] = testTypes) {
+  const registry = new SavedObjectTypeRegistry();
+  types.forEach((type) => registry.registerType(type));
+  return registry;
+}
+
+/** A logger that records lines, for tests asserting on logs. */
+export function createTestLogger(lines: string[] = []): Logger {
+  const logger: Logger = {
+    trace: (m) => void lines.push(`trace ${m}`),
+    debug: (m) => void lines.push(`debug ${m}`),
+    info: (m) => void lines.push(`info ${m}`),
+    warn: (m) => void lines.push(`warn ${m}`),
+    error: (m) => void lines.push(`error ${m}`),
+    fatal: (m) => void lines.push(`fatal ${m}`),
+    get: () => logger,
+  };
+  return logger;
+}
+
+/** A temp folder per test file; `cleanup` removes it. */
+export function createTempDir(prefix = 'saved-objects-') {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TestStore {
+  backend: SqliteSavedObjectsBackend;
+  registry: SavedObjectTypeRegistry;
+  repository: SavedObjectsRepository;
+  /** A repository over the same backend that may also touch the hidden types. */
+  repositoryWithHidden: SavedObjectsRepository;
+}
+
+export async function openTestStore(
+  filePath: string,
+  options: { synchronous?: SqliteSynchronousMode; now?: () => Date } = {}
+): Promise<TestStore> {
+  const backend = new SqliteSavedObjectsBackend({
+    filePath,
+    synchronous: options.synchronous ?? 'FULL',
+  });
+  await backend.open();
+  const registry = createTestRegistry();
+  const visible = registry.getVisibleTypes().map((t) => t.name);
+  const all = registry.getAllTypes().map((t) => t.name);
+  const repository = new SavedObjectsRepository({
+    typeRegistry: registry,
+    backend,
+    allowedTypes: visible,
+    now: options.now,
+  });
+  const repositoryWithHidden = new SavedObjectsRepository({
+    typeRegistry: registry,
+    backend,
+    allowedTypes: all,
+    now: options.now,
+  });
+  return { backend, registry, repository, repositoryWithHidden };
+}

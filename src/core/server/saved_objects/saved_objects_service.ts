@@ -1,0 +1,149 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from '../logging/types';
+import { SqliteSavedObjectsBackend } from './backend/sqlite/sqlite_backend';
+import type { SqliteSynchronousMode } from './backend/sqlite/sqlite_schema';
+import type { SavedObjectsBackend, SavedObjectsBackendFactory } from './backend/types';
+import { SavedObjectsRepository, type ISavedObjectsRepository } from './repository/repository';
+import {
+  SavedObjectsClient,
+  type SavedObjectsClientContract,
+} from './repository/saved_objects_client';
+import {
+  SavedObjectTypeRegistry,
+  type ISavedObjectTypeRegistry,
+} from './saved_objects_type_registry';
+import type { SavedObjectsType } from './types';
+
+/** File name of the default store inside `dataPath`. */
+export const SQLITE_FILE_NAME = 'saved_objects.sqlite';
+
+export interface SavedObjectsServiceOptions {
+  logger: Logger;
+  /** Folder of the server's data; created when missing. */
+  dataPath: string;
+  /** The store to use; the embedded SQLite file when omitted. Setup can still replace it. */
+  backendFactory?: SavedObjectsBackendFactory;
+}
+
+export interface SavedObjectsServiceSetup {
+  /** Registers a type. Throws for a name already taken, and once the service has started. */
+  registerType(type: SavedObjectsType): void;
+  /** Replaces the store (e.g. with OpenSearch). Once only, and before start. */
+  setBackendFactory(factory: SavedObjectsBackendFactory): void;
+}
+
+export interface SavedObjectsClientProviderOptions {
+  includedHiddenTypes?: string[];
+}
+
+export interface SavedObjectsServiceStart {
+  /** A repository acting as the server itself; hidden types only if listed. */
+  createInternalRepository(includedHiddenTypes?: string[]): ISavedObjectsRepository;
+  /**
+   * A repository acting for a request. There is no authentication yet, so it is the same as the
+   * internal one; the request is taken now so callers need not change when security arrives.
+   */
+  createScopedRepository(request: unknown, includedHiddenTypes?: string[]): ISavedObjectsRepository;
+  getScopedClient(
+    request: unknown,
+    options?: SavedObjectsClientProviderOptions
+  ): SavedObjectsClientContract;
+  getTypeRegistry(): ISavedObjectTypeRegistry;
+}
+
+/** Default store: one SQLite file in the data folder, durable per acknowledged write. */
+export function createSqliteBackendFactory(
+  options: { synchronous?: SqliteSynchronousMode; busyTimeoutMs?: number } = {}
+): SavedObjectsBackendFactory {
+  return ({ logger, dataPath }) => {
+    mkdirSync(dataPath, { recursive: true });
+    return new SqliteSavedObjectsBackend({
+      filePath: join(dataPath, SQLITE_FILE_NAME),
+      logger,
+      ...options,
+    });
+  };
+}
+
+/**
+ * Core's saved objects service. Setup collects types (and optionally another store); start opens
+ * the store and hands out repositories and clients; stop closes it.
+ */
+export class SavedObjectsService {
+  private readonly logger: Logger;
+  private readonly dataPath: string;
+  private readonly typeRegistry = new SavedObjectTypeRegistry();
+  private backendFactory: SavedObjectsBackendFactory;
+  private backendFactoryOverridden = false;
+  private backend?: SavedObjectsBackend;
+  private started = false;
+
+  constructor({ logger, dataPath, backendFactory }: SavedObjectsServiceOptions) {
+    this.logger = logger;
+    this.dataPath = dataPath;
+    this.backendFactory = backendFactory ?? createSqliteBackendFactory();
+  }
+
+  public setup(): SavedObjectsServiceSetup {
+    return {
+      registerType: (type) => {
+        if (this.started) {
+          throw new Error(
+            `cannot call \`registerType\` after service startup (type '${type?.name}')`
+          );
+        }
+        this.typeRegistry.registerType(type);
+      },
+      setBackendFactory: (factory) => {
+        if (this.started) {
+          throw new Error('cannot call `setBackendFactory` after service startup');
+        }
+        if (this.backendFactoryOverridden) {
+          throw new Error('the saved objects backend factory is already set, and can only be set once');
+        }
+        this.backendFactoryOverridden = true;
+        this.backendFactory = factory;
+      },
+    };
+  }
+
+  public async start(): Promise<SavedObjectsServiceStart> {
+    if (this.started) {
+      throw new Error('the saved objects service is already started');
+    }
+    // Marked first: types registered from now on would not be seen by repositories made below.
+    this.started = true;
+    const backend = this.backendFactory({
+      logger: this.logger,
+      dataPath: this.dataPath,
+      typeRegistry: this.typeRegistry,
+    });
+    await backend.open();
+    this.backend = backend;
+    this.logger.info(
+      `saved objects store open: ${backend.description} (${this.typeRegistry.getAllTypes().length} types)`
+    );
+
+    const createRepository = (includedHiddenTypes: string[] = []) =>
+      SavedObjectsRepository.createRepository(this.typeRegistry, backend, includedHiddenTypes);
+
+    return {
+      createInternalRepository: (includedHiddenTypes) => createRepository(includedHiddenTypes),
+      createScopedRepository: (_request, includedHiddenTypes) =>
+        createRepository(includedHiddenTypes),
+      getScopedClient: (_request, options = {}) =>
+        new SavedObjectsClient(createRepository(options.includedHiddenTypes)),
+      getTypeRegistry: () => this.typeRegistry,
+    };
+  }
+
+  public async stop() {
+    const backend = this.backend;
+    this.backend = undefined;
+    if (backend) {
+      await backend.close();
+      this.logger.debug(`saved objects store closed: ${backend.description}`);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+import { get } from 'lodash';
+import { ConfigService, Env, KeySources, RawConfig } from './config';
+import { opensearchConfig, opensearchDashboardsConfig, opsConfig, pathConfig, pluginsConfig, PathConfigType, PluginsConfigType, OpsConfigType, resolveDataPath } from './core_config';
+import { resolveInstanceUuid } from './environment/resolve_uuid';
+import { HttpConfigType, httpConfig, HttpService, InternalHttpServiceSetup, HttpServiceStart, toHttpConfig } from './http';
+import { Logger, loggingConfig, LoggingConfigType, LoggingSystem } from './logging';
+import { MetricsService, MetricsServiceSetup } from './metrics';
+import { PluginsService, PluginWrapper } from './plugins';
+import { SavedObjectsService, SavedObjectsServiceSetup, SavedObjectsServiceStart } from './saved_objects';
+import { registerStatusRoute, StatusService, InternalStatusServiceSetup } from './status';
+import { configSavedObjectType, registerUiSettingsRoutes, uiSettingsConfig, UiSettingsService, UiSettingsServiceSetup, UiSettingsServiceStart } from './ui_settings';
+import { CoreSetup, CoreStart } from './types';
+
+export interface ServerOptions {
+  env: Env;
+  rawConfig: RawConfig;
+  sources: KeySources;
+  logging: LoggingSystem;
+}
+
+interface CoreServicesSetup {
+  http: InternalHttpServiceSetup;
+  savedObjects: SavedObjectsServiceSetup;
+  uiSettings: UiSettingsServiceSetup;
+  status: InternalStatusServiceSetup;
+  metrics: MetricsServiceSetup;
+}
+
+/**
+ * The host: reads and validates config, discovers plugins, then runs every core service and plugin through
+ * setup → start → stop. The HTTP server starts listening last, when every plugin has started.
+ */
+export class Server {
+  public readonly configService: ConfigService;
+  public readonly plugins: PluginsService;
+  private readonly log: Logger;
+  private http?: HttpService;
+  private savedObjects?: SavedObjectsService;
+  private uiSettings?: UiSettingsService;
+  private readonly status = new StatusService();
+  private metrics?: MetricsService;
+  private coreSetup?: CoreServicesSetup;
+  private coreStart?: CoreStart;
+  private readonly startResolvers = new Map<string, (value: [CoreStart, object, unknown]) => void>();
+  private instanceUuid = '';
+  private dataPath = '';
+
+  constructor(private readonly options: ServerOptions) {
+    const { env, rawConfig, sources, logging } = options;
+    this.log = logging.get('server');
+    this.configService = new ConfigService(rawConfig, sources, env);
+    for (const descriptor of [httpConfig, pathConfig, loggingConfig, opensearchDashboardsConfig, opsConfig, pluginsConfig, opensearchConfig, uiSettingsConfig]) {
+      this.configService.setSchema(descriptor.path, descriptor.schema as any);
+    }
+    this.plugins = new PluginsService({ env, configService: this.configService, logger: logging });
+  }
+
+  /** Discovers plugins, validates the whole config, and sets everything up. Throws on any config error. */
+  public async setup() {
+    const extraPaths = get(this.options.rawConfig, ['plugins', 'paths']);
+    this.plugins.discover(Array.isArray(extraPaths) ? extraPaths.map(String) : []);
+    this.configService.validate();
+    this.options.logging.configure(this.configService.atPathSync<LoggingConfigType>('logging'));
+
+    const pathCfg = this.configService.atPathSync<PathConfigType>('path');
+    const httpCfg = this.configService.atPathSync<HttpConfigType>('server');
+    const opsCfg = this.configService.atPathSync<OpsConfigType>('ops');
+    const pluginsCfg = this.configService.atPathSync<PluginsConfigType>('plugins');
+    const { env, logging } = this.options;
+    this.dataPath = resolveDataPath(pathCfg);
+    this.instanceUuid = resolveInstanceUuid({ configured: httpCfg.uuid, dataPath: this.dataPath, logger: logging.get('uuid') });
+
+    this.http = new HttpService(toHttpConfig(httpCfg), logging.get('http'));
+    this.savedObjects = new SavedObjectsService({ logger: logging.get('savedobjects-service'), dataPath: this.dataPath });
+    this.uiSettings = new UiSettingsService({
+      logger: logging.get('ui-settings'),
+      version: env.packageInfo.version,
+      buildNum: env.packageInfo.buildNum,
+      overrides: this.configService.atPathSync<{ overrides: Record<string, unknown> }>('uiSettings').overrides,
+    });
+    this.metrics = new MetricsService({ intervalMs: opsCfg.interval.asMilliseconds(), logger: logging.get('metrics') });
+    this.plugins.preSetup({ lifecycleTimeoutMs: pluginsCfg.lifecycleTimeout.asMilliseconds(), instanceUuid: this.instanceUuid });
+
+    const http = this.http.setup();
+    const savedObjects = this.savedObjects.setup();
+    savedObjects.registerType(configSavedObjectType);
+    const core: CoreServicesSetup = {
+      http,
+      savedObjects,
+      uiSettings: this.uiSettings.setup(),
+      status: this.status.setup(),
+      metrics: this.metrics.setup({ http }),
+    };
+    this.coreSetup = core;
+
+    const coreRouter = http.createRouter();
+    registerStatusRoute({
+      router: coreRouter,
+      status: this.status,
+      metrics: core.metrics,
+      opsIntervalMs: opsCfg.interval.asMilliseconds(),
+      serverInfo: {
+        name: httpCfg.name,
+        uuid: this.instanceUuid,
+        version: env.packageInfo.version,
+        buildNum: env.packageInfo.buildNum,
+        buildSha: env.packageInfo.buildSha,
+        buildSnapshot: env.packageInfo.version.includes('SNAPSHOT'),
+      },
+    });
+    registerUiSettingsRoutes(coreRouter);
+
+    await this.plugins.setup((plugin) => this.pluginCoreSetup(plugin, core));
+  }
+
+  public async start(): Promise<{ port: number }> {
+    if (!this.coreSetup || !this.http || !this.savedObjects || !this.uiSettings || !this.metrics) {
+      throw new Error('Server.start() called before setup()');
+    }
+    const savedObjects: SavedObjectsServiceStart = await this.savedObjects.start();
+    const uiSettings: UiSettingsServiceStart = this.uiSettings.start();
+    const metrics = this.metrics.start();
+    this.status.start();
+    this.coreSetup.http.setCoreContextFactory((request) => {
+      const client = savedObjects.getScopedClient(request);
+      let settingsClient: unknown;
+      return {
+        savedObjects: { client, typeRegistry: savedObjects.getTypeRegistry() },
+        get uiSettings() {
+          settingsClient ??= uiSettings.asScopedToClient(client);
+          return { client: settingsClient };
+        },
+      };
+    });
+    const http: HttpServiceStart = {
+      basePath: this.coreSetup.http.basePath,
+      getServerInfo: () => this.coreSetup!.http.getServerInfo(),
+    };
+    const coreStart: CoreStart = { http, savedObjects, uiSettings, metrics };
+    this.coreStart = coreStart;
+    const started = await this.plugins.start(() => coreStart);
+    for (const [name, resolve] of this.startResolvers) {
+      const plugin = this.plugins.getEnabledPlugins().find((p) => p.name === name)!;
+      resolve([coreStart, this.depsOf(plugin, started), started.get(name)]);
+    }
+    await this.http.start();
+    return { port: this.coreSetup.http.getServerInfo().port };
+  }
+
+  public async stop() {
+    this.log.info('stopping the server');
+    await this.http?.stop();
+    await this.plugins.stop();
+    this.metrics?.stop();
+    this.status.stop();
+    await this.savedObjects?.stop();
+  }
+
+  public getInstanceUuid() {
+    return this.instanceUuid;
+  }
+
+  public getDataPath() {
+    return this.dataPath;
+  }
+
+  private depsOf(plugin: PluginWrapper, contracts: Map<string, unknown>) {
+    const deps: Record<string, unknown> = {};
+    for (const dep of [...plugin.requiredPlugins, ...plugin.optionalPlugins]) {
+      if (contracts.has(dep)) deps[dep] = contracts.get(dep);
+    }
+    return deps;
+  }
+
+  private pluginCoreSetup(plugin: PluginWrapper, core: CoreServicesSetup): CoreSetup {
+    const startServices = new Promise<[CoreStart, object, unknown]>((resolve) => this.startResolvers.set(plugin.name, resolve));
+    return {
+      http: {
+        createRouter: () => core.http.createRouter(plugin.name),
+        registerRouteHandlerContext: core.http.registerRouteHandlerContext,
+        basePath: core.http.basePath,
+        getServerInfo: core.http.getServerInfo,
+      },
+      savedObjects: { registerType: (type) => core.savedObjects.registerType(type) },
+      uiSettings: core.uiSettings,
+      status: core.status.forPlugin(plugin.name, [...plugin.requiredPlugins, ...plugin.optionalPlugins]),
+      metrics: core.metrics,
+      getStartServices: () => startServices as Promise<any>,
+    };
+  }
+}

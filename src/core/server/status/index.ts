@@ -1,0 +1,4 @@
+export { StatusService, worstOf } from './status_service';
+export { registerStatusRoute } from './routes/status';
+export { ServiceStatusLevels } from './types';
+export type { ServiceStatus, ServiceStatusLevel, CoreStatus, StatusServiceSetup, InternalStatusServiceSetup } from './types';

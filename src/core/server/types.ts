@@ -1,0 +1,24 @@
+import { HttpServiceSetup, HttpServiceStart } from './http';
+import { MetricsServiceSetup, MetricsServiceStart } from './metrics';
+import type { SavedObjectsServiceSetup, SavedObjectsServiceStart } from './saved_objects';
+import { StatusServiceSetup } from './status';
+import { UiSettingsServiceSetup, UiSettingsServiceStart } from './ui_settings';
+
+/** What each plugin's `setup(core, deps)` receives as `core`. */
+export interface CoreSetup<TPluginsStart extends object = object, TStart = unknown> {
+  http: HttpServiceSetup;
+  savedObjects: Pick<SavedObjectsServiceSetup, 'registerType'>;
+  uiSettings: UiSettingsServiceSetup;
+  status: StatusServiceSetup;
+  metrics: MetricsServiceSetup;
+  /** Resolves once this plugin has started: core's start contracts, its dependencies' and its own. */
+  getStartServices(): Promise<[CoreStart, TPluginsStart, TStart]>;
+}
+
+/** What each plugin's `start(core, deps)` receives as `core`. */
+export interface CoreStart {
+  http: HttpServiceStart;
+  savedObjects: SavedObjectsServiceStart;
+  uiSettings: UiSettingsServiceStart;
+  metrics: MetricsServiceStart;
+}

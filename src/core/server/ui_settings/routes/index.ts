@@ -1,0 +1,67 @@
+import { schema } from '@osd/config-schema';
+import { IRouter, OpenSearchDashboardsResponseFactory } from '../../http';
+import { CannotOverrideError, UiSettingsValidationError } from '../ui_settings_errors';
+
+const settingsPath = '/api/opensearch-dashboards/settings';
+
+/** Maps the settings client's own errors to 400; anything else is a real failure and a logged 500. */
+async function run(response: OpenSearchDashboardsResponseFactory, work: () => Promise<unknown>) {
+  try {
+    return response.ok({ body: (await work()) as object });
+  } catch (e) {
+    if (e instanceof UiSettingsValidationError || e instanceof CannotOverrideError) {
+      return response.badRequest({ body: e.message });
+    }
+    throw e;
+  }
+}
+
+/** Upstream's settings API: read all user values, set many, set one, delete one. */
+export function registerUiSettingsRoutes(router: IRouter) {
+  router.get({ path: settingsPath, validate: false }, async (context, _request, response) => {
+    const client = context.core.uiSettings.client;
+    return run(response, async () => ({ settings: await client.getUserProvided() }));
+  });
+
+  router.post(
+    {
+      path: settingsPath,
+      validate: { body: schema.object({ changes: schema.object({}, { unknowns: 'allow' }) }) },
+    },
+    async (context, request, response) => {
+      const client = context.core.uiSettings.client;
+      return run(response, async () => {
+        await client.setMany(request.body.changes);
+        return { settings: await client.getUserProvided() };
+      });
+    }
+  );
+
+  router.post(
+    {
+      path: `${settingsPath}/{key}`,
+      validate: {
+        params: schema.object({ key: schema.string() }),
+        body: schema.object({ value: schema.any() }),
+      },
+    },
+    async (context, request, response) => {
+      const client = context.core.uiSettings.client;
+      return run(response, async () => {
+        await client.setMany({ [request.params.key]: request.body.value });
+        return { settings: await client.getUserProvided() };
+      });
+    }
+  );
+
+  router.delete(
+    { path: `${settingsPath}/{key}`, validate: { params: schema.object({ key: schema.string() }) } },
+    async (context, request, response) => {
+      const client = context.core.uiSettings.client;
+      return run(response, async () => {
+        await client.remove(request.params.key);
+        return { settings: await client.getUserProvided() };
+      });
+    }
+  );
+}
