@@ -48,6 +48,9 @@ export const opensearchConfig = {
     requestTimeout: schema.duration({ defaultValue: '30s' }),
     pingTimeout: schema.duration({ defaultValue: '30s' }),
     startupTimeout: schema.duration({ defaultValue: '60s' }),
+    shardTimeout: schema.duration({ defaultValue: '30s' }),
+    healthCheck: schema.object({ delay: schema.duration({ defaultValue: 2500 }) }),
+    logQueries: schema.boolean({ defaultValue: false }),
     ssl: schema.object({
       verificationMode: schema.oneOf([schema.literal('none'), schema.literal('certificate'), schema.literal('full')], {
         defaultValue: 'full',
@@ -59,10 +62,20 @@ export const opensearchConfig = {
   }),
 };
 
+/** `savedObjects.*`: limits of the import/export API (upstream's keys; reported in the `core` usage). */
+export const savedObjectsConfig = {
+  path: 'savedObjects',
+  schema: schema.object({
+    maxImportPayloadBytes: schema.byteSize({ defaultValue: 26214400 }),
+    maxImportExportSize: schema.byteSize({ defaultValue: 10000 }),
+  }),
+};
+
 export type PathConfigType = TypeOf<typeof pathConfig.schema>;
 export type OpsConfigType = TypeOf<typeof opsConfig.schema>;
 export type PluginsConfigType = TypeOf<typeof pluginsConfig.schema>;
 export type OpenSearchConfigType = TypeOf<typeof opensearchConfig.schema>;
+export type SavedObjectsConfigType = TypeOf<typeof savedObjectsConfig.schema>;
 
 export function resolveDataPath(config: PathConfigType, cwd = process.cwd()) {
   return resolve(cwd, config.data);

@@ -1,6 +1,8 @@
 import { get } from 'lodash';
 import { ConfigService, Env, KeySources, RawConfig } from './config';
-import { opensearchConfig, opensearchDashboardsConfig, opsConfig, pathConfig, pluginsConfig, PathConfigType, PluginsConfigType, OpsConfigType, resolveDataPath } from './core_config';
+import { opensearchConfig, opensearchDashboardsConfig, opsConfig, pathConfig, pluginsConfig, savedObjectsConfig, PathConfigType, PluginsConfigType, OpsConfigType, OpenSearchConfigType, SavedObjectsConfigType, resolveDataPath } from './core_config';
+import { CoreUsageDataService } from './core_usage_data';
+import { getSqliteIndexUsage } from './core_usage_data/sqlite_index_usage';
 import { resolveInstanceUuid } from './environment/resolve_uuid';
 import { HttpConfigType, httpConfig, HttpService, InternalHttpServiceSetup, HttpServiceStart, toHttpConfig } from './http';
 import { Logger, loggingConfig, LoggingConfigType, LoggingSystem } from './logging';
@@ -49,7 +51,7 @@ export class Server {
     const { env, rawConfig, sources, logging } = options;
     this.log = logging.get('server');
     this.configService = new ConfigService(rawConfig, sources, env);
-    for (const descriptor of [httpConfig, pathConfig, loggingConfig, opensearchDashboardsConfig, opsConfig, pluginsConfig, opensearchConfig, uiSettingsConfig]) {
+    for (const descriptor of [httpConfig, pathConfig, loggingConfig, opensearchDashboardsConfig, opsConfig, pluginsConfig, opensearchConfig, uiSettingsConfig, savedObjectsConfig]) {
       this.configService.setSchema(descriptor.path, descriptor.schema as any);
     }
     this.plugins = new PluginsService({ env, configService: this.configService, logger: logging });
@@ -136,7 +138,20 @@ export class Server {
       basePath: this.coreSetup.http.basePath,
       getServerInfo: () => this.coreSetup!.http.getServerInfo(),
     };
-    const coreStart: CoreStart = { http, savedObjects, uiSettings, metrics };
+    const coreUsageData = new CoreUsageDataService({
+      http: this.configService.atPathSync<HttpConfigType>('server'),
+      opensearch: this.configService.atPathSync<OpenSearchConfigType>('opensearch'),
+      logging: this.configService.atPathSync<LoggingConfigType>('logging'),
+      savedObjects: this.configService.atPathSync<SavedObjectsConfigType>('savedObjects'),
+      getSavedObjectsIndices: () =>
+        getSqliteIndexUsage({
+          repository: savedObjects.createInternalRepository(savedObjects.getTypeRegistry().getAllTypes().map((t) => t.name)),
+          types: savedObjects.getTypeRegistry().getAllTypes().map((t) => t.name),
+          dataPath: this.dataPath,
+          alias: this.configService.atPathSync<{ index: string }>('opensearchDashboards').index,
+        }),
+    }).start();
+    const coreStart: CoreStart = { http, savedObjects, uiSettings, metrics, coreUsageData };
     this.coreStart = coreStart;
     const started = await this.plugins.start(() => coreStart);
     for (const [name, resolve] of this.startResolvers) {

@@ -1,3 +1,4 @@
+import { CoreUsageDataStart } from './core_usage_data';
 import { HttpServiceSetup, HttpServiceStart } from './http';
 import { MetricsServiceSetup, MetricsServiceStart } from './metrics';
 import type { SavedObjectsServiceSetup, SavedObjectsServiceStart } from './saved_objects';
@@ -21,4 +22,6 @@ export interface CoreStart {
   savedObjects: SavedObjectsServiceStart;
   uiSettings: UiSettingsServiceStart;
   metrics: MetricsServiceStart;
+  /** How this server is configured and how big its store is, for the `core` usage collector. */
+  coreUsageData: CoreUsageDataStart;
 }
