@@ -92,9 +92,9 @@ describe('start-up errors', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('stops on a bad value, naming the key and the file', async () => {
-    const { code, output } = await runServerToExit({ yaml: 'server:\n  port: "not a port"\n', dataPath: dir });
+    const { code, output } = await runServerToExit({ yaml: 'server:\n  keepaliveTimeout: "forever"\n', dataPath: dir });
     expect(code).toBe(1);
-    expect(output).toMatch(/\[server\.port\]: .*config key \[server\.port\] set in .*config-\d+\.yml/);
+    expect(output).toMatch(/\[server\.keepaliveTimeout\]: .*config key \[server\.keepaliveTimeout\] set in .*config-\d+\.yml/);
   });
 
   it('stops on an unknown key', async () => {
