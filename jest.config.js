@@ -22,6 +22,8 @@ const common = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/data/', '/test-output/', '/bench/results/'],
+  // jose ships ESM only: Node loads it with require(esm), Jest's module system needs it transpiled.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
 };
 
 module.exports = {

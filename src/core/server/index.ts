@@ -29,3 +29,10 @@ export type { MetricsServiceSetup, OpsMetrics } from './metrics';
 export type { ServiceStatus, StatusServiceSetup, CoreStatus } from './status';
 export { ServiceStatusLevels } from './status';
 export * from './saved_objects';
+export type {
+  OpenSearchServiceSetup,
+  OpenSearchServiceStart,
+  IClusterClient,
+  IScopedClusterClient,
+  LegacyAPICaller,
+} from './opensearch';

@@ -8,7 +8,9 @@ import { HttpConfigType, httpConfig, HttpService, InternalHttpServiceSetup, Http
 import { Logger, loggingConfig, LoggingConfigType, LoggingSystem } from './logging';
 import { MetricsService, MetricsServiceSetup } from './metrics';
 import { PluginsService, PluginWrapper } from './plugins';
-import { SavedObjectsService, SavedObjectsServiceSetup, SavedObjectsServiceStart } from './saved_objects';
+import { OpenSearchService, OpenSearchServiceSetup, OpenSearchServiceStart } from './opensearch';
+import { createOpenSearchBackendFactory, getOpenSearchIndexUsage, SavedObjectsService, SavedObjectsServiceSetup, SavedObjectsServiceStart } from './saved_objects';
+import { RenderingService } from './rendering';
 import { registerStatusRoute, StatusService, InternalStatusServiceSetup } from './status';
 import { configSavedObjectType, registerUiSettingsRoutes, uiSettingsConfig, UiSettingsService, UiSettingsServiceSetup, UiSettingsServiceStart } from './ui_settings';
 import { CoreSetup, CoreStart } from './types';
@@ -41,6 +43,11 @@ export class Server {
   private uiSettings?: UiSettingsService;
   private readonly status = new StatusService();
   private metrics?: MetricsService;
+  private rendering?: RenderingService;
+  private opensearch?: OpenSearchService;
+  private opensearchStart?: OpenSearchServiceStart;
+  private opensearchSetup?: OpenSearchServiceSetup;
+  private soIndex = '';
   private coreSetup?: CoreServicesSetup;
   private coreStart?: CoreStart;
   private readonly startResolvers = new Map<string, (value: [CoreStart, object, unknown]) => void>();
@@ -83,8 +90,23 @@ export class Server {
     this.metrics = new MetricsService({ intervalMs: opsCfg.interval.asMilliseconds(), logger: logging.get('metrics') });
     this.plugins.preSetup({ lifecycleTimeoutMs: pluginsCfg.lifecycleTimeout.asMilliseconds(), instanceUuid: this.instanceUuid });
 
+    const soIndex = this.configService.atPathSync<{ index: string }>('opensearchDashboards').index;
+    this.soIndex = soIndex;
+    this.opensearch = new OpenSearchService({
+      config: this.configService.atPathSync<OpenSearchConfigType>('opensearch'),
+      logger: logging.get('opensearch'),
+    });
+    const opensearchSetup = this.opensearch.setup();
+    this.opensearchSetup = opensearchSetup;
+
     const http = this.http.setup();
     const savedObjects = this.savedObjects.setup();
+    if (opensearchSetup.isConfigured) {
+      // With a cluster, saved objects live in its index; the client exists only once start reached it.
+      savedObjects.setBackendFactory((context) =>
+        createOpenSearchBackendFactory({ client: this.opensearchStart!.client.asInternalUser, index: soIndex, logger: logging.get('savedobjects-service', 'opensearch') })(context)
+      );
+    }
     savedObjects.registerType(configSavedObjectType);
     const core: CoreServicesSetup = {
       http,
@@ -94,6 +116,7 @@ export class Server {
       metrics: this.metrics.setup({ http }),
     };
     this.coreSetup = core;
+    core.status.setCoreStatus('opensearch', opensearchSetup.status$);
 
     const coreRouter = http.createRouter();
     registerStatusRoute({
@@ -111,6 +134,17 @@ export class Server {
       },
     });
     registerUiSettingsRoutes(coreRouter);
+    // The page and the browser bundle; the bundle builds while the plugins set up.
+    this.rendering = new RenderingService({ env, logger: logging.get('rendering') });
+    this.rendering.setup({
+      router: coreRouter,
+      basePath: http.basePath,
+      uiPlugins: this.plugins.getUiPlugins(),
+      serverUuid: this.instanceUuid,
+      serverName: httpCfg.name,
+      defaultRoute: httpCfg.defaultRoute,
+      uiSettings: core.uiSettings,
+    });
 
     await this.plugins.setup((plugin) => this.pluginCoreSetup(plugin, core));
   }
@@ -119,6 +153,9 @@ export class Server {
     if (!this.coreSetup || !this.http || !this.savedObjects || !this.uiSettings || !this.metrics) {
       throw new Error('Server.start() called before setup()');
     }
+    // First: waits for the cluster (up to opensearch.startupTimeout) when one is configured.
+    this.opensearchStart = await this.opensearch!.start();
+    const opensearchStart = this.opensearchStart;
     const savedObjects: SavedObjectsServiceStart = await this.savedObjects.start();
     const uiSettings: UiSettingsServiceStart = this.uiSettings.start();
     const metrics = this.metrics.start();
@@ -126,8 +163,17 @@ export class Server {
     this.coreSetup.http.setCoreContextFactory((request) => {
       const client = savedObjects.getScopedClient(request);
       let settingsClient: unknown;
+      const cluster = opensearchStart?.client.asScoped(request);
       return {
         savedObjects: { client, typeRegistry: savedObjects.getTypeRegistry() },
+        ...(opensearchStart && cluster
+          ? {
+              opensearch: {
+                client: cluster,
+                legacy: { client: { callAsCurrentUser: opensearchStart.createLegacyCallCluster(), callAsInternalUser: opensearchStart.legacy.client.callAsInternalUser } },
+              },
+            }
+          : {}),
         get uiSettings() {
           settingsClient ??= uiSettings.asScopedToClient(client);
           return { client: settingsClient };
@@ -144,20 +190,23 @@ export class Server {
       logging: this.configService.atPathSync<LoggingConfigType>('logging'),
       savedObjects: this.configService.atPathSync<SavedObjectsConfigType>('savedObjects'),
       getSavedObjectsIndices: () =>
-        getSqliteIndexUsage({
+        opensearchStart
+          ? getOpenSearchIndexUsage({ client: opensearchStart.client.asInternalUser, index: this.soIndex })
+          : getSqliteIndexUsage({
           repository: savedObjects.createInternalRepository(savedObjects.getTypeRegistry().getAllTypes().map((t) => t.name)),
           types: savedObjects.getTypeRegistry().getAllTypes().map((t) => t.name),
           dataPath: this.dataPath,
-          alias: this.configService.atPathSync<{ index: string }>('opensearchDashboards').index,
+          alias: this.soIndex,
         }),
     }).start();
-    const coreStart: CoreStart = { http, savedObjects, uiSettings, metrics, coreUsageData };
+    const coreStart: CoreStart = { http, savedObjects, uiSettings, metrics, coreUsageData, ...(opensearchStart ? { opensearch: opensearchStart } : {}) };
     this.coreStart = coreStart;
     const started = await this.plugins.start(() => coreStart);
     for (const [name, resolve] of this.startResolvers) {
       const plugin = this.plugins.getEnabledPlugins().find((p) => p.name === name)!;
       resolve([coreStart, this.depsOf(plugin, started), started.get(name)]);
     }
+    await this.rendering?.start();
     await this.http.start();
     return { port: this.coreSetup.http.getServerInfo().port };
   }
@@ -169,6 +218,7 @@ export class Server {
     this.metrics?.stop();
     this.status.stop();
     await this.savedObjects?.stop();
+    await this.opensearch?.stop();
   }
 
   public getInstanceUuid() {
@@ -200,6 +250,7 @@ export class Server {
       uiSettings: core.uiSettings,
       status: core.status.forPlugin(plugin.name, [...plugin.requiredPlugins, ...plugin.optionalPlugins]),
       metrics: core.metrics,
+      opensearch: { isConfigured: this.opensearchSetup!.isConfigured, status$: this.opensearchSetup!.status$ },
       getStartServices: () => startServices as Promise<any>,
     };
   }

@@ -1,6 +1,7 @@
 import { CoreUsageDataStart } from './core_usage_data';
 import { HttpServiceSetup, HttpServiceStart } from './http';
 import { MetricsServiceSetup, MetricsServiceStart } from './metrics';
+import type { OpenSearchServiceSetup, OpenSearchServiceStart } from './opensearch';
 import type { SavedObjectsServiceSetup, SavedObjectsServiceStart } from './saved_objects';
 import { StatusServiceSetup } from './status';
 import { UiSettingsServiceSetup, UiSettingsServiceStart } from './ui_settings';
@@ -12,6 +13,8 @@ export interface CoreSetup<TPluginsStart extends object = object, TStart = unkno
   uiSettings: UiSettingsServiceSetup;
   status: StatusServiceSetup;
   metrics: MetricsServiceSetup;
+  /** Whether a cluster is configured (`opensearch.hosts`), and its status. */
+  opensearch: OpenSearchServiceSetup;
   /** Resolves once this plugin has started: core's start contracts, its dependencies' and its own. */
   getStartServices(): Promise<[CoreStart, TPluginsStart, TStart]>;
 }
@@ -24,4 +27,6 @@ export interface CoreStart {
   metrics: MetricsServiceStart;
   /** How this server is configured and how big its store is, for the `core` usage collector. */
   coreUsageData: CoreUsageDataStart;
+  /** The cluster client; present only when `opensearch.hosts` is configured (else the embedded store is used). */
+  opensearch?: OpenSearchServiceStart;
 }

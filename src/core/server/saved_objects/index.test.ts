@@ -14,7 +14,10 @@ describe('saved_objects entry point', () => {
         'SavedObjectsRepository',
         'SavedObjectsService',
         'SqliteSavedObjectsBackend',
+        'OpenSearchSavedObjectsBackend',
         'createSqliteBackendFactory',
+        'createOpenSearchBackendFactory',
+        'getOpenSearchIndexUsage',
         'decodeVersion',
         'encodeVersion',
       ].sort()

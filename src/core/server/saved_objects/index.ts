@@ -44,6 +44,17 @@ export type {
   SavedObjectsStoredDoc,
 } from './backend/types';
 export { SqliteSavedObjectsBackend } from './backend/sqlite/sqlite_backend';
+export {
+  OpenSearchSavedObjectsBackend,
+  createOpenSearchBackendFactory,
+  getOpenSearchIndexUsage,
+} from './backend/opensearch';
+export type {
+  OpenSearchSavedObjectsBackendOptions,
+  OpenSearchBackendFactoryOptions,
+  OpenSearchIndexUsage,
+  OpenSearchRefresh,
+} from './backend/opensearch';
 export type { SqliteSavedObjectsBackendOptions } from './backend/sqlite/sqlite_backend';
 export type { SqliteSynchronousMode } from './backend/sqlite/sqlite_schema';
 

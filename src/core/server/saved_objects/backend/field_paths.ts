@@ -1,7 +1,22 @@
+import { SavedObjectsBackendError } from './types';
+
 /**
  * Dotted field paths into attributes (`a.b` is `{ a: { b } }`), as OpenSearch field names work.
  * A literal key that itself contains dots is honoured first, since JSON allows such keys.
  */
+
+/**
+ * Refuses a sort or search field no backend can address: an empty segment (`a..b`) or a double
+ * quote (SQLite's JSON path syntax cannot quote it). Every backend applies the same rule, so a
+ * field that works on one store works on all.
+ */
+export function assertValidFieldPath(field: string): string[] {
+  const segments = field.split('.');
+  if (segments.some((s) => s.length === 0 || s.includes('"'))) {
+    throw SavedObjectsBackendError.badRequest(`Invalid field name [${field}]`);
+  }
+  return segments;
+}
 
 /** Reads a path; a trailing `^boost` (search field syntax) is ignored. */
 export function readPath(source: unknown, field: string): unknown {

@@ -100,7 +100,7 @@ export interface SavedObjectsBackendFindResult {
 
 /**
  * Raw document storage behind the saved objects repository. Implementations: SQLite (default,
- * embedded) and, later, OpenSearch. Contract, which the shared repository relies on:
+ * embedded) and OpenSearch (`backend/opensearch/`). Contract, which the shared repository relies on:
  * - every successful write returns the document as stored, with a `_seq_no` strictly greater than
  *   any the store handed out before and the store's `_primary_term`;
  * - failures are `SavedObjectsBackendError`s with a `reason` (the repository maps reasons to
@@ -138,8 +138,10 @@ export interface SavedObjectsBackend {
   /** Atomic: concurrent increments (from any process sharing the store) never get lost. */
   incrementCounter(op: SavedObjectsBackendCounterOperation): Promise<SavedObjectsStoredDoc>;
   /**
-   * Applies all increments or none (one transaction in SQLite), so a caller can group-commit many
-   * counters with a single durable write. Results in order.
+   * Applies many increments with a single durable write, results in order. SQLite applies all or
+   * none (one transaction). OpenSearch sends one `_bulk`: it refuses the batch up front when an
+   * operation is bound to fail (a counter that is not a number), but an item failing inside the
+   * `_bulk` does not undo the others; the call then throws that item's error.
    */
   incrementCounters(ops: SavedObjectsBackendCounterOperation[]): Promise<SavedObjectsStoredDoc[]>;
 }
@@ -155,11 +157,19 @@ export type SavedObjectsBackendFactory = (
   context: SavedObjectsBackendFactoryContext
 ) => SavedObjectsBackend;
 
+/**
+ * Why a backend call failed. The first four apply to every store; `too_many_requests`,
+ * `not_authorized` and `forbidden` come from a cluster (429, 401, 403), which the repository turns
+ * into upstream's errors of the same names.
+ */
 export type SavedObjectsBackendErrorReason =
   | 'conflict'
   | 'not_found'
   | 'bad_request'
-  | 'unavailable';
+  | 'unavailable'
+  | 'too_many_requests'
+  | 'not_authorized'
+  | 'forbidden';
 
 /** A backend failure with a backend-neutral reason; `id` is the raw id concerned, when one is. */
 export class SavedObjectsBackendError extends Error {

@@ -20,6 +20,12 @@ export function toClientError(error: unknown, type: string, id: string): SavedOb
         return SavedObjectsErrorHelpers.createBadRequestError(error.message);
       case 'unavailable':
         return SavedObjectsErrorHelpers.decorateOpenSearchUnavailableError(error);
+      case 'too_many_requests':
+        return SavedObjectsErrorHelpers.decorateTooManyRequestsError(error);
+      case 'not_authorized':
+        return SavedObjectsErrorHelpers.decorateNotAuthorizedError(error);
+      case 'forbidden':
+        return SavedObjectsErrorHelpers.decorateForbiddenError(error);
     }
   }
   const cause = error instanceof Error ? error : new Error(String(error));

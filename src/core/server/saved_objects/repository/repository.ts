@@ -259,8 +259,10 @@ export class SavedObjectsRepository {
   }
 
   /**
-   * Applies many increments in one transaction: all are stored or none (any invalid operation
-   * rejects the whole batch before anything is written). Results in order.
+   * Applies many increments with one backend write, results in order. An invalid operation (bad
+   * argument, type not allowed, counter holding text) rejects the whole batch before anything is
+   * written. Past that, SQLite is all or nothing; OpenSearch's `_bulk` may keep the items that
+   * succeeded when one fails inside it (see `SavedObjectsBackend.incrementCounters`).
    */
   public async incrementCounters(
     operations: SavedObjectsIncrementCounterOperation[]

@@ -1,8 +1,9 @@
-/* Shared by this folder's tests: a real SQLite store in a temp folder, and a few types. */
+/* Shared by the saved objects tests: a few types, repositories over any backend, a SQLite store in a temp folder. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../logging/types';
+import type { SavedObjectsBackend } from '../backend/types';
 import { SqliteSavedObjectsBackend } from '../backend/sqlite/sqlite_backend';
 import type { SqliteSynchronousMode } from '../backend/sqlite/sqlite_schema';
 import { SavedObjectTypeRegistry } from '../saved_objects_type_registry';
@@ -74,24 +75,21 @@ export function createTempDir(prefix = 'saved-objects-') {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export interface TestStore {
-  backend: SqliteSavedObjectsBackend;
+/** A backend with the test types and two repositories over it, the shape every test drives. */
+export interface TestStore<B extends SavedObjectsBackend = SavedObjectsBackend> {
+  backend: B;
   registry: SavedObjectTypeRegistry;
   repository: SavedObjectsRepository;
   /** A repository over the same backend that may also touch the hidden types. */
   repositoryWithHidden: SavedObjectsRepository;
 }
 
-export async function openTestStore(
-  filePath: string,
-  options: { synchronous?: SqliteSynchronousMode; now?: () => Date } = {}
-): Promise<TestStore> {
-  const backend = new SqliteSavedObjectsBackend({
-    filePath,
-    synchronous: options.synchronous ?? 'FULL',
-  });
-  await backend.open();
-  const registry = createTestRegistry();
+/** Wraps an opened backend (any store) with the test registry and repositories. */
+export function createTestStore<B extends SavedObjectsBackend>(
+  backend: B,
+  options: { now?: () => Date; registry?: SavedObjectTypeRegistry } = {}
+): TestStore<B> {
+  const registry = options.registry ?? createTestRegistry();
   const visible = registry.getVisibleTypes().map((t) => t.name);
   const all = registry.getAllTypes().map((t) => t.name);
   const repository = new SavedObjectsRepository({
@@ -107,4 +105,16 @@ export async function openTestStore(
     now: options.now,
   });
   return { backend, registry, repository, repositoryWithHidden };
+}
+
+export async function openTestStore(
+  filePath: string,
+  options: { synchronous?: SqliteSynchronousMode; now?: () => Date } = {}
+): Promise<TestStore<SqliteSavedObjectsBackend>> {
+  const backend = new SqliteSavedObjectsBackend({
+    filePath,
+    synchronous: options.synchronous ?? 'FULL',
+  });
+  await backend.open();
+  return createTestStore(backend, { now: options.now });
 }

@@ -1,4 +1,5 @@
-import { SavedObjectsBackendError, type SavedObjectsBackendFindQuery } from '../types';
+import { assertValidFieldPath } from '../field_paths';
+import type { SavedObjectsBackendFindQuery } from '../types';
 
 /** Name of the SQL function the backend registers to score `search` (see sqlite_backend.ts). */
 export const SEARCH_FUNCTION = 'so_search_score';
@@ -24,14 +25,10 @@ const ROOT_SORT_COLUMNS: Record<string, string> = {
 /**
  * A JSON path for json_extract from a dotted attribute path: `a.b` → `$."a"."b"`. Quoting every
  * segment keeps field names with spaces or dashes working; a double quote cannot be quoted in
- * SQLite's path syntax, so it is refused.
+ * SQLite's path syntax, so it is refused (by the rule every backend shares).
  */
 export function attributeJsonPath(field: string): string {
-  const segments = field.split('.');
-  if (segments.some((s) => s.length === 0 || s.includes('"'))) {
-    throw SavedObjectsBackendError.badRequest(`Invalid field name [${field}]`);
-  }
-  return '$' + segments.map((s) => `."${s}"`).join('');
+  return '$' + assertValidFieldPath(field).map((s) => `."${s}"`).join('');
 }
 
 /**

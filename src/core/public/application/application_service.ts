@@ -1,0 +1,161 @@
+import { BehaviorSubject, Observable, Subject } from 'rxjs';
+import { distinctUntilChanged, map } from 'rxjs/operators';
+import { IBasePath } from '../http/types';
+import { Capabilities } from '../injected_metadata/types';
+import { MountPoint } from '../utils/mount';
+import { joinAppPath, parseAppPath } from './app_url';
+import { PageHistory } from './browser_history';
+import { AppLocation, AppNavigator, ScopedHistory } from './scoped_history';
+import { App, AppMountParameters, ApplicationSetup, ApplicationStart, NavigateToAppOptions, PublicAppInfo } from './types';
+
+export interface ApplicationServiceDeps {
+  basePath: IBasePath;
+  capabilities: Capabilities;
+  history: PageHistory;
+  /** Where `/` goes, e.g. `/app/home` (read when the page starts: the `defaultRoute` setting may change it). */
+  getDefaultRoute(): string;
+}
+
+/** What the page renders for the current URL. */
+export interface CurrentApp {
+  appId?: string;
+  /** The registered app, undefined when the URL names no known app. */
+  app?: App;
+}
+
+/**
+ * Registered apps and the URL: maps `<basePath>/app/<id>/...` to an app, keeps `currentAppId$` in step with
+ * the address bar (push, replace, back/forward), and builds each app's mount parameters.
+ */
+export class ApplicationService {
+  private readonly apps = new Map<string, App>();
+  private started = false;
+  private readonly location$ = new Subject<AppLocation>();
+  private readonly current$ = new BehaviorSubject<CurrentApp>({});
+  public readonly actionMenu$ = new BehaviorSubject<MountPoint | undefined>(undefined);
+
+  constructor(private readonly deps: ApplicationServiceDeps) {}
+
+  public setup(): ApplicationSetup {
+    return {
+      register: (app) => {
+        if (this.started) throw new Error(`Applications cannot be registered after "setup" (app "${app?.id}").`);
+        if (!app || typeof app.id !== 'string' || !app.id) throw new Error('An application needs an "id".');
+        if (typeof app.mount !== 'function') throw new Error(`Application "${app.id}" needs a "mount" function.`);
+        if (this.apps.has(app.id)) throw new Error(`An application is already registered with the id "${app.id}"`);
+        this.apps.set(app.id, app);
+      },
+    };
+  }
+
+  public start(): ApplicationStart {
+    this.started = true;
+    const { history, basePath } = this.deps;
+    history.onPop(() => this.locationChanged());
+    const here = basePath.remove(history.getLocation().pathname);
+    if (here === '/' || here === '') history.replace(basePath.prepend(this.deps.getDefaultRoute()));
+    this.locationChanged();
+
+    const applications$ = new BehaviorSubject<ReadonlyMap<string, PublicAppInfo>>(this.publicApps());
+    return {
+      capabilities: this.deps.capabilities,
+      applications$: applications$.asObservable(),
+      currentAppId$: this.current$.pipe(
+        map((c) => c.appId),
+        distinctUntilChanged()
+      ),
+      navigateToApp: async (appId, options) => this.navigateToApp(appId, options),
+      navigateToUrl: async (url) => this.navigateToUrl(url),
+      getUrlForApp: (appId, { path, absolute } = {}) => {
+        const url = basePath.prepend(joinAppPath(this.routeOf(appId), path));
+        return absolute ? `${history.origin()}${url}` : url;
+      },
+    };
+  }
+
+  /** Internal: what the page renders. */
+  public getCurrent$(): Observable<CurrentApp> {
+    return this.current$.asObservable();
+  }
+
+  /** Internal: the parameters for one mount of an app. */
+  public createMountParams(app: App, element: HTMLElement): AppMountParameters {
+    const appRoute = this.routeOf(app.id);
+    return {
+      element,
+      appBasePath: this.deps.basePath.prepend(appRoute),
+      history: new ScopedHistory(this.navigator, appRoute),
+      onAppLeave: () => undefined,
+      setHeaderActionMenu: (menu) => this.actionMenu$.next(menu),
+    };
+  }
+
+  private readonly navigator: AppNavigator = {
+    getLocation: () => this.currentLocation(),
+    navigate: (url, { replace, state }) => {
+      const full = this.deps.basePath.prepend(url);
+      if (replace) this.deps.history.replace(full, state);
+      else this.deps.history.push(full, state);
+      this.locationChanged();
+    },
+    listen: (listener) => {
+      const subscription = this.location$.subscribe(listener);
+      return () => subscription.unsubscribe();
+    },
+    prependBasePath: (path) => this.deps.basePath.prepend(path),
+  };
+
+  private navigateToApp(appId: string, { path, state, replace }: NavigateToAppOptions = {}) {
+    this.navigator.navigate(joinAppPath(this.routeOf(appId), path), { state, replace });
+  }
+
+  private navigateToUrl(url: string) {
+    const { history, basePath } = this.deps;
+    const parsed = new URL(url, `${history.origin()}${history.getLocation().pathname}`);
+    const inPage = parsed.origin === history.origin() && parseAppPath(basePath.remove(parsed.pathname), this.routes());
+    const belongs = inPage && parsed.pathname.startsWith(basePath.get() || '/');
+    if (belongs && this.apps.has(inPage.appId)) {
+      this.navigator.navigate(basePath.remove(`${parsed.pathname}${parsed.search}${parsed.hash}`), {});
+    } else {
+      history.assign(parsed.href);
+    }
+  }
+
+  private currentLocation(): AppLocation {
+    const location = this.deps.history.getLocation();
+    return { ...location, pathname: this.deps.basePath.remove(location.pathname) };
+  }
+
+  private locationChanged() {
+    const location = this.currentLocation();
+    const parsed = parseAppPath(location.pathname, this.routes());
+    const appId = parsed?.appId;
+    if (appId !== this.current$.value.appId) this.actionMenu$.next(undefined);
+    if (appId !== this.current$.value.appId || this.apps.get(appId ?? '') !== this.current$.value.app) {
+      this.current$.next({ appId, app: appId ? this.apps.get(appId) : undefined });
+    }
+    this.location$.next(location);
+  }
+
+  private routeOf(appId: string) {
+    return this.apps.get(appId)?.appRoute ?? `/app/${appId}`;
+  }
+
+  private routes(): ReadonlyMap<string, string> {
+    return new Map([...this.apps.keys()].map((id) => [id, this.routeOf(id)]));
+  }
+
+  private publicApps(): ReadonlyMap<string, PublicAppInfo> {
+    const infos = [...this.apps.values()].map((app) => ({
+      id: app.id,
+      title: app.title,
+      order: app.order ?? 0,
+      euiIconType: app.euiIconType,
+      description: app.description,
+      navLinkStatus: app.navLinkStatus ?? 'default',
+      appRoute: this.routeOf(app.id),
+    }));
+    infos.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+    return new Map(infos.map((info) => [info.id, info]));
+  }
+}

@@ -1,0 +1,104 @@
+import React, { useMemo } from 'react';
+import { Observable } from 'rxjs';
+import {
+  EuiHeader,
+  EuiHeaderBreadcrumbs,
+  EuiHeaderLink,
+  EuiHeaderLinks,
+  EuiHeaderLogo,
+  EuiHeaderSection,
+  EuiHeaderSectionItem,
+  EuiLoadingSpinner,
+} from '@opensearch-project/oui';
+import { ApplicationStart, PublicAppInfo } from '../application/types';
+import { MountPoint, MountWrapper } from '../utils/mount';
+import { useObservable } from '../utils/use_observable';
+import { ChromeBreadcrumb, ChromeStart } from './types';
+
+export interface HeaderProps {
+  application: ApplicationStart;
+  chrome: ChromeStart;
+  loadingCount$: Observable<number>;
+  actionMenu$: Observable<MountPoint | undefined>;
+  homeHref: string;
+}
+
+/** A plain left click: the others (new tab, new window) keep the browser's behaviour. */
+const isPlainClick = (event: React.MouseEvent) =>
+  event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+
+/** The two header bars: product logo on top; breadcrumbs, app links and the app's menu below. */
+export const Header: React.FunctionComponent<HeaderProps> = ({ application, chrome, loadingCount$, actionMenu$, homeHref }) => {
+  const streams = useMemo(
+    () => ({
+      visible$: chrome.getIsVisible$(),
+      breadcrumbs$: chrome.getBreadcrumbs$(),
+      navLinks$: chrome.navLinks.getNavLinks$(),
+    }),
+    [chrome]
+  );
+  const visible = useObservable(streams.visible$, true);
+  const breadcrumbs = useObservable<ChromeBreadcrumb[]>(streams.breadcrumbs$, []);
+  const navLinks = useObservable<PublicAppInfo[]>(streams.navLinks$, []);
+  const currentAppId = useObservable<string | undefined>(application.currentAppId$, undefined);
+  const loading = useObservable(loadingCount$, 0) > 0;
+  const actionMenu = useObservable<MountPoint | undefined>(actionMenu$, undefined);
+  if (!visible) return null;
+
+  const go = (appId: string) => (event: React.MouseEvent) => {
+    if (!isPlainClick(event)) return;
+    event.preventDefault();
+    void application.navigateToApp(appId);
+  };
+
+  return (
+    <div className="osdHeader" data-test-subj="headerGlobalNav">
+      <EuiHeader theme="dark" sections={undefined}>
+        <EuiHeaderSection grow={false}>
+          <EuiHeaderSectionItem border="none">
+            <EuiHeaderLogo iconType="logoOpenSearch" href={homeHref} onClick={go('home') as any} data-test-subj="logo" aria-label="Go to home page">
+              OpenSearch Dashboards
+            </EuiHeaderLogo>
+          </EuiHeaderSectionItem>
+        </EuiHeaderSection>
+        <EuiHeaderSection side="right">
+          <EuiHeaderSectionItem border="none">
+            <span className="osdHeader__loading" data-test-subj={loading ? 'globalLoadingIndicator' : 'globalLoadingIndicator-hidden'}>
+              {loading ? <EuiLoadingSpinner size="m" /> : null}
+            </span>
+          </EuiHeaderSectionItem>
+        </EuiHeaderSection>
+      </EuiHeader>
+      <EuiHeader>
+        <EuiHeaderSection grow>
+          <EuiHeaderBreadcrumbs
+            data-test-subj="breadcrumbs"
+            breadcrumbs={breadcrumbs.map((crumb, index) => ({
+              text: crumb.text,
+              href: crumb.href,
+              onClick: crumb.onClick,
+              'data-test-subj': crumb['data-test-subj'] ?? `breadcrumb${index === breadcrumbs.length - 1 ? ' last' : ''}`,
+            }))}
+          />
+        </EuiHeaderSection>
+        <EuiHeaderSection side="right">
+          <EuiHeaderLinks aria-label="Applications" data-test-subj="appLinks">
+            {navLinks.map((link) => (
+              <EuiHeaderLink
+                key={link.id}
+                href={application.getUrlForApp(link.id)}
+                onClick={go(link.id)}
+                isActive={link.id === currentAppId}
+                iconType={link.euiIconType}
+                data-test-subj={`appLink-${link.id}`}
+              >
+                {link.title}
+              </EuiHeaderLink>
+            ))}
+          </EuiHeaderLinks>
+          {actionMenu && <MountWrapper mount={actionMenu} className="osdHeader__actionMenu" data-test-subj="headerAppActionMenu" />}
+        </EuiHeaderSection>
+      </EuiHeader>
+    </div>
+  );
+};

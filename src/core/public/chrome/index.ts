@@ -1,0 +1,3 @@
+export { ChromeService } from './chrome_service';
+export { Header } from './header';
+export type * from './types';

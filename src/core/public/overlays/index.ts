@@ -1,0 +1,5 @@
+export { OverlayService } from './overlay_service';
+export type { OverlayStart } from './overlay_service';
+export type { OverlayBannersStart, OverlayBanner } from './banners_service';
+export type { OverlayRef, OverlayFlyoutOpenOptions } from './flyout_service';
+export { BannersList, FlyoutHost } from './overlay_components';

@@ -1,0 +1,52 @@
+import type { Capabilities, InjectedMetadata } from '../../public/injected_metadata/types';
+import type { Env } from '../config';
+import type { UiPluginInfo } from '../plugins/plugins_service';
+import type { PublicUiSettingsParams, UserProvidedValue } from '../ui_settings/types';
+
+/**
+ * The capabilities every page gets. There is no capabilities service with per-user switches yet, so
+ * everything a page may offer is on.
+ */
+export function defaultCapabilities(): Capabilities {
+  return {
+    navLinks: {},
+    catalogue: {},
+    management: { opensearchDashboards: { settings: true } },
+    advancedSettings: { show: true, save: true },
+    savedObjectsManagement: { edit: true, delete: true },
+  };
+}
+
+export interface MetadataParams {
+  env: Env;
+  basePath: string;
+  serverUuid: string;
+  serverName: string;
+  defaultRoute: string;
+  uiPlugins: UiPluginInfo[];
+  uiSettings: { defaults: Record<string, PublicUiSettingsParams>; user: Record<string, UserProvidedValue> };
+}
+
+/** Everything the browser starts from; pure, so the rendering route only gathers the inputs. */
+export function createInjectedMetadata(params: MetadataParams): InjectedMetadata {
+  const { env, basePath } = params;
+  return {
+    version: env.packageInfo.version,
+    buildNumber: env.packageInfo.buildNum,
+    branch: env.packageInfo.branch,
+    basePath,
+    serverBasePath: basePath,
+    serverUuid: params.serverUuid,
+    serverName: params.serverName,
+    env: { mode: env.mode, packageInfo: env.packageInfo },
+    defaultRoute: params.defaultRoute,
+    uiPlugins: params.uiPlugins.map((p) => ({
+      id: p.id,
+      plugin: { id: p.id, requiredPlugins: [...p.requiredPlugins], optionalPlugins: [...p.optionalPlugins] },
+      config: p.exposedConfig,
+    })),
+    capabilities: defaultCapabilities(),
+    uiSettings: params.uiSettings,
+    vars: {},
+  };
+}

@@ -1,0 +1,61 @@
+import type { InjectedMetadata } from '../../public/injected_metadata/types';
+
+export interface TemplateParams {
+  metadata: InjectedMetadata;
+  /** `<basePath>/ui/bundles/<buildHash>`. */
+  bundlesUrl: string;
+  faviconUrl: string;
+  hasCss: boolean;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for an HTML attribute or element body. */
+export function escapeHtml(text: string) {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/**
+ * The page every app URL answers with: the metadata as JSON in `<osd-injected-metadata data="...">`, the
+ * bundle, and a loading message that the browser code replaces once it runs.
+ */
+export function renderTemplate({ metadata, bundlesUrl, faviconUrl, hasCss }: TemplateParams) {
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="X-UA-Compatible" content="IE=edge,chrome=1" />
+    <meta name="viewport" content="width=device-width" />
+    <title>OpenSearch Dashboards</title>
+    <link rel="icon" type="image/svg+xml" href="${escapeHtml(faviconUrl)}" />
+    ${hasCss ? `<link rel="stylesheet" href="${escapeHtml(bundlesUrl)}/osd.css" />` : ''}
+    <style>
+      .osdLoader { display: flex; flex-direction: column; align-items: center; justify-content: center; height: 100vh;
+        font-family: 'Inter UI', -apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif; color: #69707d; }
+      .osdLoader__bar { width: 160px; height: 4px; margin-top: 16px; background: #d3dae6; overflow: hidden; border-radius: 2px; }
+      .osdLoader__bar::after { content: ''; display: block; width: 40%; height: 100%; background: #006bb4; animation: osdLoad 1s infinite linear; }
+      @keyframes osdLoad { from { transform: translateX(-100%); } to { transform: translateX(250%); } }
+    </style>
+  </head>
+  <body>
+    <osd-injected-metadata data="${escapeHtml(JSON.stringify(metadata))}"></osd-injected-metadata>
+    <div id="osd_app_root" data-test-subj="osdRoot">
+      <div class="osdLoader" data-test-subj="osdLoadingMessage">
+        <div>Loading OpenSearch Dashboards</div>
+        <div class="osdLoader__bar"></div>
+      </div>
+    </div>
+    <noscript>OpenSearch Dashboards needs JavaScript: enable it in your browser and reload the page.</noscript>
+    <script src="${escapeHtml(bundlesUrl)}/osd.js" defer></script>
+  </body>
+</html>
+`;
+}
+
+/** The tab icon: a simple mark in OpenSearch's colours. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">
+<circle cx="32" cy="32" r="30" fill="#003b5c"/>
+<path d="M46 18a24 24 0 0 1-24 24" stroke="#00a3e0" stroke-width="8" fill="none" stroke-linecap="round"/>
+<path d="M18 46a24 24 0 0 1 24-24" stroke="#ffffff" stroke-width="8" fill="none" stroke-linecap="round" opacity="0.85"/>
+</svg>
+`;

@@ -1,0 +1,136 @@
+import { schema } from '@osd/config-schema';
+import { Env } from '../config';
+import { IBasePath, IRouter, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory } from '../http';
+import { Logger } from '../logging';
+import { UiPluginInfo } from '../plugins/plugins_service';
+import { UiSettingsServiceSetup } from '../ui_settings';
+import { getUiBundle, UiBundle } from './bundler';
+import { createInjectedMetadata } from './injected_metadata';
+import { FAVICON_SVG, renderTemplate } from './render_template';
+import { pageUiSettings } from './ui_settings';
+
+export interface RenderingServiceOptions {
+  env: Env;
+  logger: Logger;
+  /** Where built bundles are kept; defaults to `<repo>/target/public/bundles`. */
+  cacheDir?: string;
+}
+
+export interface RenderingSetupDeps {
+  router: IRouter;
+  basePath: IBasePath;
+  uiPlugins: UiPluginInfo[];
+  serverUuid: string;
+  serverName: string;
+  /** `server.defaultRoute`; `/app/home` when unset. The `defaultRoute` UI setting overrides it. */
+  defaultRoute?: string;
+  /** Where the page's own settings (`defaultRoute`, `notifications:lifetime:*`) are registered. */
+  uiSettings: UiSettingsServiceSetup;
+}
+
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'private, no-cache, no-store, must-revalidate',
+  'content-security-policy': "script-src 'unsafe-eval' 'self'; worker-src blob: 'self'; style-src 'unsafe-inline' 'self'",
+  'x-content-type-options': 'nosniff',
+};
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * The browser half's server side: builds the bundle of every `ui: true` plugin (at start-up, cached across
+ * restarts) and serves the HTML page at `/` and `/app/*`, the bundle under `/ui/bundles/<hash>/`.
+ */
+export class RenderingService {
+  private bundle?: UiBundle;
+  private building?: Promise<UiBundle>;
+
+  constructor(private readonly options: RenderingServiceOptions) {}
+
+  /** Registers the routes and the page's settings, and starts building the bundle (awaited in `start`). */
+  public setup(deps: RenderingSetupDeps) {
+    const { env, logger, cacheDir } = this.options;
+    deps.uiSettings.register(pageUiSettings(deps.defaultRoute ?? '/app/home'));
+    this.building = getUiBundle({
+      repoRoot: env.homeDir,
+      plugins: deps.uiPlugins.map((p) => ({ id: p.id, path: p.path })),
+      dev: env.mode.dev,
+      cacheDir,
+      logger,
+    });
+    // Awaited in start(); this keeps a failed setup elsewhere from also reporting an unhandled rejection.
+    this.building.catch(() => undefined);
+    this.registerRoutes(deps);
+  }
+
+  /** Waits for the bundle. A plugin whose public code does not build stops the start here. */
+  public async start() {
+    if (!this.building) throw new Error('RenderingService.start() called before setup()');
+    this.bundle = await this.building;
+    if (this.bundle.fromCache) this.options.logger.info(`browser bundle ${this.bundle.buildHash} loaded from cache`);
+  }
+
+  private registerRoutes(deps: RenderingSetupDeps) {
+    const { router, basePath } = deps;
+    const defaultRoute = deps.defaultRoute ?? '/app/home';
+    const page = async (context: any, _request: OpenSearchDashboardsRequest, response: OpenSearchDashboardsResponseFactory) => {
+      const bundle = this.getBundle();
+      const client = context.core.uiSettings.client;
+      const metadata = createInjectedMetadata({
+        env: this.options.env,
+        basePath: basePath.serverBasePath,
+        serverUuid: deps.serverUuid,
+        serverName: deps.serverName,
+        defaultRoute,
+        uiPlugins: deps.uiPlugins,
+        uiSettings: { defaults: client.getRegistered(), user: await client.getUserProvided() },
+      });
+      const html = renderTemplate({
+        metadata,
+        bundlesUrl: basePath.prepend(`/ui/bundles/${bundle.buildHash}`),
+        faviconUrl: basePath.prepend('/ui/favicon.svg'),
+        hasCss: bundle.files.has('osd.css'),
+      });
+      return response.ok({ body: html, headers: PAGE_HEADERS });
+    };
+
+    router.get({ path: '/', validate: false, options: { authRequired: 'optional' } }, page);
+    router.get({ path: '/app/{path*}', validate: { params: schema.object({ path: schema.maybe(schema.string()) }) } }, page);
+    router.get({ path: '/app', validate: false }, async (_context, _request, response) =>
+      response.redirected({ headers: { location: basePath.prepend(defaultRoute) } })
+    );
+
+    router.get(
+      {
+        path: '/ui/bundles/{buildHash}/{file}',
+        validate: { params: schema.object({ buildHash: schema.string(), file: schema.string() }) },
+      },
+      async (_context, request, response) => {
+        const bundle = this.getBundle();
+        const file = bundle.files.get(request.params.file);
+        if (!file) return response.notFound();
+        const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+        const gzipped = acceptsGzip ? file.gzipped() : undefined;
+        const useGzip = gzipped !== undefined;
+        return response.ok({
+          body: gzipped ?? file.content,
+          headers: {
+            'content-type': file.contentType,
+            // A page from before a rebuild asks for the old hash: it gets the current file, not cached.
+            'cache-control': request.params.buildHash === bundle.buildHash ? IMMUTABLE : 'no-cache',
+            vary: 'accept-encoding',
+            ...(useGzip ? { 'content-encoding': 'gzip' } : {}),
+          },
+        });
+      }
+    );
+
+    router.get({ path: '/ui/favicon.svg', validate: false }, async (_context, _request, response) =>
+      response.ok({ body: FAVICON_SVG, headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' } })
+    );
+  }
+
+  private getBundle() {
+    if (!this.bundle) throw new Error('The browser bundle is not ready: RenderingService.start() has not finished.');
+    return this.bundle;
+  }
+}

@@ -1,0 +1,53 @@
+import {
+  getAriaName,
+  getCategoryName,
+  getEditableValue,
+  getValueType,
+  isDefaultValue,
+  toEditableConfig,
+  toSavedValue,
+  validateJson,
+} from './settings_lib';
+
+describe('advanced settings helpers', () => {
+  it('names categories and keys for people', () => {
+    expect(getCategoryName('general')).toBe('General');
+    expect(getCategoryName('browserTest')).toBe('BrowserTest');
+    expect(getAriaName('dateFormat:tz')).toBe('date format tz');
+    expect(getAriaName('telemetry:optIn')).toBe('telemetry opt in');
+  });
+
+  it('picks the editor from the declared type or the value', () => {
+    expect(getValueType({ type: 'select', value: 'a' }, undefined)).toBe('select');
+    expect(getValueType({ value: [1] }, undefined)).toBe('array');
+    expect(getValueType({ value: true }, undefined)).toBe('boolean');
+    expect(getValueType({ value: 3 }, undefined)).toBe('number');
+    expect(getValueType({}, 'x')).toBe('string');
+  });
+
+  it('turns a registered setting into a form field', () => {
+    const field = toEditableConfig('page:size', { name: 'Page size', value: 10, userValue: 25, type: 'number' }, false);
+    expect(field).toMatchObject({ name: 'page:size', displayName: 'Page size', value: 25, defVal: 10, category: ['general'], ariaName: 'page size' });
+    expect(isDefaultValue(field)).toBe(false);
+    expect(isDefaultValue({ ...field, value: undefined })).toBe(true);
+    expect(toEditableConfig('x', { userValue: 'c' }, true).isCustom).toBe(true);
+  });
+
+  it('gives editors their starting value', () => {
+    expect(getEditableValue('array', ['a', 'b'])).toBe('a, b');
+    expect(getEditableValue('boolean', undefined, true)).toBe(true);
+    expect(getEditableValue('number', '7')).toBe(7);
+    expect(getEditableValue('string', undefined, undefined)).toBe('');
+  });
+
+  it('converts edits to the stored value, null when equal to the default', () => {
+    expect(toSavedValue({ type: 'array', defVal: ['a'] }, ' a ')).toBeNull();
+    expect(toSavedValue({ type: 'array', defVal: ['a'] }, 'a, b')).toEqual(['a', 'b']);
+    expect(toSavedValue({ type: 'json', defVal: '[]' }, '  ')).toBeNull();
+    expect(toSavedValue({ type: 'json', defVal: '{}' }, '{"a":1}')).toBe('{"a":1}');
+    expect(toSavedValue({ type: 'number', defVal: 10 }, 10)).toBeNull();
+    expect(toSavedValue({ type: 'number', defVal: 10 }, 42)).toBe(42);
+    expect(validateJson('{"a":')).toBe('Invalid JSON syntax');
+    expect(validateJson('{"a":1}')).toBeUndefined();
+  });
+});

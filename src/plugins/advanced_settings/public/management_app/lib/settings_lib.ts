@@ -1,0 +1,123 @@
+import type { PublicUiSettingsParams, UiSettingsType, UserProvidedValue } from '../../../../../core/public';
+import { FieldSetting } from '../types';
+
+export const DEFAULT_CATEGORY = 'general';
+
+const CATEGORY_NAMES: Record<string, string> = {
+  general: 'General',
+  timeline: 'Timeline',
+  notifications: 'Notifications',
+  visualizations: 'Visualizations',
+  discover: 'Discover',
+  dashboard: 'Dashboard',
+  search: 'Search',
+  accessibility: 'Accessibility',
+  appearance: 'Appearance',
+};
+
+/** A category id as a heading: known ones by name, others capitalised. */
+export function getCategoryName(category: string) {
+  return CATEGORY_NAMES[category] ?? (category ? category.charAt(0).toUpperCase() + category.slice(1) : '');
+}
+
+/** `dateFormat:tz` → `date format tz`: what screen readers and the search box see. */
+export function getAriaName(name = '') {
+  return name
+    .split(/[\s:_-]+|(?<=[a-z0-9])(?=[A-Z])/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase())
+    .join(' ');
+}
+
+/** The type an editor is chosen by: the declared one, else guessed from the value. */
+export function getValueType(def: PublicUiSettingsParams, value: unknown): UiSettingsType {
+  if (def.type) return def.type;
+  const sample = def.value !== undefined ? def.value : value;
+  if (Array.isArray(sample)) return 'array';
+  if (typeof sample === 'boolean') return 'boolean';
+  if (typeof sample === 'number') return 'number';
+  return 'string';
+}
+
+/** A registered (or custom) setting as the form shows it. */
+export function toEditableConfig(name: string, def: PublicUiSettingsParams & UserProvidedValue, isCustom: boolean): FieldSetting {
+  const value = def.userValue;
+  return {
+    name,
+    displayName: def.name || name,
+    ariaName: getAriaName(def.name || name),
+    value,
+    defVal: def.value,
+    description: def.description,
+    type: getValueType(def, value),
+    options: def.options,
+    optionLabels: def.optionLabels,
+    category: def.category?.length ? def.category : [DEFAULT_CATEGORY],
+    requiresPageReload: Boolean(def.requiresPageReload),
+    readonly: Boolean(def.readonly),
+    isOverridden: Boolean(def.isOverridden),
+    isCustom,
+  };
+}
+
+/** The value an editor starts from: the user value, else the default, in the editor's shape. */
+export function getEditableValue(type: UiSettingsType, value: unknown, defVal?: unknown): any {
+  const current = value === null || value === undefined ? defVal : value;
+  switch (type) {
+    case 'array':
+      return Array.isArray(current) ? current.join(', ') : String(current ?? '');
+    case 'boolean':
+      return Boolean(current);
+    case 'number':
+      return Number(current);
+    default:
+      return current ?? '';
+  }
+}
+
+/** True when the setting holds no user value. */
+export function isDefaultValue(setting: FieldSetting) {
+  return setting.isCustom || setting.value === undefined || setting.value === '' || String(setting.value) === String(setting.defVal);
+}
+
+/**
+ * The value to send for an edit: arrays split on commas, empty JSON becomes `{}` or `[]`, and a value equal
+ * to the default becomes `null` (the user value is removed).
+ */
+export function toSavedValue(setting: Pick<FieldSetting, 'type' | 'defVal'>, edited: any): any {
+  const { type, defVal } = setting;
+  let value = edited;
+  let equalsDefault: boolean;
+  switch (type) {
+    case 'array': {
+      const text = String(edited).trim();
+      value = text === '' ? [] : text.split(',').map((v) => v.trim());
+      equalsDefault = Array.isArray(defVal) && value.join(',') === defVal.join(',');
+      break;
+    }
+    case 'json': {
+      const isArray = Array.isArray(safeParse(typeof defVal === 'string' ? defVal : '{}'));
+      value = String(edited).trim() || (isArray ? '[]' : '{}');
+      equalsDefault = value === defVal;
+      break;
+    }
+    default:
+      equalsDefault = value === defVal;
+  }
+  return equalsDefault ? null : value;
+}
+
+/** Checks a JSON editor's text; returns the error to show, or undefined. */
+export function validateJson(text: string): string | undefined {
+  if (text.trim() === '') return undefined;
+  return safeParse(text) === INVALID ? 'Invalid JSON syntax' : undefined;
+}
+
+const INVALID = Symbol('invalid');
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return INVALID;
+  }
+}

@@ -1,0 +1,32 @@
+import type { CoreSetup, Plugin } from '../../../core/public';
+import { ComponentRegistry } from './component_registry';
+import { AdvancedSettingsSetup, AdvancedSettingsStart } from './types';
+
+/**
+ * Registers the `management` app (upstream's URL `/app/management/opensearch-dashboards/settings` shows
+ * Advanced Settings) and hands out the component registry.
+ */
+export class AdvancedSettingsPlugin implements Plugin<AdvancedSettingsSetup, AdvancedSettingsStart> {
+  private readonly registry = new ComponentRegistry();
+
+  public setup(core: CoreSetup): AdvancedSettingsSetup {
+    const registry = this.registry.start;
+    core.application.register({
+      id: 'management',
+      title: 'Dashboards Management',
+      order: 9000,
+      euiIconType: 'managementApp',
+      description: 'Advanced settings and other administration.',
+      mount: async (params) => {
+        const [coreStart] = await core.getStartServices();
+        const { mountManagementApp } = await import('./management_app/mount_management_app');
+        return mountManagementApp(coreStart, params, registry);
+      },
+    });
+    return { component: this.registry.setup };
+  }
+
+  public start(): AdvancedSettingsStart {
+    return { component: this.registry.start };
+  }
+}

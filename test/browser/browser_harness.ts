@@ -1,0 +1,110 @@
+import { existsSync, mkdirSync } from 'fs';
+import { join } from 'path';
+import { Browser, chromium, ConsoleMessage, Page } from 'playwright-core';
+import { OsdServer, OsdServerOptions, REPO_ROOT, startOsdServer, TEST_PLUGINS_DIR } from '../harness/osd_server';
+
+/** Debian's Chromium; the tests never download a browser. */
+export const CHROMIUM_PATH = process.env.OSD_CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** Screenshots and other artefacts of the browser tests (git-ignored). */
+export const BROWSER_OUTPUT_DIR = join(REPO_ROOT, 'test-output', 'browser');
+export const BROWSER_TEST_PLUGIN = join(TEST_PLUGINS_DIR, 'browser_test_plugin');
+
+/** Launches headless Chromium from the system, or explains how to install it. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}. Install Debian's package (apt-get install -y chromium) or set OSD_CHROMIUM_PATH.`
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** A page that remembers every console error and uncaught exception. */
+export interface WatchedPage {
+  page: Page;
+  /** Console errors, uncaught exceptions and failed requests, as text. */
+  errors: string[];
+}
+
+export async function openPage(browser: Browser): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20000);
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  return { page, errors };
+}
+
+/** A running server and browser, stopped together. */
+export interface BrowserEnv {
+  server: OsdServer;
+  browser: Browser;
+  /** Restarts the server on the same data folder (and port), keeping the browser. */
+  restartServer(): Promise<OsdServer>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real server (with the browser test plugin, on a free port, with a temporary `path.data`) and
+ * Chromium. The browser starts while the server is still starting.
+ */
+export async function startBrowserEnv(options: OsdServerOptions = {}): Promise<BrowserEnv> {
+  const serverOptions = { ...options, pluginPaths: [BROWSER_TEST_PLUGIN, ...(options.pluginPaths ?? [])], timeoutMs: 120000 };
+  const [serverResult, browserResult] = await Promise.allSettled([startOsdServer(serverOptions), launchChromium()]);
+  if (serverResult.status === 'rejected' || browserResult.status === 'rejected') {
+    // Whichever did start must not outlive the failure (an open browser keeps Jest from exiting).
+    if (browserResult.status === 'fulfilled') await browserResult.value.close().catch(() => undefined);
+    if (serverResult.status === 'fulfilled') {
+      await serverResult.value.stop();
+      serverResult.value.cleanup();
+    }
+    throw serverResult.status === 'rejected' ? serverResult.reason : (browserResult as PromiseRejectedResult).reason;
+  }
+  const server = serverResult.value;
+  const browser = browserResult.value;
+  const env: BrowserEnv = {
+    server,
+    browser,
+    restartServer: async () => {
+      const { dataPath, port } = env.server;
+      if ((await env.server.stop()) !== 0) throw new Error(`server did not stop cleanly:\n${env.server.output()}`);
+      env.server = await startOsdServer({ ...serverOptions, dataPath, port });
+      return env.server;
+    },
+    stop: async () => {
+      await browser.close().catch(() => undefined);
+      await env.server.stop();
+      env.server.cleanup();
+      // The first server made the data folder; a restarted one reuses it and does not remove it.
+      server.cleanup();
+    },
+  };
+  return env;
+}
+
+/** Saves a screenshot (the full page unless `fullPage: false`) under `test-output/browser/`; returns its path. */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}) {
+  mkdirSync(BROWSER_OUTPUT_DIR, { recursive: true });
+  const path = join(BROWSER_OUTPUT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+/** Waits until the host has rendered (the header is there) after a load. */
+export async function waitForChrome(page: Page) {
+  await page.waitForSelector('[data-test-subj="headerGlobalNav"]');
+}
+
+export const subj = (name: string) => `[data-test-subj="${name}"]`;
