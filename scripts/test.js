@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
- * `npm test`: every check, in the order that fails fastest: type check, unit tests, then the integration
- * suites that start real servers. Extra arguments go to Jest (e.g. `npm test -- src/core`).
+ * `npm test`: every check, in the order that fails fastest: type check, telemetry schema check, unit tests,
+ * then the integration suites that start real servers. Extra arguments go to Jest (e.g. `npm test -- src/core`).
  */
 const { spawnSync } = require('child_process');
 const { resolve } = require('path');
@@ -19,5 +19,6 @@ function run(title, command, args) {
 }
 
 run('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+run('telemetry schema check', process.execPath, ['scripts/telemetry_check.js']);
 run('unit tests', bin('jest'), ['--selectProjects', 'unit', '--maxWorkers=2', ...extra]);
 run('integration tests', bin('jest'), ['--selectProjects', 'integration', '--runInBand', ...extra]);

@@ -1,0 +1,58 @@
+import { ENDPOINT_VERSION, JWE_CONTENT_TYPE, TELEMETRY_HEADERS } from '../../common/constants';
+import type { TelemetryPostRequest } from './http_client';
+
+/** What a request needs besides its payload. */
+export interface RequestTarget {
+  url: string;
+  /** The product version, sent in `osd-version`. */
+  version: string;
+  timeoutMs: number;
+}
+
+type Channel = 'snapshot' | 'opt_in_status';
+
+function headers(channel: Channel, contentType: string, version: string): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    [TELEMETRY_HEADERS.version]: version,
+    [TELEMETRY_HEADERS.telemetryVersion]: ENDPOINT_VERSION,
+    [TELEMETRY_HEADERS.channel]: channel,
+    'User-Agent': `OpenSearch-Dashboards/${version}`,
+  };
+}
+
+/** One cluster's report: a JWE string as `application/jose`, a plain report as JSON. Pure. */
+export function buildReportRequest(report: unknown, { url, version, timeoutMs }: RequestTarget): TelemetryPostRequest {
+  const encrypted = typeof report === 'string';
+  return {
+    url,
+    body: encrypted ? report : JSON.stringify(report),
+    headers: headers('snapshot', encrypted ? JWE_CONTENT_TYPE : 'application/json', version),
+    timeoutMs,
+  };
+}
+
+/** The opt-in status of every cluster, as one JSON array (of JWE strings when encrypted). Pure. */
+export function buildOptInStatusRequest(payloads: unknown[], { url, version, timeoutMs }: RequestTarget): TelemetryPostRequest {
+  return { url, body: JSON.stringify(payloads), headers: headers('opt_in_status', 'application/json', version), timeoutMs };
+}
+
+/** `90000` → `1m 30s`, for log lines. Pure. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const units: Array<[string, number]> = [
+    ['d', 86400000],
+    ['h', 3600000],
+    ['m', 60000],
+    ['s', 1000],
+  ];
+  const parts: string[] = [];
+  let rest = Math.round(ms / 1000) * 1000;
+  for (const [unit, size] of units) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return parts.slice(0, 2).join(' ');
+}

@@ -1,0 +1,194 @@
+/*
+ * The server sender against a local receiver, with real servers: what arrives, how often, and what never
+ * leaves. Timings are shortened (first check 1 s, one report per 3 s) so the suite stays short.
+ */
+import { compactDecrypt, decodeProtectedHeader, exportJWK, generateKeyPair } from 'jose';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { api, type OsdServer } from '../../../../../test/harness/osd_server';
+import { startReceiver, type Receiver } from '../../../../../test/receiver';
+import { gaps, linesWith, readTelemetrySavedObject, sleep, startTelemetryServer, timed, waitForRequests } from './helpers';
+
+const VERSION = require('../../../../../package.json').version as string;
+
+describe('telemetry server sender', () => {
+  const servers: OsdServer[] = [];
+  const receivers: Receiver[] = [];
+  const track = <T extends OsdServer | Receiver>(list: T[], item: T) => (list.push(item), item);
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map(async (s) => (await s.stop(), s.cleanup())));
+    await Promise.all(receivers.splice(0).map((r) => r.stop()));
+  });
+
+  it('opted in by config: one report per interval, with the sample shape and the headers', async () => {
+    const receiver = track(receivers, await startReceiver());
+    const server = track(servers, await startTelemetryServer({ receiver, telemetry: { optIn: true } }));
+    const uuid = (await api(`${server.url}/api/status`)).body.uuid;
+
+    const reports = await waitForRequests(receiver, '/send', 3, 20000);
+    for (const gap of gaps(reports)) {
+      expect(gap).toBeGreaterThanOrEqual(3000);
+      expect(gap).toBeLessThan(3000 + 150 + 2500);
+    }
+    const [first] = reports;
+    expect(first.method).toBe('POST');
+    expect(first.headers).toMatchObject({
+      'content-type': 'application/json',
+      'osd-version': VERSION,
+      'osd-telemetry-version': 'v2',
+      'osd-telemetry-channel': 'snapshot',
+    });
+    const report = JSON.parse(first.body);
+    expect(report).toEqual({
+      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      cluster_uuid: uuid,
+      cluster_name: expect.any(String),
+      version: VERSION,
+      collection: 'local',
+      collectionSource: 'local',
+      stack_stats: { opensearch_dashboards: expect.any(Object) },
+    });
+    const osd = report.stack_stats.opensearch_dashboards;
+    expect(osd).toMatchObject({
+      count: 1,
+      indices: 1,
+      os: { platforms: [{ platform: process.platform, count: 1 }] },
+      versions: [{ version: VERSION.replace(/-snapshot$/i, ''), count: 1 }],
+      plugins: { telemetry: { opt_in_status: true, usage_fetcher: 'server' } },
+    });
+    expect(Object.keys(osd.plugins)).toEqual(expect.arrayContaining(['telemetry', 'usage_collector_stats']));
+    // Opted in by config, not by the route: nothing to announce.
+    expect(receiver.requestsTo('/opt_in_status')).toHaveLength(0);
+    expect(readTelemetrySavedObject(server.dataPath)).toMatchObject({ lastReported: expect.any(Number), reportFailureCount: 0 });
+  });
+
+  it('encrypts each report to telemetry.encryptionKey (JWE, RSA-OAEP-256 + A256GCM, kid in the header)', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RSA-OAEP-256', { extractable: true });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'receiver-key-1' };
+    const receiver = track(receivers, await startReceiver());
+    const server = track(
+      servers,
+      await startTelemetryServer({ receiver, telemetry: { optIn: true }, yaml: `telemetry.encryptionKey: '${JSON.stringify(jwk)}'\n` })
+    );
+    const [sent] = await waitForRequests(receiver, '/send', 1);
+    expect(sent.headers['content-type']).toBe('application/jose');
+    expect(decodeProtectedHeader(sent.body)).toMatchObject({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: 'receiver-key-1' });
+    const { plaintext } = await compactDecrypt(sent.body, privateKey);
+    const report = JSON.parse(new TextDecoder().decode(plaintext));
+    expect(report).toMatchObject({ collection: 'local', stack_stats: { opensearch_dashboards: { plugins: { telemetry: { opt_in_status: true } } } } });
+
+    // The admin still gets the plain report on request; the sendable one is encrypted.
+    const plain = await api(`${server.url}/api/telemetry/v2/clusters/_stats`, 'POST', { unencrypted: true });
+    expect(plain.body[0].cluster_uuid).toBe(report.cluster_uuid);
+    const sealed = await api(`${server.url}/api/telemetry/v2/clusters/_stats`, 'POST', { unencrypted: false });
+    expect(sealed.body).toEqual([expect.stringMatching(/^[\w-]+\.[\w-]*\.[\w-]+\.[\w-]+\.[\w-]+$/)]);
+  });
+
+  it('sends nothing while opted out, undecided, disabled, under DO_NOT_TRACK / OSD_TELEMETRY_DISABLED, or in debug mode', async () => {
+    const receiver = track(receivers, await startReceiver());
+    const fast = { initialCheckDelay: '1s', reportInterval: '1s', checkInterval: '1s' };
+    const cases = {
+      optedOut: { telemetry: { ...fast, optIn: false } },
+      undecided: { telemetry: { ...fast } },
+      disabled: { telemetry: { ...fast, optIn: true, enabled: false } },
+      doNotTrack: { telemetry: { ...fast, optIn: true, allowChangingOptInStatus: false }, env: { DO_NOT_TRACK: '1' } },
+      osdDisabled: { telemetry: { ...fast, optIn: true }, env: { OSD_TELEMETRY_DISABLED: '1' } },
+      debug: { telemetry: { ...fast, optIn: true }, env: { OSD_TELEMETRY_DEBUG: '1' } },
+    };
+    const started = await Promise.all(
+      Object.entries(cases).map(async ([name, options]) => {
+        const server = track(servers, await startTelemetryServer({ receiver, sendPath: `/send/${name}`, ...options }));
+        return [name, server] as const;
+      })
+    );
+    const byName = Object.fromEntries(started);
+
+    // The environment opt-out wins over a config locked on, and cannot be changed through the API.
+    const locked = await api(`${byName.doNotTrack.url}/api/telemetry/v2/optIn`, 'POST', { enabled: true });
+    expect(locked.status).toBe(400);
+    expect(locked.body.message).toContain('Not allowed to change Opt-in Status.');
+    expect((await api(`${byName.osdDisabled.url}/api/telemetry/v2/clusters/_stats`, 'POST', {})).body).toEqual([]);
+    expect((await api(`${byName.undecided.url}/api/telemetry/v2/clusters/_stats`, 'POST', {})).body).toEqual([]);
+    expect((await api(`${byName.disabled.url}/api/telemetry/v2/optIn`, 'POST', { enabled: true })).status).toBe(404);
+
+    await sleep(5000);
+    expect(receiver.requests).toEqual([]);
+    expect(linesWith(byName.doNotTrack, 'Telemetry is off: DO_NOT_TRACK is set')).toHaveLength(1);
+    expect(linesWith(byName.undecided, 'Telemetry is not decided yet: nothing is sent until an admin opts in')).toHaveLength(1);
+    expect(linesWith(byName.debug, '[OSD_TELEMETRY_DEBUG] report that would be sent to').length).toBeGreaterThanOrEqual(2);
+    expect(readTelemetrySavedObject(byName.undecided.dataPath)).toBeUndefined();
+  });
+
+  it('a failing receiver: one warning per try, backoff, failures counted per version, paused after 3', async () => {
+    const receiver = track(receivers, await startReceiver({ mode: '500' }));
+    const server = track(servers, await startTelemetryServer({ receiver, telemetry: { optIn: true, reportInterval: '2s' } }));
+    const tries = await waitForRequests(receiver, '/send', 3, 15000);
+    const [first, second] = gaps(tries);
+    expect(first).toBeGreaterThanOrEqual(1000);
+    expect(second).toBeGreaterThanOrEqual(2000);
+    expect(second).toBeGreaterThan(first);
+
+    await sleep(5000);
+    expect(receiver.requestsTo('/send')).toHaveLength(3);
+    expect(readTelemetrySavedObject(server.dataPath)).toMatchObject({ reportFailureCount: 3, reportFailureVersion: VERSION });
+    const warnings = linesWith(server, 'Failed to send the telemetry report');
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toContain('answered HTTP 500 (failure 1 of 3');
+    expect(warnings[2]).toContain('sending is paused until the next upgrade');
+  });
+
+  it('a hanging then refusing receiver: the API stays fast, the timeout and the refusal count as failures', async () => {
+    const receiver = track(receivers, await startReceiver({ mode: 'hang' }));
+    const server = track(servers, await startTelemetryServer({ receiver, telemetry: { requestTimeout: '2s' } }));
+
+    // Opting in through the API: the announcement to optInStatusUrl hangs, the route does not wait for it.
+    const optIn = await timed(() => api(`${server.url}/api/telemetry/v2/optIn`, 'POST', { enabled: true }));
+    expect(optIn.result.status).toBe(200);
+    expect(optIn.ms).toBeLessThan(1500);
+    const [announcement] = await waitForRequests(receiver, '/opt_in_status', 1);
+    expect(JSON.parse(announcement.body)).toEqual([{ cluster_uuid: expect.any(String), opt_in_status: true }]);
+
+    await waitForRequests(receiver, '/send', 1);
+    for (let i = 0; i < 5; i++) {
+      const status = await timed(() => api(`${server.url}/api/status`));
+      expect(status.result.status).toBe(200);
+      expect(status.ms).toBeLessThan(1000);
+    }
+    const failures = async (count: number) => {
+      const deadline = Date.now() + 10000;
+      while ((readTelemetrySavedObject(server.dataPath)?.reportFailureCount ?? 0) < count && Date.now() < deadline) await sleep(100);
+      expect(readTelemetrySavedObject(server.dataPath)).toMatchObject({ reportFailureCount: count });
+    };
+    await failures(1);
+    // Only now: closing the port would also cut the hanging request short.
+    await receiver.setMode('refuse');
+    await failures(2);
+    expect(linesWith(server, 'Failed to send the telemetry report')[0]).toContain('within 2000 ms');
+    expect(linesWith(server, 'Failed to send the telemetry report')[1]).toContain('ECONNREFUSED');
+    expect(linesWith(server, 'Failed to notify')).toHaveLength(1);
+  });
+
+  it('two servers on one store: one report per interval between them', async () => {
+    const receiver = track(receivers, await startReceiver());
+    const dataPath = mkdtempSync(join(tmpdir(), 'osd-telemetry-shared-'));
+    try {
+      const first = track(servers, await startTelemetryServer({ receiver, dataPath, telemetry: { optIn: true } }));
+      const second = track(servers, await startTelemetryServer({ receiver, dataPath, telemetry: { optIn: true } }));
+      await sleep(10000);
+      const reports = receiver.requestsTo('/send');
+      expect(reports.length).toBeGreaterThanOrEqual(4);
+      // Two senders would show up as pairs of reports close together; one per interval means every gap is
+      // an interval (and none was skipped).
+      for (const gap of gaps(reports)) {
+        expect(gap).toBeGreaterThanOrEqual(2900);
+        expect(gap).toBeLessThan(3000 + 150 + 2500);
+      }
+      const sentBy = [first, second].map((s) => linesWith(s, 'Telemetry report sent to').length);
+      expect(sentBy[0] + sentBy[1]).toBe(reports.length);
+    } finally {
+      await Promise.all(servers.splice(0).map((s) => s.stop()));
+      rmSync(dataPath, { recursive: true, force: true });
+    }
+  });
+});

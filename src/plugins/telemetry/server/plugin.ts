@@ -1,0 +1,160 @@
+import type { Subscription } from 'rxjs';
+import {
+  SavedObjectsClient,
+  type CoreSetup,
+  type CoreStart,
+  type Logger,
+  type Plugin,
+  type PluginInitializerContext,
+  type SavedObjectsClientContract,
+} from '../../../core/server';
+import { parsePublicJwk } from '../../telemetry_collection_manager/server';
+import { registerTelemetryPluginUsageCollector } from './collectors';
+import type { TelemetryConfigType } from './config';
+import { describeTelemetryState } from './describe_state';
+import { readTelemetryEnvironment, type TelemetryEnvironment } from './environment';
+import { createFetcherTask, createOptInStatusSender, createTelemetryHttpClient, type FetcherTask, type OptInStatusSender } from './fetcher';
+import { formatDuration } from './fetcher/requests';
+import { getActiveFailureCount } from './fetcher/send_decision';
+import { createOptInService, type OptInService } from './opt_in_state';
+import { registerRoutes } from './routes';
+import { getClusterCaller, createOsInfoReader, registerCollection, type ClusterCaller } from './telemetry_collection';
+import { telemetrySavedObjectType } from './telemetry_repository';
+import type { TelemetryPluginSetup, TelemetryPluginStart, TelemetryPluginsDepsSetup, TelemetryPluginsDepsStart } from './types';
+
+/** How often the opt-in state is re-read, so that `isOptedIn$` follows changes made on other servers. */
+const OPT_IN_POLL_INTERVAL_MS = 10000;
+
+/** What start reads from core besides the typed contract: the OpenSearch service, once core has one. */
+type CoreStartWithOpenSearch = CoreStart & { opensearch?: { client?: { asInternalUser?: unknown } } };
+
+/**
+ * The server half of telemetry: the opt-in state (saved object + config + environment), the `local`
+ * collection, the four routes, the `telemetry` collector, and the server sender.
+ */
+export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPluginStart, TelemetryPluginsDepsSetup, TelemetryPluginsDepsStart> {
+  private readonly logger: Logger;
+  private readonly config: TelemetryConfigType;
+  private readonly currentVersion: string;
+  private readonly instanceUuid: string;
+  private readonly environment: TelemetryEnvironment;
+  private optIn?: OptInService;
+  private optInStatusSender?: OptInStatusSender;
+  private fetcher?: FetcherTask;
+  private internalClient?: SavedObjectsClientContract;
+  private clusterCaller?: ClusterCaller;
+  private opensearchClient?: unknown;
+  /** False when core says no cluster is configured (its OpenSearch setup contract's `isConfigured`). */
+  private clusterConfigured = true;
+  private readonly httpClient = createTelemetryHttpClient();
+  private cacheInvalidation?: Subscription;
+
+  constructor(initializerContext: PluginInitializerContext<TelemetryConfigType>) {
+    this.logger = initializerContext.logger.get();
+    this.config = initializerContext.config.get();
+    this.currentVersion = initializerContext.env.packageInfo.version;
+    this.instanceUuid = initializerContext.env.instanceUuid;
+    // Read once here; everything below gets the values, nothing reads process.env again.
+    this.environment = readTelemetryEnvironment(process.env);
+  }
+
+  public setup(core: CoreSetup, { usageCollection, telemetryCollectionManager }: TelemetryPluginsDepsSetup): TelemetryPluginSetup {
+    const { config, logger, environment, currentVersion } = this;
+    core.savedObjects.registerType(telemetrySavedObjectType);
+    this.clusterConfigured = (core as CoreSetup & { opensearch?: { isConfigured?: boolean } }).opensearch?.isConfigured !== false;
+    if (config.encryptionKey !== undefined) telemetryCollectionManager.setEncryptionKey(parsePublicJwk(config.encryptionKey));
+
+    const optIn = createOptInService({
+      logger,
+      config: { optIn: config.optIn, allowChangingOptInStatus: config.allowChangingOptInStatus, sendUsageFrom: config.sendUsageFrom },
+      environment,
+      currentVersion,
+      getInternalClient: () => this.internalClient,
+      pollIntervalMs: OPT_IN_POLL_INTERVAL_MS,
+    });
+    this.optIn = optIn;
+    const optInStatusSender = createOptInStatusSender({
+      logger: logger.get('opt_in_status'),
+      httpClient: this.httpClient,
+      debug: environment.debug,
+      url: config.optInStatusUrl,
+      version: currentVersion,
+      timeoutMs: config.requestTimeout.asMilliseconds(),
+    });
+    this.optInStatusSender = optInStatusSender;
+
+    registerCollection(telemetryCollectionManager, {
+      logger: logger.get('collection'),
+      getClusterCaller: () => this.clusterCaller,
+      getOpenSearchClient: () => this.opensearchClient,
+      getSavedObjectsClient: () => this.internalClient,
+      instanceUuid: this.instanceUuid,
+      getServerName: () => core.http.getServerInfo().name,
+      version: currentVersion,
+      getOsInfo: createOsInfoReader(),
+    });
+    registerRoutes({
+      router: core.http.createRouter(),
+      logger,
+      currentVersion,
+      collectionManager: telemetryCollectionManager,
+      optIn,
+      optInStatusSender,
+    });
+    registerTelemetryPluginUsageCollector(usageCollection, () => ({ readState: this.internalClient ? () => optIn.refresh() : undefined }));
+
+    return { getTelemetryUrl: async () => new URL(config.url) };
+  }
+
+  public start(core: CoreStartWithOpenSearch, { telemetryCollectionManager }: TelemetryPluginsDepsStart): TelemetryPluginStart {
+    const { optIn, config, environment, logger } = this;
+    if (!optIn) throw new Error('telemetry: start() called before setup()');
+    this.internalClient = new SavedObjectsClient(core.savedObjects.createInternalRepository());
+    // No cluster (the embedded store): the report has no cluster_stats and the server's uuid stands for the cluster's.
+    this.clusterCaller = this.clusterConfigured ? getClusterCaller(core) : undefined;
+    this.opensearchClient = this.clusterConfigured ? core.opensearch?.client?.asInternalUser : undefined;
+    // The report shows the opt-in status: a cached one is stale once it changes (here or on another server).
+    this.cacheInvalidation = optIn.optInStatus$.subscribe(() => telemetryCollectionManager.invalidateCache());
+    optIn.start();
+
+    const reportInterval = formatDuration(config.reportInterval.asMilliseconds());
+    optIn
+      .refresh()
+      .then(({ state, savedObject }) => {
+        const activeFailures = getActiveFailureCount(savedObject ? savedObject.attributes : savedObject, this.currentVersion);
+        logger.info(describeTelemetryState(state, { environment, url: config.url, reportInterval, activeFailures, currentVersion: this.currentVersion }));
+      })
+      .catch((error) => logger.warn(`Could not read the telemetry opt-in state at start: ${(error as Error).message}`));
+
+    // With the environment forcing an opt-out there is no sender at all, not even a timer.
+    if (!environment.forcedOptOutBy) {
+      this.fetcher = createFetcherTask({
+        logger: logger.get('fetcher'),
+        url: config.url,
+        timings: {
+          initialCheckDelayMs: config.initialCheckDelay.asMilliseconds(),
+          checkIntervalMs: config.checkInterval.asMilliseconds(),
+          reportIntervalMs: config.reportInterval.asMilliseconds(),
+          retryDelayMs: config.retryDelay.asMilliseconds(),
+          requestTimeoutMs: config.requestTimeout.asMilliseconds(),
+        },
+        currentVersion: this.currentVersion,
+        instanceUuid: this.instanceUuid,
+        debug: environment.debug,
+        optIn,
+        getSavedObjectsClient: () => this.internalClient,
+        collectionManager: telemetryCollectionManager,
+        httpClient: this.httpClient,
+      });
+      this.fetcher.start();
+    }
+    return { getIsOptedIn: () => optIn.getIsOptedIn(), isOptedIn$: optIn.isOptedIn$ };
+  }
+
+  public async stop() {
+    await this.fetcher?.stop();
+    await this.optInStatusSender?.stop();
+    this.cacheInvalidation?.unsubscribe();
+    this.optIn?.stop();
+  }
+}

@@ -1,0 +1,24 @@
+/*
+ * Names shared by the server half and (later) the browser half of usage_collection.
+ */
+
+/** Collector type of the ops metrics stats collector; also upstream's bulk-upload type. */
+export const OPENSEARCH_DASHBOARDS_STATS_TYPE = 'opensearch_dashboards_stats';
+
+/** Type of the health entry that every bulk fetch appends to its results. */
+export const USAGE_COLLECTOR_STATS_TYPE = 'usage_collector_stats';
+
+/** How long `/api/stats` answers 503 while some collector is not ready, by default. */
+export const DEFAULT_MAXIMUM_WAIT_TIME_FOR_ALL_COLLECTORS_IN_S = 60;
+
+/** Time budget of one collector (readiness and fetch together), by default. */
+export const DEFAULT_COLLECTOR_FETCH_TIMEOUT_IN_S = 10;
+
+/** Saved-object type of the ui metric counters; ids are `<appName>:<eventName>`. */
+export const UI_METRIC_SAVED_OBJECT_TYPE = 'ui-metric';
+
+/** The route the browser reporter posts its batched report to. */
+export const UI_METRIC_REPORT_PATH = '/api/ui_metric/report';
+
+/** The only report version the server accepts, as upstream's reporter sends. */
+export const REPORT_VERSION = 1;

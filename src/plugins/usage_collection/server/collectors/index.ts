@@ -1,0 +1,10 @@
+export { registerUiMetricUsageCollector } from './ui_metric/ui_metric_collector';
+export { uiMetricSavedObjectType } from './ui_metric/saved_object_type';
+export { registerApplicationUsageCollector } from './application_usage/application_usage_collector';
+export { applicationUsageSavedObjectTypes } from './application_usage/saved_object_types';
+export { ApplicationUsageRollups } from './application_usage/rollups';
+export { registerOpsStatsCollector } from './ops_stats/ops_stats_collector';
+export { registerOpenSearchDashboardsUsageCollector } from './opensearch_dashboards/opensearch_dashboards_collector';
+export { registerManagementUsageCollector } from './management/management_collector';
+export { registerCoreUsageCollector } from './core/core_usage_collector';
+export type { CoreUsageData, CoreUsageDataStart } from './core/types';

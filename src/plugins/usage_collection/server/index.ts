@@ -1,0 +1,29 @@
+/*
+ * The server half of usage_collection, as other plugins import it. Only `plugin`, `config` and types.
+ */
+import type { PluginInitializerContext } from '../../../core/server';
+import type { UsageCollectionConfig } from './config';
+import { UsageCollectionPlugin } from './plugin';
+
+export { config } from './config';
+export type { UsageCollectionConfig } from './config';
+export type { UsageCollectionSetup, UsageCollectionStart } from './types';
+export type {
+  AllowedSchemaTypes,
+  CollectorFetchContext,
+  CollectorFetchResult,
+  CollectorOptions,
+  LegacyAPICaller,
+  MakeSchemaFrom,
+  OpenSearchClient,
+  RecursiveMakeSchemaFrom,
+  SchemaField,
+  SchemaMeta,
+  UsageCollectorOptions,
+  UsageCollectorStats,
+} from './collector';
+export type { Collector, UsageCollector } from './collector';
+export type { CoreUsageData, CoreUsageDataStart } from './collectors';
+
+export const plugin = (initializerContext: PluginInitializerContext<UsageCollectionConfig>) =>
+  new UsageCollectionPlugin(initializerContext);

@@ -1,0 +1,48 @@
+/* Shared by this folder's tests: test plugin paths and report builders. */
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { REPO_ROOT, TEST_PLUGINS_DIR } from '../../../../../test/harness/osd_server';
+
+export const usageTestPlugin = join(TEST_PLUGINS_DIR, 'usage_test_plugin');
+export const testPlugin = join(TEST_PLUGINS_DIR, 'test_plugin');
+
+/** One metric of a browser report. */
+export const uiMetric = (appName: string, eventName: string, sum: number, type = 'click') => ({
+  key: `${appName}-${type}-${eventName}`,
+  type,
+  appName,
+  eventName,
+  stats: { min: 0, max: sum, sum, avg: sum },
+});
+
+/** A report body (`{ report }`) with the given `[appName, eventName, sum]` metrics. */
+export function reportBody(metrics: Array<[string, string, number]>, extra: Record<string, unknown> = {}) {
+  const uiStatsMetrics: Record<string, unknown> = {};
+  for (const [appName, eventName, sum] of metrics) uiStatsMetrics[`${appName}-click-${eventName}`] = uiMetric(appName, eventName, sum);
+  return { report: { reportVersion: 1, uiStatsMetrics, ...extra } };
+}
+
+/** `{ [appName]: { [eventName]: count } }` from the `ui_metric` usage of `/api/stats`. */
+export function countsFromUsage(uiMetricUsage: Record<string, Array<{ key: string; value: number }>> = {}) {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const [app, entries] of Object.entries(uiMetricUsage)) {
+    counts[app] = Object.fromEntries(entries.map(({ key, value }) => [key, value]));
+  }
+  return counts;
+}
+
+/**
+ * `--<configPath>.enabled=false` for every bundled plugin that requires usageCollection (they cannot run
+ * without it), so a test can disable usageCollection itself.
+ */
+export function disableDependantsOfUsageCollection(): string[] {
+  const pluginsDir = join(REPO_ROOT, 'src', 'plugins');
+  const flags: string[] = [];
+  for (const dir of readdirSync(pluginsDir)) {
+    const manifestPath = join(pluginsDir, dir, 'opensearch_dashboards.json');
+    if (!existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    if ((manifest.requiredPlugins ?? []).includes('usageCollection')) flags.push(`--${manifest.configPath ?? dir}.enabled=false`);
+  }
+  return flags;
+}

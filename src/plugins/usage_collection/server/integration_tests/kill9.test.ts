@@ -1,0 +1,58 @@
+import { rmSync } from 'fs';
+import { api, startOsdServer } from '../../../../../test/harness/osd_server';
+import { countsFromUsage, reportBody } from './helpers';
+
+const args = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0'];
+
+describe('kill -9 during ui metric load', () => {
+  it('loses no acknowledged count', async () => {
+    let server = await startOsdServer({ args });
+    const dataPath = server.dataPath;
+    try {
+      const url = `${server.url}/api/ui_metric/report`;
+      const acknowledged = new Map<string, number>();
+      const sent = new Map<string, number>();
+      let stop = false;
+      let acknowledgedReports = 0;
+
+      const client = async (c: number) => {
+        for (let i = 0; !stop; i++) {
+          const metrics: Array<[string, string, number]> = [];
+          for (let m = 0; m < 10; m++) metrics.push([`app${m % 4}`, `event_${(c + i + m * 5) % 50}`, 1 + ((c + m) % 3)]);
+          const unique = [...new Map(metrics.map((x) => [`${x[0]}:${x[1]}`, x])).values()];
+          for (const [app, event, sum] of unique) sent.set(`${app}:${event}`, (sent.get(`${app}:${event}`) ?? 0) + sum);
+          try {
+            const { status } = await api(url, 'POST', reportBody(unique));
+            if (status !== 200) continue;
+          } catch {
+            // The server died with this request in flight: not acknowledged.
+            return;
+          }
+          acknowledgedReports++;
+          for (const [app, event, sum] of unique) acknowledged.set(`${app}:${event}`, (acknowledged.get(`${app}:${event}`) ?? 0) + sum);
+        }
+      };
+
+      const clients = Array.from({ length: 32 }, (_, c) => client(c));
+      await new Promise((r) => setTimeout(r, 1500));
+      await server.kill9();
+      stop = true;
+      await Promise.all(clients);
+      expect(acknowledgedReports).toBeGreaterThan(50);
+
+      server = await startOsdServer({ args, dataPath });
+      const { body } = await api(`${server.url}/api/stats?extended&legacy`);
+      const stored = countsFromUsage(body.usage.ui_metric);
+      for (const [id, count] of acknowledged) {
+        const [app, event] = id.split(':');
+        const value = stored[app]?.[event] ?? 0;
+        // Every acknowledged increment is there; at most the unacknowledged ones in flight were added too.
+        expect(value).toBeGreaterThanOrEqual(count);
+        expect(value).toBeLessThanOrEqual(sent.get(id)!);
+      }
+    } finally {
+      await server.stop();
+      rmSync(dataPath, { recursive: true, force: true });
+    }
+  });
+});

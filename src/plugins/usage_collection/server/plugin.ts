@@ -1,0 +1,136 @@
+import type { Subscription } from 'rxjs';
+import {
+  SavedObjectsClient,
+  type CoreSetup,
+  type CoreStart,
+  type ISavedObjectsRepository,
+  type Logger,
+  type Plugin,
+  type PluginInitializerContext,
+  type SavedObjectsClientContract,
+  type ServiceStatus,
+} from '../../../core/server';
+import { CollectorSet } from './collector';
+import {
+  ApplicationUsageRollups,
+  applicationUsageSavedObjectTypes,
+  type CoreUsageDataStart,
+  registerApplicationUsageCollector,
+  registerCoreUsageCollector,
+  registerManagementUsageCollector,
+  registerOpenSearchDashboardsUsageCollector,
+  registerOpsStatsCollector,
+  registerUiMetricUsageCollector,
+  uiMetricSavedObjectType,
+} from './collectors';
+import type { UsageCollectionConfig } from './config';
+import { OpsMetricsTracker } from './ops_metrics_tracker';
+import { GroupCommitWriter } from './report/group_commit_writer';
+import { registerStatsRoute, registerUiMetricReportRoute } from './routes';
+import type { UsageCollectionSetup, UsageCollectionStart } from './types';
+
+/** What the plugin reads from core at start, besides the typed contracts (see CoreUsageDataStart). */
+type CoreStartWithUsageData = CoreStart & { coreUsageData?: CoreUsageDataStart };
+
+/**
+ * The server half of usage_collection: the collector registry (setup contract), `/api/stats`,
+ * `POST /api/ui_metric/report` with its group-commit writer, and the default collectors upstream kept in
+ * `opensearch_dashboards_usage_collection`.
+ */
+export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, UsageCollectionStart> {
+  private readonly logger: Logger;
+  private readonly config: UsageCollectionConfig;
+  private readonly writer: GroupCommitWriter;
+  private readonly subscriptions: Subscription[] = [];
+  private collectorSet?: CollectorSet;
+  private contract?: UsageCollectionSetup;
+  private opsTracker?: OpsMetricsTracker;
+  private rollups?: ApplicationUsageRollups;
+  private internalClient?: SavedObjectsClientContract;
+  private coreUsageData?: CoreUsageDataStart;
+
+  constructor(private readonly initializerContext: PluginInitializerContext<UsageCollectionConfig>) {
+    this.logger = initializerContext.logger.get();
+    this.config = initializerContext.config.get();
+    this.writer = new GroupCommitWriter({
+      logger: this.logger.get('ui_metric'),
+      lingerMs: this.config.uiMetric.batchingIntervalInS * 1000,
+    });
+  }
+
+  public setup(core: CoreSetup): UsageCollectionSetup {
+    const { config, logger } = this;
+    const collectorSet = new CollectorSet({
+      logger: logger.get('collector-set'),
+      maximumWaitTimeForAllCollectorsInS: config.maximumWaitTimeForAllCollectorsInS,
+      collectorFetchTimeoutInS: config.collectorFetchTimeoutInS,
+      getDefaultSavedObjectsClient: () => this.internalClient,
+    });
+    this.collectorSet = collectorSet;
+    const contract: UsageCollectionSetup = {
+      makeUsageCollector: collectorSet.makeUsageCollector,
+      makeStatsCollector: collectorSet.makeStatsCollector,
+      registerCollector: collectorSet.registerCollector,
+      getCollectorByType: collectorSet.getCollectorByType,
+      areAllCollectorsReady: collectorSet.areAllCollectorsReady,
+      bulkFetch: collectorSet.bulkFetch,
+      bulkFetchUsage: collectorSet.bulkFetchUsage,
+      toObject: collectorSet.toObject,
+      toApiFieldNames: collectorSet.toApiFieldNames,
+    };
+    this.contract = contract;
+
+    core.savedObjects.registerType(uiMetricSavedObjectType);
+    for (const type of applicationUsageSavedObjectTypes) core.savedObjects.registerType(type);
+
+    const opsTracker = new OpsMetricsTracker(core.metrics.getOpsMetrics$());
+    this.opsTracker = opsTracker;
+    let overallStatus: ServiceStatus | undefined;
+    this.subscriptions.push(core.status.overall$.subscribe((status) => (overallStatus = status)));
+
+    const router = core.http.createRouter();
+    const { env } = this.initializerContext;
+    const index = this.initializerContext.config.legacy.get().opensearchDashboards.index;
+    registerStatsRoute({
+      router,
+      collectorSet,
+      logger: logger.get('stats'),
+      getServerInfo: () => {
+        const { name, hostname, port } = core.http.getServerInfo();
+        return { uuid: env.instanceUuid, name, index, hostname, port, version: env.packageInfo.version, locale: 'en' };
+      },
+      getOpsMetrics: () => opsTracker.get(),
+      getOverallStatus: () => overallStatus,
+    });
+    if (config.uiMetric.enabled) {
+      registerUiMetricReportRoute({ router, writer: this.writer, logger: logger.get('ui_metric'), debug: config.uiMetric.debug });
+    }
+
+    const getClient = () => this.internalClient;
+    registerUiMetricUsageCollector(contract, getClient);
+    registerApplicationUsageCollector(contract, getClient);
+    this.subscriptions.push(registerOpsStatsCollector(contract, core.metrics.getOpsMetrics$()));
+    registerOpenSearchDashboardsUsageCollector(contract, index, getClient);
+    registerCoreUsageCollector(contract, () => this.coreUsageData);
+    return contract;
+  }
+
+  public start(core: CoreStartWithUsageData): UsageCollectionStart {
+    if (!this.contract) throw new Error('usageCollection: start() called before setup()');
+    const repository: ISavedObjectsRepository = core.savedObjects.createInternalRepository();
+    this.internalClient = new SavedObjectsClient(repository);
+    this.writer.start(repository);
+    this.coreUsageData = core.coreUsageData;
+    // At start: its schema is built from the settings every plugin registered during setup.
+    registerManagementUsageCollector(this.contract, core.uiSettings, () => this.internalClient);
+    this.rollups = new ApplicationUsageRollups({ logger: this.logger.get('application_usage'), getRepository: () => repository });
+    this.rollups.start();
+  }
+
+  public async stop() {
+    await this.rollups?.stop();
+    await this.writer.stop();
+    this.opsTracker?.stop();
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+}

@@ -1,0 +1,178 @@
+import { createLoggerMock } from '../mocks';
+import { GroupCommitWriter, WriterUnavailableError } from './group_commit_writer';
+import type { ReportIncrements } from './report_increments';
+
+type Op = { type: string; id: string; counterFieldName: string; incrementBy: number };
+
+/** A repository that stores counters in a map, one "transaction" at a time, and can be told to fail. */
+function createFakeRepository() {
+  const counts = new Map<string, number>();
+  const transactions: Op[][] = [];
+  const created: any[] = [];
+  let active = 0;
+  let maxActive = 0;
+  const repo: { failWhen: (ops: Op[]) => boolean; incrementCounters: jest.Mock; bulkCreate: jest.Mock } = {
+    failWhen: () => false,
+    incrementCounters: jest.fn(async (ops: Op[]): Promise<Op[]> => {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      await new Promise((r) => setTimeout(r, 5));
+      active--;
+      if (repo.failWhen(ops)) throw new Error('corrupt counter');
+      transactions.push(ops);
+      for (const op of ops) counts.set(op.id, (counts.get(op.id) ?? 0) + op.incrementBy);
+      return ops;
+    }),
+    bulkCreate: jest.fn(async (objects: any[]) => {
+      created.push(...objects);
+      return { saved_objects: objects.map((o) => ({ ...o, id: 'generated' })) };
+    }),
+  };
+  return { repo, counts, transactions, created, maxActive: () => maxActive };
+}
+
+const report = (ids: Array<[string, number]>, applicationUsage: ReportIncrements['applicationUsage'] = []): ReportIncrements => ({
+  counters: ids.map(([id, incrementBy]) => ({ id, incrementBy })),
+  applicationUsage,
+});
+
+function createWriter(lingerMs = 0) {
+  const fake = createFakeRepository();
+  const writer = new GroupCommitWriter({ logger: createLoggerMock(), lingerMs, now: () => new Date('2024-01-02T03:04:05.000Z') });
+  writer.start(fake.repo as any);
+  return { writer, ...fake };
+}
+
+describe('GroupCommitWriter', () => {
+  it('refuses writes before start and after stop', async () => {
+    const writer = new GroupCommitWriter({ logger: createLoggerMock(), lingerMs: 0 });
+    await expect(writer.write(report([['a:b', 1]]))).rejects.toBeInstanceOf(WriterUnavailableError);
+    writer.start(createFakeRepository().repo as any);
+    await writer.stop();
+    await expect(writer.write(report([['a:b', 1]]))).rejects.toThrow('the server is stopping');
+  });
+
+  it('merges the increments of concurrent reports into one transaction', async () => {
+    const { writer, transactions, counts } = createWriter();
+    await Promise.all([
+      writer.write(report([['app:a', 1], ['app:b', 2]])),
+      writer.write(report([['app:a', 3]])),
+      writer.write(report([['app:a', 5], ['app:c', 1]])),
+    ]);
+    expect(transactions).toHaveLength(1);
+    expect(transactions[0]).toEqual([
+      { type: 'ui-metric', id: 'app:a', counterFieldName: 'count', incrementBy: 9 },
+      { type: 'ui-metric', id: 'app:b', counterFieldName: 'count', incrementBy: 2 },
+      { type: 'ui-metric', id: 'app:c', counterFieldName: 'count', incrementBy: 1 },
+    ]);
+    expect(counts.get('app:a')).toBe(9);
+    expect(writer.getStats()).toEqual({ commits: 1, committedIncrements: 5 });
+  });
+
+  it('resolves a write only once its transaction is done, and runs one transaction at a time', async () => {
+    const { writer, repo, maxActive } = createWriter();
+    let acknowledged = false;
+    const first = writer.write(report([['a:1', 1]])).then(() => (acknowledged = true));
+    await new Promise((r) => setImmediate(r));
+    expect(repo.incrementCounters).toHaveBeenCalledTimes(1);
+    expect(acknowledged).toBe(false);
+    // Arrives during the first commit: gathered into the next one.
+    const second = writer.write(report([['a:2', 1]]));
+    const third = writer.write(report([['a:3', 1]]));
+    await Promise.all([first, second, third]);
+    expect(acknowledged).toBe(true);
+    expect(repo.incrementCounters).toHaveBeenCalledTimes(2);
+    expect(repo.incrementCounters.mock.calls[1][0].map((op: Op) => op.id)).toEqual(['a:2', 'a:3']);
+    expect(maxActive()).toBe(1);
+  });
+
+  it('never loses or double-counts increments under many concurrent writers', async () => {
+    const { writer, counts } = createWriter();
+    const writes = [];
+    for (let i = 0; i < 500; i++) writes.push(writer.write(report([[`app:e${i % 7}`, 1], ['app:all', 2]])));
+    await Promise.all(writes);
+    expect(counts.get('app:all')).toBe(1000);
+    expect([...counts.entries()].filter(([id]) => id.startsWith('app:e')).reduce((sum, [, n]) => sum + n, 0)).toBe(500);
+  });
+
+  it('when a merged commit fails, retries each report alone so only the bad one fails', async () => {
+    const { writer, repo, counts } = createWriter();
+    repo.failWhen = (ops: Op[]) => ops.some((op) => op.id === 'bad:doc');
+    const results = await Promise.allSettled([
+      writer.write(report([['good:a', 1]])),
+      writer.write(report([['bad:doc', 1], ['good:a', 1]])),
+      writer.write(report([['good:b', 1]])),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(counts.get('good:a')).toBe(1);
+    expect(counts.get('good:b')).toBe(1);
+    expect(counts.has('bad:doc')).toBe(false);
+  });
+
+  it('rejects the write of a lone report whose commit fails', async () => {
+    const { writer, repo } = createWriter();
+    repo.failWhen = () => true;
+    await expect(writer.write(report([['x:y', 1]]))).rejects.toThrow('corrupt counter');
+  });
+
+  it('stores application usage as one transactional document per app and commit', async () => {
+    const { writer, created } = createWriter();
+    await Promise.all([
+      writer.write(report([], [{ appId: 'home', minutesOnScreen: 1, numberOfClicks: 2 }])),
+      writer.write(report([['a:b', 1]], [{ appId: 'home', minutesOnScreen: 0.5, numberOfClicks: 1 }, { appId: 'dev_tools', minutesOnScreen: 2, numberOfClicks: 0 }])),
+    ]);
+    expect(created).toEqual([
+      { type: 'application_usage_transactional', attributes: { appId: 'home', minutesOnScreen: 1.5, numberOfClicks: 3, timestamp: '2024-01-02T03:04:05.000Z' } },
+      { type: 'application_usage_transactional', attributes: { appId: 'dev_tools', minutesOnScreen: 2, numberOfClicks: 0, timestamp: '2024-01-02T03:04:05.000Z' } },
+    ]);
+  });
+
+  it('gathers as many reports as the last round had (at most 5 ms), and never makes a lone reporter wait', async () => {
+    const { writer, repo } = createWriter();
+    let started = performance.now();
+    await writer.write(report([['a:1', 1]]));
+    expect(performance.now() - started).toBeLessThan(20);
+
+    // A round of three...
+    await Promise.all([writer.write(report([['a:1', 1]])), writer.write(report([['a:2', 1]])), writer.write(report([['a:3', 1]]))]);
+    const commitsBefore = repo.incrementCounters.mock.calls.length;
+    // ...so the next commit waits for three reports, even when they arrive in different turns of the loop.
+    const first = writer.write(report([['b:1', 1]]));
+    await new Promise((r) => setImmediate(r));
+    const second = writer.write(report([['b:2', 1]]));
+    await new Promise((r) => setImmediate(r));
+    const third = writer.write(report([['b:3', 1]]));
+    await Promise.all([first, second, third]);
+    expect(repo.incrementCounters.mock.calls.length - commitsBefore).toBe(1);
+
+    // Fewer come: the commit goes ahead after the gather time.
+    started = performance.now();
+    await writer.write(report([['c:1', 1]]));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(4);
+  });
+
+  it('answers an empty report at once, without a transaction', async () => {
+    const { writer, repo } = createWriter();
+    await writer.write(report([]));
+    expect(repo.incrementCounters).not.toHaveBeenCalled();
+  });
+
+  it('with a linger time, waits that long to gather increments', async () => {
+    const { writer, repo } = createWriter(30);
+    const started = Date.now();
+    const first = writer.write(report([['a:1', 1]]));
+    await new Promise((r) => setTimeout(r, 10));
+    const second = writer.write(report([['a:2', 1]]));
+    await Promise.all([first, second]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    expect(repo.incrementCounters).toHaveBeenCalledTimes(1);
+  });
+
+  it('stop() commits what is pending before it resolves', async () => {
+    const { writer, counts } = createWriter(1000);
+    const pending = writer.write(report([['a:1', 4]]));
+    await writer.stop();
+    await pending;
+    expect(counts.get('a:1')).toBe(4);
+  });
+});
