@@ -74,5 +74,7 @@ export const config: PluginConfigDescriptor<TelemetryConfigType> = {
     sendUsageFrom: true,
     privacyStatementUrl: true,
     reportInterval: true,
+    initialCheckDelay: true,
+    retryDelay: true,
   },
 };

@@ -8,6 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { api, type OsdServer } from '../../../../../test/harness/osd_server';
 import { startReceiver, type Receiver } from '../../../../../test/receiver';
+import { storeModes, type StoreMode } from '../../../../../test/harness/store_modes';
 import { gaps, linesWith, readTelemetrySavedObject, sleep, startTelemetryServer, timed, waitForRequests } from './helpers';
 
 const VERSION = require('../../../../../package.json').version as string;
@@ -19,48 +20,6 @@ describe('telemetry server sender', () => {
   afterEach(async () => {
     await Promise.all(servers.splice(0).map(async (s) => (await s.stop(), s.cleanup())));
     await Promise.all(receivers.splice(0).map((r) => r.stop()));
-  });
-
-  it('opted in by config: one report per interval, with the sample shape and the headers', async () => {
-    const receiver = track(receivers, await startReceiver());
-    const server = track(servers, await startTelemetryServer({ receiver, telemetry: { optIn: true } }));
-    const uuid = (await api(`${server.url}/api/status`)).body.uuid;
-
-    const reports = await waitForRequests(receiver, '/send', 3, 20000);
-    for (const gap of gaps(reports)) {
-      expect(gap).toBeGreaterThanOrEqual(3000);
-      expect(gap).toBeLessThan(3000 + 150 + 2500);
-    }
-    const [first] = reports;
-    expect(first.method).toBe('POST');
-    expect(first.headers).toMatchObject({
-      'content-type': 'application/json',
-      'osd-version': VERSION,
-      'osd-telemetry-version': 'v2',
-      'osd-telemetry-channel': 'snapshot',
-    });
-    const report = JSON.parse(first.body);
-    expect(report).toEqual({
-      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      cluster_uuid: uuid,
-      cluster_name: expect.any(String),
-      version: VERSION,
-      collection: 'local',
-      collectionSource: 'local',
-      stack_stats: { opensearch_dashboards: expect.any(Object) },
-    });
-    const osd = report.stack_stats.opensearch_dashboards;
-    expect(osd).toMatchObject({
-      count: 1,
-      indices: 1,
-      os: { platforms: [{ platform: process.platform, count: 1 }] },
-      versions: [{ version: VERSION.replace(/-snapshot$/i, ''), count: 1 }],
-      plugins: { telemetry: { opt_in_status: true, usage_fetcher: 'server' } },
-    });
-    expect(Object.keys(osd.plugins)).toEqual(expect.arrayContaining(['telemetry', 'usage_collector_stats']));
-    // Opted in by config, not by the route: nothing to announce.
-    expect(receiver.requestsTo('/opt_in_status')).toHaveLength(0);
-    expect(readTelemetrySavedObject(server.dataPath)).toMatchObject({ lastReported: expect.any(Number), reportFailureCount: 0 });
   });
 
   it('encrypts each report to telemetry.encryptionKey (JWE, RSA-OAEP-256 + A256GCM, kid in the header)', async () => {
@@ -168,13 +127,96 @@ describe('telemetry server sender', () => {
     expect(linesWith(server, 'Failed to send the telemetry report')[1]).toContain('ECONNREFUSED');
     expect(linesWith(server, 'Failed to notify')).toHaveLength(1);
   });
+});
+
+/** The `telemetry` saved object: in the embedded store's SQLite file, or in the node's index. */
+async function telemetryState(mode: StoreMode, server: OsdServer) {
+  if (mode.name === 'embedded') return readTelemetrySavedObject(server.dataPath);
+  const res = await fetch(`${mode.node!.url}/${mode.index}/_doc/telemetry:telemetry`);
+  return res.status === 200 ? (await res.json())._source.telemetry : undefined;
+}
+
+describe.each(storeModes('telemetry_sender'))('telemetry server sender (%s store)', (mode) => {
+  const servers: OsdServer[] = [];
+  const receivers: Receiver[] = [];
+  const track = <T extends OsdServer | Receiver>(list: T[], item: T) => (list.push(item), item);
+  beforeAll(() => mode.before(), 180000);
+  afterAll(() => mode.after());
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map(async (s) => (await s.stop(), s.cleanup())));
+    await Promise.all(receivers.splice(0).map((r) => r.stop()));
+    await mode.reset();
+  });
+
+  it('opted in by config: one report per interval, with the sample shape and the headers', async () => {
+    const receiver = track(receivers, await startReceiver());
+    const server = track(servers, await startTelemetryServer({ receiver, telemetry: { optIn: true }, args: mode.args() }));
+    const uuid = (await api(`${server.url}/api/status`)).body.uuid;
+
+    const reports = await waitForRequests(receiver, '/send', 3, 20000);
+    for (const gap of gaps(reports)) {
+      expect(gap).toBeGreaterThanOrEqual(3000);
+      expect(gap).toBeLessThan(3000 + 150 + 2500);
+    }
+    const [first] = reports;
+    expect(first.method).toBe('POST');
+    expect(first.headers).toMatchObject({
+      'content-type': 'application/json',
+      'osd-version': VERSION,
+      'osd-telemetry-version': 'v2',
+      'osd-telemetry-channel': 'snapshot',
+    });
+    const report = JSON.parse(first.body);
+    if (mode.name === 'embedded') {
+      // No cluster: the server's uuid and name stand for the cluster's, and there are no cluster_stats.
+      expect(report).toEqual({
+        timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        cluster_uuid: uuid,
+        cluster_name: expect.any(String),
+        version: VERSION,
+        collection: 'local',
+        collectionSource: 'local',
+        stack_stats: { opensearch_dashboards: expect.any(Object) },
+      });
+    } else {
+      // On a node: the real cluster's uuid, name and version, and its cluster_stats with the nodes' usage.
+      expect(report).toEqual({
+        timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        cluster_uuid: mode.cluster!.uuid,
+        cluster_name: mode.cluster!.name,
+        version: '2.19.6',
+        collection: 'local',
+        collectionSource: 'local',
+        cluster_stats: expect.any(Object),
+        stack_stats: { opensearch_dashboards: expect.any(Object) },
+      });
+      expect(report.cluster_stats).toMatchObject({ cluster_uuid: mode.cluster!.uuid, status: expect.stringMatching(/green|yellow/), indices: { count: expect.any(Number) } });
+      expect(report.cluster_stats.nodes.count.total).toBe(1);
+      expect(report.cluster_stats.nodes.usage.nodes).toEqual([expect.objectContaining({ node_id: expect.any(String), rest_actions: expect.any(Object) })]);
+      expect(report.cluster_stats).not.toHaveProperty('_nodes');
+      expect(report.cluster_stats).not.toHaveProperty('cluster_name');
+    }
+    const osd = report.stack_stats.opensearch_dashboards;
+    expect(osd).toMatchObject({
+      count: 1,
+      indices: 1,
+      os: { platforms: [{ platform: process.platform, count: 1 }] },
+      versions: [{ version: VERSION.replace(/-snapshot$/i, ''), count: 1 }],
+      plugins: { telemetry: { opt_in_status: true, usage_fetcher: 'server' } },
+    });
+    expect(Object.keys(osd.plugins)).toEqual(expect.arrayContaining(['telemetry', 'usage_collector_stats']));
+    // Opted in by config, not by the route: nothing to announce.
+    expect(receiver.requestsTo('/opt_in_status')).toHaveLength(0);
+    expect(await telemetryState(mode, server)).toMatchObject({ lastReported: expect.any(Number), reportFailureCount: 0 });
+  });
 
   it('two servers on one store: one report per interval between them', async () => {
     const receiver = track(receivers, await startReceiver());
-    const dataPath = mkdtempSync(join(tmpdir(), 'osd-telemetry-shared-'));
+    // Embedded: one data folder (one SQLite store). OpenSearch: one index, each server its own data folder.
+    const dataPath = mode.name === 'embedded' ? mkdtempSync(join(tmpdir(), 'osd-telemetry-shared-')) : undefined;
     try {
-      const first = track(servers, await startTelemetryServer({ receiver, dataPath, telemetry: { optIn: true } }));
-      const second = track(servers, await startTelemetryServer({ receiver, dataPath, telemetry: { optIn: true } }));
+      const first = track(servers, await startTelemetryServer({ receiver, dataPath, telemetry: { optIn: true }, args: mode.args() }));
+      const second = track(servers, await startTelemetryServer({ receiver, dataPath, telemetry: { optIn: true }, args: mode.args() }));
       await sleep(10000);
       const reports = receiver.requestsTo('/send');
       expect(reports.length).toBeGreaterThanOrEqual(4);
@@ -186,9 +228,12 @@ describe('telemetry server sender', () => {
       }
       const sentBy = [first, second].map((s) => linesWith(s, 'Telemetry report sent to').length);
       expect(sentBy[0] + sentBy[1]).toBe(reports.length);
+      if (mode.name === 'opensearch') {
+        for (const r of reports) expect(JSON.parse(r.body).cluster_uuid).toBe(mode.cluster!.uuid);
+      }
     } finally {
-      await Promise.all(servers.splice(0).map((s) => s.stop()));
-      rmSync(dataPath, { recursive: true, force: true });
+      await Promise.all(servers.splice(0).map(async (s) => (await s.stop(), s.cleanup())));
+      if (dataPath) rmSync(dataPath, { recursive: true, force: true });
     }
   });
 });

@@ -128,3 +128,25 @@ describe('POST /api/telemetry/v2/clusters/_stats', () => {
     expect(response.payload).toEqual({ message: 'Could not build the telemetry report: Every telemetry collection failed ("local": boom)' });
   });
 });
+
+describe('GET /api/telemetry/v2/state', () => {
+  it('answers undecided on a fresh install', async () => {
+    const t = setup();
+    const response = await t.call('get', '/api/telemetry/v2/state');
+    expect(response.status).toBe(200);
+    expect(response.payload).toEqual({ optIn: null, allowChangingOptInStatus: true, sendUsageFrom: 'server', notifyUserAboutOptInDefault: false });
+  });
+
+  it('says what locks the choice', async () => {
+    const t = setup({ config: { optIn: true, allowChangingOptInStatus: false } });
+    const response = await t.call('get', '/api/telemetry/v2/state');
+    expect(response.payload).toEqual({ optIn: true, allowChangingOptInStatus: false, lockedBy: 'config', sendUsageFrom: 'server', notifyUserAboutOptInDefault: false });
+  });
+
+  it('asks for the "opted in by default" notice until it was seen', async () => {
+    const t = setup({ config: { optIn: true } });
+    expect((await t.call('get', '/api/telemetry/v2/state')).payload.notifyUserAboutOptInDefault).toBe(true);
+    const seen = setup({ config: { optIn: true }, attributes: { userHasSeenNotice: true } });
+    expect((await seen.call('get', '/api/telemetry/v2/state')).payload.notifyUserAboutOptInDefault).toBe(false);
+  });
+});

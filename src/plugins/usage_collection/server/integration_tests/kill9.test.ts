@@ -1,11 +1,16 @@
 import { rmSync } from 'fs';
 import { api, startOsdServer } from '../../../../../test/harness/osd_server';
+import { storeModes } from '../../../../../test/harness/store_modes';
 import { countsFromUsage, reportBody } from './helpers';
 
-const args = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0'];
+const baseArgs = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0'];
 
-describe('kill -9 during ui metric load', () => {
+describe.each(storeModes('kill9'))('kill -9 during ui metric load (%s store)', (mode) => {
+  beforeAll(() => mode.before(), 180000);
+  afterAll(() => mode.after());
+
   it('loses no acknowledged count', async () => {
+    const args = [...baseArgs, ...mode.args()];
     let server = await startOsdServer({ args });
     const dataPath = server.dataPath;
     try {

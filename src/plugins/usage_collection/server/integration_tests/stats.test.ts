@@ -1,11 +1,17 @@
 import { api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
+import { storeModes } from '../../../../../test/harness/store_modes';
 import { reportBody, usageTestPlugin } from './helpers';
 
-describe('GET /api/stats on the real server', () => {
+describe.each(storeModes('stats'))('GET /api/stats on the real server (%s store)', (mode) => {
   let server: OsdServer;
+  // Without a cluster there is no cluster uuid (null); on a node, the node's own (`GET /`).
+  let clusterUuid: string | null = null;
   beforeAll(async () => {
+    await mode.before();
+    clusterUuid = mode.cluster?.uuid ?? null;
     server = await startOsdServer({
       pluginPaths: [usageTestPlugin],
+      args: mode.args(),
       yaml: [
         'usageCollection:',
         '  maximumWaitTimeForAllCollectorsInS: 0',
@@ -25,10 +31,11 @@ describe('GET /api/stats on the real server', () => {
       report: { application_usage: { 'test-app': { minutesOnScreen: 1.5, numberOfClicks: 3 } } },
     });
     expect(withUsage.status).toBe(200);
-  });
+  }, 180000);
   afterAll(async () => {
     await server?.stop();
     server?.cleanup();
+    await mode.after();
   });
 
   it('answers the base body: ops metrics and server info, snake_case, no cluster uuid', async () => {
@@ -40,7 +47,7 @@ describe('GET /api/stats on the real server', () => {
       expect(body.opensearch_dashboards).toEqual({
         uuid: expect.stringMatching(/^[0-9a-f-]{36}$/),
         name: expect.any(String),
-        index: '.opensearch_dashboards',
+        index: mode.index,
         host: '127.0.0.1',
         locale: 'en',
         transport_address: `127.0.0.1:${server.port}`,
@@ -62,7 +69,7 @@ describe('GET /api/stats on the real server', () => {
     for (const query of ['?extended', '?extended=true']) {
       const { status, body } = await api(`${server.url}/api/stats${query}`);
       expect(status).toBe(200);
-      expect(body).toHaveProperty('cluster_uuid', null);
+      expect(body).toHaveProperty('cluster_uuid', clusterUuid);
       const { usage } = body;
       expect(Object.keys(usage)).toEqual(
         expect.arrayContaining(['ui_metric', 'application_usage', 'opensearch_dashboards', 'stack_management', 'core', 'test_healthy', 'usage_collector_stats'])
@@ -70,7 +77,7 @@ describe('GET /api/stats on the real server', () => {
       expect(usage.ui_metric['test-app']).toEqual([{ key: 'openedApp', value: 2 }]);
       expect(usage.application_usage['test-app']).toMatchObject({ clicks_total: 3, minutes_on_screen_90_days: 1.5 });
       expect(usage.test_healthy).toEqual({ count: 7, app_name: 'healthy' });
-      expect(usage.opensearch_dashboards).toMatchObject({ index: '.opensearch_dashboards', dashboard: { total: 0 }, index_pattern: { total: 0 } });
+      expect(usage.opensearch_dashboards).toMatchObject({ index: mode.index, dashboard: { total: 0 }, index_pattern: { total: 0 } });
       // Stats collectors are not usage.
       expect(usage.opensearch_dashboards_stats).toBeUndefined();
     }
@@ -102,9 +109,9 @@ describe('GET /api/stats on the real server', () => {
 
   it('with legacy, keeps keys as they are, spreads opensearchDashboards and says clusterUuid', async () => {
     const { body } = await api(`${server.url}/api/stats?extended&legacy`);
-    expect(body).toHaveProperty('clusterUuid', null);
+    expect(body).toHaveProperty('clusterUuid', clusterUuid);
     expect(body.cluster_uuid).toBeUndefined();
-    expect(body.usage.index).toBe('.opensearch_dashboards');
+    expect(body.usage.index).toBe(mode.index);
     expect(body.usage.dashboard).toEqual({ total: 0 });
     expect(body.usage.opensearchDashboards).toBeUndefined();
     expect(body.usage.test_healthy).toEqual({ count: 7, appName: 'healthy' });
@@ -118,7 +125,7 @@ describe('GET /api/stats on the real server', () => {
       const { status, body } = await api(`${server.url}/api/stats${query}`);
       expect(status).toBe(200);
       expect(body.usage).toEqual({});
-      expect(body.cluster_uuid === null || body.clusterUuid === null).toBe(true);
+      expect(body.cluster_uuid === clusterUuid || body.clusterUuid === clusterUuid).toBe(true);
     }
   });
 

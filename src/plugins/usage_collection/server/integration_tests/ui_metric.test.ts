@@ -1,7 +1,8 @@
 import { api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
+import { storeModes } from '../../../../../test/harness/store_modes';
 import { countsFromUsage, disableDependantsOfUsageCollection, reportBody, testPlugin, uiMetric, usageTestPlugin } from './helpers';
 
-const args = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0'];
+const baseArgs = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0'];
 
 async function storedCounts(server: OsdServer) {
   const { status, body } = await api(`${server.url}/api/stats?extended&legacy`);
@@ -9,12 +10,20 @@ async function storedCounts(server: OsdServer) {
   return countsFromUsage(body.usage.ui_metric);
 }
 
-describe('POST /api/ui_metric/report on the real server', () => {
+describe.each(storeModes('ui_metric'))('POST /api/ui_metric/report on the real server (%s store)', (mode) => {
   let server: OsdServer | undefined;
+  let args: string[] = [];
+  beforeAll(async () => {
+    await mode.before();
+    args = [...baseArgs, ...mode.args()];
+  }, 180000);
+  afterAll(() => mode.after());
   afterEach(async () => {
     await server?.stop();
     server?.cleanup();
     server = undefined;
+    // One empty store per test, as the embedded mode's fresh data folder.
+    await mode.reset();
   });
 
   it('validates reports: 400 naming the field, ":" in an app name, and the xsrf header', async () => {
@@ -73,6 +82,17 @@ describe('POST /api/ui_metric/report on the real server', () => {
     expect(await server.stop()).toBe(0);
     server = await startOsdServer({ args, dataPath });
     expect(await storedCounts(server)).toEqual(expected);
+
+    if (mode.name === 'opensearch') {
+      // Straight from the node: one `ui-metric` document per counter, with the same totals.
+      const fromIndex: Record<string, Record<string, number>> = {};
+      for (const hit of await mode.search('ui-metric')) {
+        const id = hit._id.replace(/^ui-metric:/, '');
+        const colon = id.indexOf(':');
+        (fromIndex[id.slice(0, colon)] ??= {})[id.slice(colon + 1)] = hit._source['ui-metric'].count;
+      }
+      expect(fromIndex).toEqual(expected);
+    }
   });
 
   it('does not serve the route when usageCollection.uiMetric.enabled is false', async () => {
