@@ -14,20 +14,24 @@ export class MetricsService {
 
   public setup({ http }: { http: InternalHttpServiceSetup }): MetricsServiceSetup {
     http.onRequestFinished((o) => this.collector.observeRequest(o));
-    return { getOpsMetrics$: () => this.metrics$.asObservable() };
+    return this.contract();
   }
 
   public start(): MetricsServiceSetup {
     this.sample();
     this.timer = setInterval(() => this.sample(), this.options.intervalMs);
     this.timer.unref();
-    return { getOpsMetrics$: () => this.metrics$.asObservable() };
+    return this.contract();
   }
 
   public stop() {
     if (this.timer) clearInterval(this.timer);
     this.collector.stop();
     this.metrics$.complete();
+  }
+
+  private contract(): MetricsServiceSetup {
+    return { collectionInterval: this.options.intervalMs, getOpsMetrics$: () => this.metrics$.asObservable() };
   }
 
   private sample() {

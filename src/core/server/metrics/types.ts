@@ -24,6 +24,8 @@ export interface OpsMetrics {
 }
 
 export interface MetricsServiceSetup {
+  /** The sampling interval (`ops.interval`), in milliseconds. */
+  readonly collectionInterval: number;
   /** Emits a sample every `ops.interval`; a late subscriber gets the latest one at once. */
   getOpsMetrics$(): import('rxjs').Observable<OpsMetrics>;
 }

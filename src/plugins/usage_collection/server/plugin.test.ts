@@ -33,7 +33,7 @@ function createCoreSetup() {
   const core = {
     http: { createRouter: () => router, getServerInfo: () => ({ name: 'osd', hostname: 'localhost', port: 5601, protocol: 'http' }) },
     savedObjects: { registerType: (type: { name: string }) => registeredTypes.push(type.name) },
-    metrics: { getOpsMetrics$: () => metrics$ },
+    metrics: { collectionInterval: 5000, getOpsMetrics$: () => metrics$ },
     status: { overall$ },
   } as any;
   return { core, routes, registeredTypes, metrics$, overall$ };

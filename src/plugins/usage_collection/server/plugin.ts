@@ -83,7 +83,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
     core.savedObjects.registerType(uiMetricSavedObjectType);
     for (const type of applicationUsageSavedObjectTypes) core.savedObjects.registerType(type);
 
-    const opsTracker = new OpsMetricsTracker(core.metrics.getOpsMetrics$());
+    const opsTracker = new OpsMetricsTracker(core.metrics.getOpsMetrics$(), core.metrics.collectionInterval);
     this.opsTracker = opsTracker;
     let overallStatus: ServiceStatus | undefined;
     this.subscriptions.push(core.status.overall$.subscribe((status) => (overallStatus = status)));
