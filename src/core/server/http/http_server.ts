@@ -156,31 +156,7 @@ export class HttpServer {
   }
 
   private createRequest(route: RouterRoute, req: FastifyRequest, params: unknown, query: unknown, body: unknown): OpenSearchDashboardsRequest {
-    const aborted$ = new Subject<void>();
-    req.raw.once('close', () => {
-      if (!req.raw.complete || !req.raw.socket?.writable) aborted$.next();
-      aborted$.complete();
-    });
-    return {
-      id: (req.headers['x-opaque-id'] as string) ?? randomUUID(),
-      url: new URL(req.url, `http://${req.headers.host ?? 'localhost'}`),
-      route: {
-        path: route.path,
-        method: route.method,
-        options: {
-          xsrfRequired: route.options.xsrfRequired ?? true,
-          authRequired: route.options.authRequired ?? true,
-          tags: route.options.tags ?? [],
-        },
-      },
-      headers: req.headers,
-      params,
-      query,
-      body,
-      isSystemRequest: req.headers['osd-system-request'] === 'true',
-      events: { aborted$: aborted$.asObservable() },
-      auth: { isAuthenticated: false },
-    };
+    return new ServerRequest(route, req, params, query, body);
   }
 
   private send(reply: FastifyReply, response: OpenSearchDashboardsResponse) {
@@ -206,4 +182,61 @@ function mapServerError(error: any): number {
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 415;
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) return error.statusCode;
   return 500;
+}
+
+/**
+ * The request handed to handlers. The id, the URL and the abort stream are built only when a handler reads
+ * them: most handlers never do, and the ingest path pays for every per-request allocation.
+ */
+class ServerRequest implements OpenSearchDashboardsRequest {
+  public readonly route: OpenSearchDashboardsRequest['route'];
+  public readonly headers: FastifyRequest['headers'];
+  public readonly isSystemRequest: boolean;
+  public readonly auth = { isAuthenticated: false };
+  private lazyId?: string;
+  private lazyUrl?: URL;
+  private lazyEvents?: OpenSearchDashboardsRequest['events'];
+
+  constructor(
+    route: RouterRoute,
+    private readonly raw: FastifyRequest,
+    public readonly params: unknown,
+    public readonly query: unknown,
+    public readonly body: unknown
+  ) {
+    this.route = {
+      path: route.path,
+      method: route.method,
+      options: {
+        xsrfRequired: route.options.xsrfRequired ?? true,
+        authRequired: route.options.authRequired ?? true,
+        tags: route.options.tags ?? [],
+      },
+    };
+    this.headers = raw.headers;
+    this.isSystemRequest = raw.headers['osd-system-request'] === 'true';
+  }
+
+  public get id() {
+    return (this.lazyId ??= (this.headers['x-opaque-id'] as string) ?? randomUUID());
+  }
+
+  public get url() {
+    return (this.lazyUrl ??= new URL(this.raw.url, `http://${this.headers.host ?? 'localhost'}`));
+  }
+
+  public get events() {
+    if (!this.lazyEvents) {
+      const incoming = this.raw.raw;
+      const aborted$ = new Subject<void>();
+      const onClose = () => {
+        if (!incoming.complete || !incoming.socket?.writable) aborted$.next();
+        aborted$.complete();
+      };
+      if (incoming.destroyed) onClose();
+      else incoming.once('close', onClose);
+      this.lazyEvents = { aborted$: aborted$.asObservable() };
+    }
+    return this.lazyEvents;
+  }
 }

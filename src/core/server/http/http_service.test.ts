@@ -174,6 +174,20 @@ describe('HttpService router', () => {
     expect(await (await fetch(url + '/files/a/b.txt')).json()).toEqual({ path: 'a/b.txt', so: 'so-client', mine: 42 });
   });
 
+  it('gives handlers the request id (x-opaque-id or a generated one), the URL and the system flag', async () => {
+    const { service, url } = await startWith((router) => {
+      router.get({ path: '/req', validate: false }, async (_c: any, req: any, res: any) =>
+        res.ok({ body: { id: req.id, path: req.url.pathname, q: req.url.searchParams.get('a'), system: req.isSystemRequest, aborted: typeof req.events.aborted$.subscribe } })
+      );
+    });
+    stop = () => service.stop();
+    const given = await (await fetch(`${url}/req?a=1`, { headers: { 'x-opaque-id': 'abc', 'osd-system-request': 'true' } })).json();
+    expect(given).toEqual({ id: 'abc', path: '/req', q: '1', system: true, aborted: 'function' });
+    const generated = await (await fetch(`${url}/req`)).json();
+    expect(generated.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(generated.system).toBe(false);
+  });
+
   it('throws at registration for a missing validate, a bad path or a duplicate', async () => {
     const service = new HttpService(baseConfig, log);
     const setup = service.setup();
