@@ -26,6 +26,7 @@ export type {
 } from './plugins';
 export type { UiSettingsParams, IUiSettingsClient, UiSettingsServiceSetup, UiSettingsServiceStart } from './ui_settings';
 export type { MetricsServiceSetup, OpsMetrics } from './metrics';
+export type { CoreUsageData, CoreUsageDataStart, SavedObjectsIndexUsage } from './core_usage_data';
 export type { ServiceStatus, StatusServiceSetup, CoreStatus } from './status';
 export { ServiceStatusLevels } from './status';
 export * from './saved_objects';

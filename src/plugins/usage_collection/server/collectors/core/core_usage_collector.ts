@@ -5,7 +5,6 @@ import type { CoreUsageData, CoreUsageDataStart } from './types';
 export const coreUsageSchema: MakeSchemaFrom<CoreUsageData> = {
   config: {
     opensearch: {
-      apiVersion: 'keyword',
       sniffOnStart: 'boolean',
       sniffIntervalMs: 'long',
       sniffOnConnectionFault: 'boolean',
@@ -39,13 +38,8 @@ export const coreUsageSchema: MakeSchemaFrom<CoreUsageData> = {
       ssl: {
         certificateAuthoritiesConfigured: 'boolean',
         certificateConfigured: 'boolean',
-        cipherSuites: { type: 'array', items: 'keyword' },
         keyConfigured: 'boolean',
-        redirectHttpFromPortConfigured: 'boolean',
-        supportedProtocols: { type: 'array', items: 'keyword' },
         clientAuthentication: 'keyword',
-        keystoreConfigured: 'boolean',
-        truststoreConfigured: 'boolean',
       },
     },
     logging: {
@@ -81,8 +75,8 @@ export const coreUsageSchema: MakeSchemaFrom<CoreUsageData> = {
 };
 
 /**
- * Registers `core`: config flags, memory and store sizes from core's `coreUsageData`. Not ready (so left
- * out of reports, and counted as not ready) while core does not provide that contract.
+ * Registers `core`: config flags, memory and store sizes from core's `coreUsageData` (`CoreStart`), read
+ * once the plugin has started; not ready before that.
  */
 export function registerCoreUsageCollector(usageCollection: UsageCollectionSetup, getCoreUsageData: () => CoreUsageDataStart | undefined) {
   const collector = usageCollection.makeUsageCollector<CoreUsageData>({
