@@ -77,8 +77,11 @@ export class Fetch {
       ...(asSystemRequest ? { 'osd-system-request': 'true' } : {}),
       ...headers,
     };
-    // The browser sets the multipart boundary itself.
-    if (typeof FormData !== 'undefined' && body instanceof FormData) delete allHeaders['Content-Type'];
+    // The browser sets the multipart boundary itself; and a request without a body declares no type (the
+    // server refuses an empty body announced as JSON).
+    if ((typeof FormData !== 'undefined' && body instanceof FormData) || body === undefined || body === null) {
+      if (!('Content-Type' in headers)) delete allHeaders['Content-Type'];
+    }
     const request = { url, method };
     const fetchImpl = this.deps.fetchImpl ?? window.fetch.bind(window);
 
