@@ -62,8 +62,14 @@ export class OpenSearchSavedObjectsBackend implements SavedObjectsBackend {
   private readonly refresh: OpenSearchRefresh;
   private opened = false;
   private mappings: SavedObjectsMappingProperties = {};
+  /**
+   * Counter writes do not wait for a refresh (up to a second each on the ui-metric path, which would cap
+   * it at one commit per second); an acknowledged `_bulk` is durable in the translog all the same. The
+   * next `find` of this backend refreshes first, so a read after a write still sees it.
+   */
+  private unrefreshedWrites = false;
   private readonly counterGroupCommit = new CounterGroupCommit((ops) =>
-    sendCounterItems({ client: this.client, index: this.index, refresh: this.refresh, ops })
+    this.afterUnrefreshedWrite(sendCounterItems({ client: this.client, index: this.index, refresh: false, ops }))
   );
 
   constructor(private readonly options: OpenSearchSavedObjectsBackendOptions) {
@@ -213,6 +219,10 @@ export class OpenSearchSavedObjectsBackend implements SavedObjectsBackend {
   public async find(query: SavedObjectsBackendFindQuery): Promise<SavedObjectsBackendFindResult> {
     this.assertOpen();
     await this.refreshMappingsForSort(query);
+    if (this.unrefreshedWrites) {
+      this.unrefreshedWrites = false;
+      await callOpenSearch(undefined, () => this.client.indices.refresh({ index: this.index }));
+    }
     const request = buildFindRequest(query, (type, segments) =>
       resolveSortTarget(this.mappings, type, segments)
     );
@@ -247,13 +257,18 @@ export class OpenSearchSavedObjectsBackend implements SavedObjectsBackend {
     if (ops.length === 0) {
       return [];
     }
-    return applyCounterBatch({
-      client: this.client,
-      index: this.index,
-      refresh: this.refresh,
-      ops,
-      logger: this.options.logger,
-    });
+    return this.afterUnrefreshedWrite(
+      applyCounterBatch({ client: this.client, index: this.index, refresh: false, ops, logger: this.options.logger })
+    );
+  }
+
+  private async afterUnrefreshedWrite<T>(write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } finally {
+      // Also after a failure: some items of a `_bulk` may have been applied.
+      this.unrefreshedWrites = true;
+    }
   }
 
   /**
