@@ -35,6 +35,13 @@ export interface Receiver {
   stop(): Promise<void>;
 }
 
+/** Lets a page on another origin (the browser sender) post reports and read the answer. */
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': '*',
+};
+
 export async function startReceiver({ mode: initialMode = 'ok', port: wantedPort = 0 }: { mode?: ReceiverMode; port?: number } = {}): Promise<Receiver> {
   let mode = initialMode;
   const requests: ReceivedRequest[] = [];
@@ -43,6 +50,12 @@ export async function startReceiver({ mode: initialMode = 'ok', port: wantedPort
   let listening: Server | undefined;
 
   const server = createServer((req, res) => {
+    // A browser sender (`sendUsageFrom: browser`) posts cross-origin: answer its CORS preflight without recording it.
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS_HEADERS);
+      res.end();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -61,7 +74,7 @@ export async function startReceiver({ mode: initialMode = 'ok', port: wantedPort
         }
       }
       if (mode === 'hang') return;
-      res.writeHead(mode === '500' ? 500 : 200, { 'content-type': 'application/json' });
+      res.writeHead(mode === '500' ? 500 : 200, { 'content-type': 'application/json', ...CORS_HEADERS });
       res.end(JSON.stringify(mode === '500' ? { error: 'receiver set to fail' } : { ok: true }));
     });
   });

@@ -38,4 +38,14 @@ describe('the test receiver', () => {
     expect((await post(`${receiver.url}/send`, 'back')).status).toBe(200);
     expect(receiver.requests.map((r) => r.body)).toEqual(['h', 'back']);
   });
+
+  it('answers the CORS preflight of a browser without recording it, and allows the origin on answers', async () => {
+    receiver = await startReceiver();
+    const preflight = await fetch(`${receiver.url}/send`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5601', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    const answer = await post(`${receiver.url}/send`, '{}');
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    expect(receiver.requests.map((r) => r.method)).toEqual(['POST']);
+  });
 });

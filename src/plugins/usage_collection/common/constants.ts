@@ -22,3 +22,9 @@ export const UI_METRIC_REPORT_PATH = '/api/ui_metric/report';
 
 /** The only report version the server accepts, as upstream's reporter sends. */
 export const REPORT_VERSION = 1;
+
+/**
+ * How often the browser sends its batched report when `usageCollection.uiMetric.batchingIntervalInS` is 0
+ * (the server's "commit at once" default, which would mean a request per event in the browser).
+ */
+export const DEFAULT_BROWSER_BATCHING_INTERVAL_IN_S = 60;

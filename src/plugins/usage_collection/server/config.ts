@@ -17,7 +17,8 @@ export const configSchema = schema.object({
     /**
      * How long the server lingers to gather more increments before a commit. 0 (default) commits as
      * soon as the previous commit is done; a request is answered only once its increments are durable,
-     * so a larger value trades report latency for fewer commits.
+     * so a larger value trades report latency for fewer commits. Browsers send their batch every this many
+     * seconds (every 60 s when it is 0).
      */
     batchingIntervalInS: schema.number({ min: 0, defaultValue: 0 }),
   }),

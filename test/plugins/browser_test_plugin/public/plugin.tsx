@@ -2,9 +2,11 @@ import React from 'react';
 import { EuiText } from '@opensearch-project/oui';
 import type { AppMountParameters, CoreSetup, CoreStart, Plugin, PluginInitializerContext } from '../../../../src/core/public';
 import type { AdvancedSettingsSetup } from '../../../../src/plugins/advanced_settings/public';
+import type { UsageCollectionSetup } from '../../../../src/plugins/usage_collection/public';
 
 interface SetupDeps {
   advancedSettings: AdvancedSettingsSetup;
+  usageCollection?: UsageCollectionSetup;
 }
 
 /** What the tests read from the page. */
@@ -38,7 +40,7 @@ export class BrowserTestPlugin implements Plugin<void, void, SetupDeps, object> 
     const mountApp = (variant: 'A' | 'B') => async (params: AppMountParameters) => {
       const [coreStart] = await core.getStartServices();
       const { mountTestApp } = await import('./test_app');
-      return mountTestApp(variant, coreStart, params, this.record);
+      return mountTestApp(variant, coreStart, params, this.record, deps.usageCollection);
     };
     core.application.register({ id: 'browserTestA', title: 'Browser test A', order: 100, euiIconType: 'beaker', mount: mountApp('A') });
     core.application.register({ id: 'browserTestB', title: 'Browser test B', order: 101, euiIconType: 'bolt', mount: mountApp('B') });

@@ -3,6 +3,7 @@ import ReactDOM from 'react-dom';
 import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiPage, EuiPageBody, EuiPageContent, EuiSpacer, EuiText, EuiTitle } from '@opensearch-project/oui';
 import type { AppMountParameters, CoreStart } from '../../../../src/core/public';
 import { toMountPoint, useObservable } from '../../../../src/core/public';
+import type { UsageCollectionSetup } from '../../../../src/plugins/usage_collection/public';
 import type { BrowserTestRecord } from './plugin';
 
 interface Props {
@@ -10,9 +11,10 @@ interface Props {
   core: CoreStart;
   params: AppMountParameters;
   record: BrowserTestRecord;
+  usageCollection?: UsageCollectionSetup;
 }
 
-const TestApp: React.FunctionComponent<Props> = ({ variant, core, params, record }) => {
+const TestApp: React.FunctionComponent<Props> = ({ variant, core, params, record, usageCollection }) => {
   const pageSize$ = useMemo(() => core.uiSettings.get$<number>('browserTest:pageSize'), [core]);
   const pageSize = useObservable(pageSize$, core.uiSettings.get<number>('browserTest:pageSize'));
   const [path, setPath] = useState(params.history.location.pathname);
@@ -78,6 +80,9 @@ const TestApp: React.FunctionComponent<Props> = ({ variant, core, params, record
             {button('btCallFailing', 'Call a failing route', () =>
               core.http.get('/api/browser_test/fail').catch((e) => setServerResult(`error:${e.message}`))
             )}
+            {button('btReportUiMetric', 'Report a ui metric', () =>
+              usageCollection?.reportUiStats('browserTest', usageCollection.METRIC_TYPE.CLICK, 'button_clicked')
+            )}
             {button('btPushPath', 'Go to /inner', () => params.history.push('/inner'))}
             {button('btGoToOther', `Go to app ${variant === 'A' ? 'B' : 'A'}`, () =>
               core.application.navigateToApp(variant === 'A' ? 'browserTestB' : 'browserTestA')
@@ -89,8 +94,14 @@ const TestApp: React.FunctionComponent<Props> = ({ variant, core, params, record
   );
 };
 
-export function mountTestApp(variant: 'A' | 'B', core: CoreStart, params: AppMountParameters, record: BrowserTestRecord) {
-  ReactDOM.render(<TestApp variant={variant} core={core} params={params} record={record} />, params.element);
+export function mountTestApp(
+  variant: 'A' | 'B',
+  core: CoreStart,
+  params: AppMountParameters,
+  record: BrowserTestRecord,
+  usageCollection?: UsageCollectionSetup
+) {
+  ReactDOM.render(<TestApp variant={variant} core={core} params={params} record={record} usageCollection={usageCollection} />, params.element);
   return () => {
     ReactDOM.unmountComponentAtNode(params.element);
   };

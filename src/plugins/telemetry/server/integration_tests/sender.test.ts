@@ -218,6 +218,10 @@ describe.each(storeModes('telemetry_sender'))('telemetry server sender (%s store
       const first = track(servers, await startTelemetryServer({ receiver, dataPath, telemetry: { optIn: true }, args: mode.args() }));
       const second = track(servers, await startTelemetryServer({ receiver, dataPath, telemetry: { optIn: true }, args: mode.args() }));
       await sleep(10000);
+      // On OpenSearch every saved-object write waits for a refresh (about 1 s): the first report comes later.
+      if (mode.name === 'opensearch') await waitForRequests(receiver, '/send', 4, 15000);
+      // Stopped before counting, so no report is in flight between the receiver's count and the logs'.
+      await Promise.all([first, second].map((s) => s.stop()));
       const reports = receiver.requestsTo('/send');
       expect(reports.length).toBeGreaterThanOrEqual(4);
       // Two senders would show up as pairs of reports close together; one per interval means every gap is

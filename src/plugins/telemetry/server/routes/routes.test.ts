@@ -145,8 +145,8 @@ describe('GET /api/telemetry/v2/state', () => {
 
   it('asks for the "opted in by default" notice until it was seen', async () => {
     const t = setup({ config: { optIn: true } });
-    expect((await t.call('get', '/api/telemetry/v2/state')).payload.notifyUserAboutOptInDefault).toBe(true);
+    expect(((await t.call('get', '/api/telemetry/v2/state')).payload as any).notifyUserAboutOptInDefault).toBe(true);
     const seen = setup({ config: { optIn: true }, attributes: { userHasSeenNotice: true } });
-    expect((await seen.call('get', '/api/telemetry/v2/state')).payload.notifyUserAboutOptInDefault).toBe(false);
+    expect(((await seen.call('get', '/api/telemetry/v2/state')).payload as any).notifyUserAboutOptInDefault).toBe(false);
   });
 });

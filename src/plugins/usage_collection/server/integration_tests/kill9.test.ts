@@ -39,7 +39,9 @@ describe.each(storeModes('kill9'))('kill -9 during ui metric load (%s store)', (
       };
 
       const clients = Array.from({ length: 32 }, (_, c) => client(c));
-      await new Promise((r) => setTimeout(r, 1500));
+      // On OpenSearch a commit is acknowledged once searchable (refresh `wait_for`, about 1 s per commit,
+      // one commit at a time): 1.5 s would acknowledge only the first commit, so the load runs longer.
+      await new Promise((r) => setTimeout(r, mode.name === 'opensearch' ? 6000 : 1500));
       await server.kill9();
       stop = true;
       await Promise.all(clients);

@@ -1,0 +1,180 @@
+import { BehaviorSubject, type Observable } from 'rxjs';
+import type { HttpStart, IToasts } from '../../../../core/public';
+import { ENDPOINT_VERSION } from '../../common/constants';
+import type { TelemetryBrowserState } from '../../common/telemetry_state';
+import type { TelemetryPublicConfig } from '../types';
+
+const API = `/api/telemetry/${ENDPOINT_VERSION}`;
+/** Reports cover the last 20 minutes, as the server's default window. */
+const WINDOW_MS = 20 * 60 * 1000;
+
+/** The error text of a failed call: the server's message when it sent one. */
+export function errorMessage(error: unknown): string {
+  const e = error as { body?: { message?: unknown }; message?: unknown };
+  if (e && typeof e.body?.message === 'string') return e.body.message;
+  if (e && typeof e.message === 'string' && e.message) return e.message;
+  return String(error);
+}
+
+/** The HTTP status of a failed call, when there was a response. */
+export function errorStatus(error: unknown): number | undefined {
+  const e = error as { status?: unknown; response?: { status?: unknown } };
+  const status = e?.response?.status ?? e?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+export interface TelemetryServiceOptions {
+  http: Pick<HttpStart, 'get' | 'post' | 'put'>;
+  toasts: Pick<IToasts, 'addDanger'>;
+  config: TelemetryPublicConfig;
+  /** Whether this user may change settings (capabilities); the notice is only for them. Default true. */
+  userCanChangeSettings?: boolean;
+  /** The browser's `fetch`, for the opt-in status sent to `optInStatusUrl` in browser-sender mode. */
+  fetch?: typeof fetch;
+  /** Wall clock (ms). */
+  now?: () => number;
+}
+
+/**
+ * The browser's view of the opt-in state, and the actions on it. The state starts from the config and is
+ * replaced by the server's (`refreshState`, called at plugin start). Errors of the actions become one
+ * danger toast with the server's message; the actions then resolve `false`.
+ */
+export class TelemetryService {
+  private readonly http: TelemetryServiceOptions['http'];
+  private readonly toasts: TelemetryServiceOptions['toasts'];
+  private readonly config: TelemetryPublicConfig;
+  private readonly fetchFn?: typeof fetch;
+  private readonly now: () => number;
+  private readonly userCanChangeSettings: boolean;
+  private readonly state$: BehaviorSubject<TelemetryBrowserState>;
+
+  constructor({ http, toasts, config, userCanChangeSettings = true, fetch: fetchFn, now = Date.now }: TelemetryServiceOptions) {
+    this.http = http;
+    this.toasts = toasts;
+    this.config = config;
+    this.fetchFn = fetchFn;
+    this.now = now;
+    this.userCanChangeSettings = userCanChangeSettings;
+    const locked = !config.allowChangingOptInStatus;
+    this.state$ = new BehaviorSubject<TelemetryBrowserState>({
+      optIn: config.optIn ?? null,
+      allowChangingOptInStatus: config.allowChangingOptInStatus,
+      ...(locked ? { lockedBy: 'config' as const } : {}),
+      sendUsageFrom: config.sendUsageFrom,
+      notifyUserAboutOptInDefault: false,
+    });
+  }
+
+  /** Reads the effective state from the server (`GET /api/telemetry/v2/state`). Rejects on failure. */
+  public async refreshState(): Promise<TelemetryBrowserState> {
+    const state = await this.http.get<TelemetryBrowserState>(`${API}/state`);
+    this.state$.next(state);
+    return state;
+  }
+
+  /** The current state; emits on each change (server read, opt-in, notice dismissed). */
+  public getState$(): Observable<TelemetryBrowserState> {
+    return this.state$.asObservable();
+  }
+
+  /** `true` opted in, `false` opted out, `null` undecided (a fresh install). */
+  public getIsOptedIn(): boolean | null {
+    return this.state$.value.optIn;
+  }
+
+  /** Whether the choice may be changed; false when locked by config, the saved object or the environment. */
+  public getCanChangeOptInStatus(): boolean {
+    return this.state$.value.allowChangingOptInStatus;
+  }
+
+  /** What locks the choice, if it is locked. */
+  public getLockedBy(): TelemetryBrowserState['lockedBy'] {
+    return this.state$.value.allowChangingOptInStatus ? undefined : this.state$.value.lockedBy ?? 'config';
+  }
+
+  /** Who sends the report (`server` unless configured otherwise). */
+  public getSendUsageFrom() {
+    return this.state$.value.sendUsageFrom;
+  }
+
+  /** Where reports are sent. */
+  public getTelemetryUrl(): URL {
+    return new URL(this.config.url);
+  }
+
+  /** The privacy statement the banners and the Usage Data section link to. */
+  public getPrivacyStatementUrl(): string {
+    return this.config.privacyStatementUrl;
+  }
+
+  /** Where an opt-in is announced. */
+  public getOptInStatusUrl(): URL {
+    return new URL(this.config.optInStatusUrl);
+  }
+
+  /** Whether to show the "opted in by default" notice: opted in by config, not dismissed, and this user may change it. */
+  public getUserShouldSeeOptInNotice(): boolean {
+    return this.state$.value.notifyUserAboutOptInDefault && this.userCanChangeSettings;
+  }
+
+  /** The reports as the server builds them: plain for `unencrypted`, else what may be sent. */
+  public async fetchTelemetry({ unencrypted = false } = {}): Promise<unknown[]> {
+    const max = this.now();
+    return this.http.post<unknown[]>(`${API}/clusters/_stats`, {
+      body: JSON.stringify({ unencrypted, timeRange: { min: new Date(max - WINDOW_MS).toISOString(), max: new Date(max).toISOString() } }),
+    });
+  }
+
+  /** The plain report, for the admin's preview. Rejects as the request does (403 when not allowed). */
+  public fetchExample(): Promise<unknown[]> {
+    return this.fetchTelemetry({ unencrypted: true });
+  }
+
+  /**
+   * Records the choice (`POST /api/telemetry/v2/optIn`). Resolves `true` when saved; `false` when the
+   * choice is locked (no request) or the call failed (a danger toast with the server's message).
+   */
+  public async setOptIn(enabled: boolean): Promise<boolean> {
+    if (!this.getCanChangeOptInStatus()) return false;
+    try {
+      await this.http.post(`${API}/optIn`, { body: JSON.stringify({ enabled }) });
+    } catch (error) {
+      this.toasts.addDanger({ title: 'Could not save the usage data preference', text: errorMessage(error) });
+      return false;
+    }
+    const wasOptedIn = this.state$.value.optIn === true;
+    this.state$.next({ ...this.state$.value, optIn: enabled, notifyUserAboutOptInDefault: false });
+    // With the server as sender, the server announces the opt-in; with the browser, the browser does.
+    if (enabled && !wasOptedIn && this.getSendUsageFrom() === 'browser') await this.reportOptInStatus();
+    return true;
+  }
+
+  /** Records that the "opted in by default" notice was seen. Resolves false (and toasts) on failure. */
+  public async setUserHasSeenNotice(): Promise<boolean> {
+    try {
+      // An empty JSON object: core's http sends `Content-Type: application/json`, and the server refuses an empty body with it.
+      await this.http.put(`${API}/userHasSeenNotice`, { body: '{}' });
+    } catch (error) {
+      this.toasts.addDanger({ title: 'Could not dismiss the notice', text: errorMessage(error) });
+      return false;
+    }
+    this.state$.next({ ...this.state$.value, notifyUserAboutOptInDefault: false });
+    return true;
+  }
+
+  // Best effort, as upstream: the choice is saved already; a failed announcement only loses the notice.
+  private async reportOptInStatus() {
+    if (!this.fetchFn) return;
+    try {
+      const payload = await this.http.post(`${API}/clusters/_opt_in_stats`, { body: JSON.stringify({ enabled: true, unencrypted: false }) });
+      await this.fetchFn(this.getOptInStatusUrl().toString(), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'osd-telemetry-channel': 'opt_in_status', 'osd-telemetry-version': ENDPOINT_VERSION },
+        body: JSON.stringify(payload),
+      });
+    } catch (error) {
+      console.warn(`Could not announce the opt-in to ${this.config.optInStatusUrl}: ${errorMessage(error)}`);
+    }
+  }
+}
