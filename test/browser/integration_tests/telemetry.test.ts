@@ -103,9 +103,9 @@ describe('telemetry in Chromium, a fresh install with the browser as sender', ()
     await page.waitForSelector(subj('telemetryExampleJson'));
     const reports = JSON.parse((await page.textContent(subj('telemetryExampleJson')))!);
     const stats = await api(`${env.server.url}/api/stats?extended=true&exclude_usage=true`);
-    // Without an OpenSearch cluster (the embedded store) `/api/stats` answers `cluster_uuid: null` and the
-    // report names the store by the server's uuid, which `/api/stats` gives as `opensearch_dashboards.uuid`.
-    expect(reports[0].cluster_uuid).toBe(stats.body.cluster_uuid ?? stats.body.opensearch_dashboards.uuid);
+    // On the embedded store both name the store by the server's uuid.
+    expect(reports[0].cluster_uuid).toBe(stats.body.cluster_uuid);
+    expect(stats.body.cluster_uuid).toBe(stats.body.opensearch_dashboards.uuid);
     expect(await page.textContent(subj('telemetryExampleSize'))).toMatch(/Size: [\d.]+ (B|KB)/);
     expect(await page.getAttribute(subj('telemetryExampleDownload'), 'href')).toBe('/api/telemetry_management_section/example_report');
     await saveScreenshot(page, 'telemetry_example_flyout', { fullPage: false });

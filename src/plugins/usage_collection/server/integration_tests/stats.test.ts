@@ -4,11 +4,10 @@ import { reportBody, usageTestPlugin } from './helpers';
 
 describe.each(storeModes('stats'))('GET /api/stats on the real server (%s store)', (mode) => {
   let server: OsdServer;
-  // Without a cluster there is no cluster uuid (null); on a node, the node's own (`GET /`).
+  // Without a cluster, the server's uuid names the embedded store (as in the report); on a node, the node's own.
   let clusterUuid: string | null = null;
   beforeAll(async () => {
     await mode.before();
-    clusterUuid = mode.cluster?.uuid ?? null;
     server = await startOsdServer({
       pluginPaths: [usageTestPlugin],
       args: mode.args(),
@@ -23,6 +22,7 @@ describe.each(storeModes('stats'))('GET /api/stats on the real server (%s store)
         '',
       ].join('\n'),
     });
+    clusterUuid = mode.cluster?.uuid ?? (await api(`${server.url}/api/status`)).body.uuid;
     const stored = await api(`${server.url}/api/ui_metric/report`, 'POST', {
       ...reportBody([['test-app', 'openedApp', 2]]),
     });

@@ -47,10 +47,13 @@ export function toLegacyUsage(usage: Record<string, any>): Record<string, any> {
   return accum;
 }
 
-/** Upstream asks the cluster with the caller's credentials; without a cluster there is no uuid (null). */
-async function getClusterUuid(context: RequestHandlerContext, logger: Logger): Promise<string | null> {
+/**
+ * Upstream asks the cluster with the caller's credentials. Without a cluster the embedded store is the
+ * data's home, and the server's uuid names it: the same `cluster_uuid` the telemetry report carries.
+ */
+async function getClusterUuid(context: RequestHandlerContext, logger: Logger, serverUuid: string): Promise<string | null> {
   const opensearch = context.core.opensearch;
-  if (!opensearch) return null;
+  if (!opensearch) return serverUuid;
   try {
     const legacyCaller = opensearch.legacy?.client?.callAsCurrentUser;
     if (typeof legacyCaller === 'function') {
@@ -94,7 +97,7 @@ export function registerStatsRoute({ router, collectorSet, logger, getServerInfo
                 .bulkFetchUsage(callCluster, opensearchClient, { savedObjectsClient: context.core.savedObjects.client })
                 .then((results) => collectorSet.toObject<Record<string, unknown>>(results))
             : Promise.resolve({}),
-          getClusterUuid(context, logger),
+          getClusterUuid(context, logger, getServerInfo().uuid),
         ]);
         extendedBody = isLegacy
           ? { usage: toLegacyUsage(usage), clusterUuid }
