@@ -5,7 +5,12 @@ import { parseDurationMs } from './services/parse_duration';
 import { TelemetryNotifications } from './services/telemetry_notifications';
 import { TelemetrySender } from './services/telemetry_sender';
 import { TelemetryService } from './services/telemetry_service';
+import type { TelemetryCollectionManagerPublicSetup } from '../../telemetry_collection_manager/public';
 import type { TelemetryPluginSetup, TelemetryPluginStart, TelemetryPublicConfig } from './types';
+
+interface TelemetryPluginSetupDeps {
+  telemetryCollectionManager: TelemetryCollectionManagerPublicSetup;
+}
 
 const SETTINGS_PATH = '/app/management/opensearch-dashboards/settings';
 
@@ -13,7 +18,7 @@ const SETTINGS_PATH = '/app/management/opensearch-dashboards/settings';
  * The browser half of telemetry: the opt-in state (read from the server at start), the opt-in banner and
  * the "opted in by default" notice, and the sender when `telemetry.sendUsageFrom` is `browser`.
  */
-export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPluginStart> {
+export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPluginStart, TelemetryPluginSetupDeps> {
   private readonly config: TelemetryPublicConfig;
   private readonly version: string;
   private telemetryService?: TelemetryService;
@@ -25,9 +30,10 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
     this.version = initializerContext.env.packageInfo.version;
   }
 
-  public setup(core: CoreSetup): TelemetryPluginSetup {
+  public setup(core: CoreSetup, { telemetryCollectionManager }: TelemetryPluginSetupDeps): TelemetryPluginSetup {
     this.telemetryService = new TelemetryService({
       http: core.http,
+      statsClient: telemetryCollectionManager.statsClient,
       toasts: core.notifications.toasts,
       config: this.config,
       fetch: (input, init) => window.fetch(input, init),

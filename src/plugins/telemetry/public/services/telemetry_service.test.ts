@@ -112,6 +112,7 @@ describe('TelemetryService', () => {
     await expect(t.service.fetchExample()).resolves.toEqual([{ cluster_uuid: 'c' }]);
     expect(JSON.parse(t.http.post.mock.calls[0][1]!.body as string)).toEqual({
       unencrypted: true,
+      refreshCache: false,
       timeRange: { min: '2025-12-31T23:40:00.000Z', max: '2026-01-01T00:00:00.000Z' },
     });
   });

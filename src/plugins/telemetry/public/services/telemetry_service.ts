@@ -3,10 +3,9 @@ import type { HttpStart, IToasts } from '../../../../core/public';
 import { ENDPOINT_VERSION } from '../../common/constants';
 import type { TelemetryBrowserState } from '../../common/telemetry_state';
 import type { TelemetryPublicConfig } from '../types';
+import { createStatsClient, type TelemetryStatsClient } from '../../../telemetry_collection_manager/public';
 
 const API = `/api/telemetry/${ENDPOINT_VERSION}`;
-/** Reports cover the last 20 minutes, as the server's default window. */
-const WINDOW_MS = 20 * 60 * 1000;
 
 /** The error text of a failed call: the server's message when it sent one. */
 export function errorMessage(error: unknown): string {
@@ -25,6 +24,8 @@ export function errorStatus(error: unknown): number | undefined {
 
 export interface TelemetryServiceOptions {
   http: Pick<HttpStart, 'get' | 'post' | 'put'>;
+  /** The collection manager's stats client; one over `http` when not given. */
+  statsClient?: TelemetryStatsClient;
   toasts: Pick<IToasts, 'addDanger'>;
   config: TelemetryPublicConfig;
   /** Whether this user may change settings (capabilities); the notice is only for them. Default true. */
@@ -42,19 +43,19 @@ export interface TelemetryServiceOptions {
  */
 export class TelemetryService {
   private readonly http: TelemetryServiceOptions['http'];
+  private readonly statsClient: TelemetryStatsClient;
   private readonly toasts: TelemetryServiceOptions['toasts'];
   private readonly config: TelemetryPublicConfig;
   private readonly fetchFn?: typeof fetch;
-  private readonly now: () => number;
   private readonly userCanChangeSettings: boolean;
   private readonly state$: BehaviorSubject<TelemetryBrowserState>;
 
-  constructor({ http, toasts, config, userCanChangeSettings = true, fetch: fetchFn, now = Date.now }: TelemetryServiceOptions) {
+  constructor({ http, statsClient, toasts, config, userCanChangeSettings = true, fetch: fetchFn, now = Date.now }: TelemetryServiceOptions) {
     this.http = http;
+    this.statsClient = statsClient ?? createStatsClient(http, now);
     this.toasts = toasts;
     this.config = config;
     this.fetchFn = fetchFn;
-    this.now = now;
     this.userCanChangeSettings = userCanChangeSettings;
     const locked = !config.allowChangingOptInStatus;
     this.state$ = new BehaviorSubject<TelemetryBrowserState>({
@@ -120,10 +121,7 @@ export class TelemetryService {
 
   /** The reports as the server builds them: plain for `unencrypted`, else what may be sent. */
   public async fetchTelemetry({ unencrypted = false } = {}): Promise<unknown[]> {
-    const max = this.now();
-    return this.http.post<unknown[]>(`${API}/clusters/_stats`, {
-      body: JSON.stringify({ unencrypted, timeRange: { min: new Date(max - WINDOW_MS).toISOString(), max: new Date(max).toISOString() } }),
-    });
+    return this.statsClient.getStats({ unencrypted });
   }
 
   /** The plain report, for the admin's preview. Rejects as the request does (403 when not allowed). */
@@ -167,7 +165,7 @@ export class TelemetryService {
   private async reportOptInStatus() {
     if (!this.fetchFn) return;
     try {
-      const payload = await this.http.post(`${API}/clusters/_opt_in_stats`, { body: JSON.stringify({ enabled: true, unencrypted: false }) });
+      const payload = await this.statsClient.getOptInStats({ enabled: true, unencrypted: false });
       await this.fetchFn(this.getOptInStatusUrl().toString(), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'osd-telemetry-channel': 'opt_in_status', 'osd-telemetry-version': ENDPOINT_VERSION },
