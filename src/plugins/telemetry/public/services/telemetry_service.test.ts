@@ -94,7 +94,7 @@ describe('TelemetryService', () => {
       const t = setup({ answers: { [`GET ${STATE}`]: notify, 'PUT /api/telemetry/v2/userHasSeenNotice': {} } });
       await t.service.refreshState();
       await expect(t.service.setUserHasSeenNotice()).resolves.toBe(true);
-      expect(t.http.put).toHaveBeenCalledWith('/api/telemetry/v2/userHasSeenNotice', { body: '{}' });
+      expect(t.http.put).toHaveBeenCalledWith('/api/telemetry/v2/userHasSeenNotice');
       expect(t.service.getUserShouldSeeOptInNotice()).toBe(false);
     });
 

@@ -151,8 +151,7 @@ export class TelemetryService {
   /** Records that the "opted in by default" notice was seen. Resolves false (and toasts) on failure. */
   public async setUserHasSeenNotice(): Promise<boolean> {
     try {
-      // An empty JSON object: core's http sends `Content-Type: application/json`, and the server refuses an empty body with it.
-      await this.http.put(`${API}/userHasSeenNotice`, { body: '{}' });
+      await this.http.put(`${API}/userHasSeenNotice`);
     } catch (error) {
       this.toasts.addDanger({ title: 'Could not dismiss the notice', text: errorMessage(error) });
       return false;
