@@ -89,7 +89,6 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
       getOpenSearchClient: () => this.opensearchClient,
       getSavedObjectsClient: () => this.internalClient,
       instanceUuid: this.instanceUuid,
-      getServerName: () => core.http.getServerInfo().name,
       version: currentVersion,
       getOsInfo: createOsInfoReader(),
     });

@@ -30,7 +30,6 @@ describe('local collection on a real OpenSearch node', () => {
       getOpenSearchClient: () => client,
       getSavedObjectsClient: () => undefined,
       instanceUuid: 'server-uuid',
-      getServerName: () => 'server-name',
       version: '2.19.0',
       getOsInfo: () => ({ platform: 'linux' }),
     };

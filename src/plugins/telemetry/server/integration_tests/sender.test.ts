@@ -168,11 +168,12 @@ describe.each(storeModes('telemetry_sender'))('telemetry server sender (%s store
     });
     const report = JSON.parse(first.body);
     if (mode.name === 'embedded') {
-      // No cluster: the server's uuid and name stand for the cluster's, and there are no cluster_stats.
+      // No cluster: the server's uuid stands for the cluster's, the name is fixed (never the host name), and
+      // there are no cluster_stats.
       expect(report).toEqual({
         timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         cluster_uuid: uuid,
-        cluster_name: expect.any(String),
+        cluster_name: 'embedded',
         version: VERSION,
         collection: 'local',
         collectionSource: 'local',

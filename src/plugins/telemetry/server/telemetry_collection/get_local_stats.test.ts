@@ -12,7 +12,6 @@ function deps(cluster?: ClusterCaller, overrides: Partial<LocalStatsDeps> = {}):
     getOpenSearchClient: () => undefined,
     getSavedObjectsClient: () => undefined,
     instanceUuid: 'server-uuid',
-    getServerName: () => 'my-server',
     version: '2.19.0-SNAPSHOT',
     getOsInfo: () => osInfo,
     now: () => new Date('2024-02-28T23:00:03.741Z'),
@@ -66,7 +65,7 @@ describe('createLocalStatsGetter', () => {
     expect(report).toEqual({
       timestamp: '2024-02-28T23:00:03.741Z',
       cluster_uuid: 'server-uuid',
-      cluster_name: 'my-server',
+      cluster_name: 'embedded',
       version: '2.19.0-SNAPSHOT',
       collection: 'local',
       stack_stats: {

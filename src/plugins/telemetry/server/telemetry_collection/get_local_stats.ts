@@ -16,8 +16,6 @@ export interface LocalStatsDeps {
   getSavedObjectsClient: () => SavedObjectsClientContract | undefined;
   /** `server.uuid`: the cluster uuid of the embedded store. */
   instanceUuid: string;
-  /** `server.name`: the cluster name of the embedded store. */
-  getServerName: () => string;
   version: string;
   getOsInfo: () => OsInfo;
   now?: () => Date;
@@ -54,10 +52,14 @@ export function buildClusterStats(clusterStats: any, nodesUsage: any): Record<st
   return { ...rest, nodes: { ...(rest.nodes ?? {}), usage: reshapeNodesUsage(nodesUsage) } };
 }
 
+/** The `cluster_name` of a report from the embedded store. */
+export const EMBEDDED_CLUSTER_NAME = 'embedded';
+
 /**
  * The `local` collection's stats getter: one report per cluster with the collectors' data. With a cluster
- * it adds `cluster_stats` (`_cluster/stats` + `_nodes/usage`); on the embedded store there is none, and
- * the server's uuid and name stand for the cluster's.
+ * it adds `cluster_stats` (`_cluster/stats` + `_nodes/usage`); on the embedded store there is none, the
+ * server's uuid stands for the cluster's, and the name is a fixed one: `server.name` defaults to the host
+ * name, which must never leave the server.
  */
 export function createLocalStatsGetter(deps: LocalStatsDeps) {
   const now = deps.now ?? (() => new Date());
@@ -77,7 +79,7 @@ export function createLocalStatsGetter(deps: LocalStatsDeps) {
       return clusters.map(({ clusterUuid }) => ({
         timestamp,
         cluster_uuid: clusterUuid,
-        cluster_name: deps.getServerName(),
+        cluster_name: EMBEDDED_CLUSTER_NAME,
         version: deps.version,
         collection: 'local',
         stack_stats: toStackStats(results),
