@@ -79,24 +79,6 @@ describe('telemetry server sender', () => {
     expect(readTelemetrySavedObject(byName.undecided.dataPath)).toBeUndefined();
   });
 
-  it('a failing receiver: one warning per try, backoff, failures counted per version, paused after 3', async () => {
-    const receiver = track(receivers, await startReceiver({ mode: '500' }));
-    const server = track(servers, await startTelemetryServer({ receiver, telemetry: { optIn: true, reportInterval: '2s' } }));
-    const tries = await waitForRequests(receiver, '/send', 3, 15000);
-    const [first, second] = gaps(tries);
-    expect(first).toBeGreaterThanOrEqual(1000);
-    expect(second).toBeGreaterThanOrEqual(2000);
-    expect(second).toBeGreaterThan(first);
-
-    await sleep(5000);
-    expect(receiver.requestsTo('/send')).toHaveLength(3);
-    expect(readTelemetrySavedObject(server.dataPath)).toMatchObject({ reportFailureCount: 3, reportFailureVersion: VERSION });
-    const warnings = linesWith(server, 'Failed to send the telemetry report');
-    expect(warnings).toHaveLength(3);
-    expect(warnings[0]).toContain('answered HTTP 500 (failure 1 of 3');
-    expect(warnings[2]).toContain('sending is paused until the next upgrade');
-  });
-
   it('a hanging then refusing receiver: the API stays fast, the timeout and the refusal count as failures', async () => {
     const receiver = track(receivers, await startReceiver({ mode: 'hang' }));
     const server = track(servers, await startTelemetryServer({ receiver, telemetry: { requestTimeout: '2s' } }));
@@ -209,6 +191,24 @@ describe.each(storeModes('telemetry_sender'))('telemetry server sender (%s store
     // Opted in by config, not by the route: nothing to announce.
     expect(receiver.requestsTo('/opt_in_status')).toHaveLength(0);
     expect(await telemetryState(mode, server)).toMatchObject({ lastReported: expect.any(Number), reportFailureCount: 0 });
+  });
+
+  it('a failing receiver: one warning per try, backoff, failures counted per version, paused after 3', async () => {
+    const receiver = track(receivers, await startReceiver({ mode: '500' }));
+    const server = track(servers, await startTelemetryServer({ receiver, telemetry: { optIn: true, reportInterval: '2s' }, args: mode.args() }));
+    const tries = await waitForRequests(receiver, '/send', 3, 15000);
+    const [first, second] = gaps(tries);
+    expect(first).toBeGreaterThanOrEqual(1000);
+    expect(second).toBeGreaterThanOrEqual(2000);
+    expect(second).toBeGreaterThan(first);
+
+    await sleep(5000);
+    expect(receiver.requestsTo('/send')).toHaveLength(3);
+    expect(await telemetryState(mode, server)).toMatchObject({ reportFailureCount: 3, reportFailureVersion: VERSION });
+    const warnings = linesWith(server, 'Failed to send the telemetry report');
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toContain('answered HTTP 500 (failure 1 of 3');
+    expect(warnings[2]).toContain('sending is paused until the next upgrade');
   });
 
   it('two servers on one store: one report per interval between them', async () => {
