@@ -16,19 +16,8 @@ export interface Capabilities {
   [key: string]: Record<string, boolean | Record<string, boolean>>;
 }
 
-export interface PackageInfo {
-  version: string;
-  branch: string;
-  buildNum: number;
-  buildSha: string;
-  dist: boolean;
-}
-
-export interface EnvMode {
-  name: 'development' | 'production';
-  dev: boolean;
-  prod: boolean;
-}
+export type { PackageInfo, EnvMode } from '../../types';
+import type { PackageInfo, EnvMode } from '../../types';
 
 /**
  * Everything the server writes into the page for the browser to start with. Serialised as JSON in the

@@ -1,3 +1,4 @@
+import { withTimeout } from '../../utils/with_timeout';
 import { InjectedMetadata, InjectedPluginMetadata } from '../injected_metadata/types';
 import { sortUiPlugins } from './plugins_order';
 import { Plugin, PluginInitializerContext, PluginModule } from './types';
@@ -11,18 +12,6 @@ export interface PluginsServiceDeps {
 
 /** Builds one plugin's view of core (`getStartServices` included) from its id. */
 export type CoreFor<T> = (pluginId: string, startServices: Promise<[any, object, unknown]>) => T;
-
-async function withTimeout<T>(work: T | Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not complete within ${ms / 1000}s`)), ms);
-  });
-  try {
-    return await Promise.race([Promise.resolve(work), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Runs the public halves: `plugin(initializerContext)`, then `setup` and `start` in dependency order, each

@@ -1,26 +1,7 @@
 import { Observable } from 'rxjs';
 
-export type UiSettingsType = 'boolean' | 'string' | 'number' | 'select' | 'json' | 'array' | 'markdown' | 'image';
-
-/** A registered setting as the browser sees it (the server keeps the schema). */
-export interface PublicUiSettingsParams<T = unknown> {
-  name?: string;
-  value?: T;
-  description?: string;
-  category?: string[];
-  type?: UiSettingsType;
-  options?: string[];
-  optionLabels?: Record<string, string>;
-  requiresPageReload?: boolean;
-  readonly?: boolean;
-  sensitive?: boolean;
-}
-
-/** What the server stores for a key: the user's value, or the operator's override. */
-export interface UserProvidedValue<T = unknown> {
-  userValue?: T;
-  isOverridden?: boolean;
-}
+export type { UiSettingsType, PublicUiSettingsParams, UserProvidedValue } from '../../types';
+import type { PublicUiSettingsParams, UserProvidedValue } from '../../types';
 
 /** A setting with its current user value, as `getAll()` returns it. */
 export type UiSettingsState = Record<string, PublicUiSettingsParams & UserProvidedValue>;

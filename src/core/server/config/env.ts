@@ -1,20 +1,9 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 
-/** What the build knows about itself; read from the root package.json. */
-export interface PackageInfo {
-  version: string;
-  branch: string;
-  buildNum: number;
-  buildSha: string;
-  dist: boolean;
-}
+import type { EnvMode, PackageInfo } from '../../types';
 
-export interface EnvMode {
-  name: 'development' | 'production';
-  dev: boolean;
-  prod: boolean;
-}
+export type { EnvMode, PackageInfo };
 
 /** The options the CLI parsed, before any config file is read. */
 export interface CliArgs {

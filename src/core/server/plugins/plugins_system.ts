@@ -1,21 +1,9 @@
+import { withTimeout } from '../../utils/with_timeout';
 import { Logger } from '../logging';
 import { PluginWrapper } from './plugin';
 import { PluginInitializerContext } from './types';
 
 export type PluginContractResolver = (plugin: PluginWrapper) => unknown;
-
-/** Rejects after `ms` with a message naming the plugin and the phase. */
-async function withTimeout<T>(work: Promise<T> | T, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not complete within ${ms / 1000}s`)), ms);
-  });
-  try {
-    return await Promise.race([Promise.resolve(work), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Orders plugins by their dependencies (Kahn's algorithm, optional dependencies counted only when present),

@@ -1,28 +1,12 @@
 import { Type } from '@osd/config-schema';
 
-export type UiSettingsType = 'boolean' | 'string' | 'number' | 'select' | 'json' | 'array' | 'markdown' | 'image';
+import type { PublicUiSettingsParams, UserProvidedValue } from '../../types';
 
-/** One registered advanced setting. */
-export interface UiSettingsParams<T = unknown> {
-  name?: string;
-  value?: T;
-  description?: string;
-  /** Categories it is listed under in Advanced Settings (first one wins). */
-  category?: string[];
-  type?: UiSettingsType;
-  /** Choices for a `select`. */
-  options?: string[];
-  optionLabels?: Record<string, string>;
-  requiresPageReload?: boolean;
-  readonly?: boolean;
-  sensitive?: boolean;
-  /** Every value a user sets is checked against this before it is stored. */
+export type { UiSettingsType, PublicUiSettingsParams, UserProvidedValue } from '../../types';
+
+/** One registered advanced setting: what the browser sees, plus the schema every user value must pass. */
+export interface UiSettingsParams<T = unknown> extends PublicUiSettingsParams<T> {
   schema: Type<T>;
-}
-
-export interface UserProvidedValue<T = unknown> {
-  userValue?: T;
-  isOverridden?: boolean;
 }
 
 /** A settings client bound to one saved-objects client (request-scoped or internal). */
@@ -39,8 +23,6 @@ export interface IUiSettingsClient {
   isSensitive(key: string): boolean;
 }
 
-/** A setting as the browser sees it: everything but the schema. */
-export type PublicUiSettingsParams = Omit<UiSettingsParams, 'schema'>;
 
 export interface UiSettingsServiceSetup {
   /** Registers settings; a key registered twice throws. Only during setup. */

@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Logger } from '../../logging/types';
 import type { SavedObjectsBackend } from '../backend/types';
 import { SqliteSavedObjectsBackend } from '../backend/sqlite/sqlite_backend';
 import type { SqliteSynchronousMode } from '../backend/sqlite/sqlite_schema';
@@ -56,18 +55,7 @@ export function createTestRegistry(types: SavedObjectsType[] = testTypes) {
 }
 
 /** A logger that records lines, for tests asserting on logs. */
-export function createTestLogger(lines: string[] = []): Logger {
-  const logger: Logger = {
-    trace: (m) => void lines.push(`trace ${m}`),
-    debug: (m) => void lines.push(`debug ${m}`),
-    info: (m) => void lines.push(`info ${m}`),
-    warn: (m) => void lines.push(`warn ${m}`),
-    error: (m) => void lines.push(`error ${m}`),
-    fatal: (m) => void lines.push(`fatal ${m}`),
-    get: () => logger,
-  };
-  return logger;
-}
+export { createRecordingLogger as createTestLogger } from '../../logging/logger.mock';
 
 /** A temp folder per test file; `cleanup` removes it. */
 export function createTempDir(prefix = 'saved-objects-') {
