@@ -38,7 +38,7 @@ async function main() {
     .map((f) => require(join(scenariosDir, f)));
   const { names, options } = parseArgs(process.argv.slice(2));
   if (options.help) {
-    console.log('usage: npm run bench -- [scenario ...] [--duration=<s>] [--warmup=<s>]\n');
+    console.log('usage: npm run bench -- [scenario ...] [--duration=<s>] [--warmup=<s>] [--rounds=<n>]\n');
     for (const s of available) console.log(`  ${s.name.padEnd(20)} ${s.description}`);
     return;
   }

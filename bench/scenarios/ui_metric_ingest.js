@@ -7,11 +7,13 @@
  *   platform - the real server, a route that answers once the platform parsed the body (no validation,
  *              no storage): what any route of this host costs; it separates the host's HTTP overhead
  *              from the ingest path's own cost;
- *   ours     - the real server: validation, group commit, answer once durable (SQLite, synchronous=FULL);
+ *   ours     - the real server: parsing and validation on the report thread, group commit through the
+ *              SQLite store's counter thread, answer once durable (synchronous=FULL);
  *   upstream - the real server, storing through upstream's strategy: one incrementCounter per metric.
- * The platform and upstream routes are served by test/plugins/usage_test_plugin.
- * A report's increments count once the server acknowledged it with 200. After each server phase the stored
- * totals are read back and compared with the acknowledged ones.
+ * The platform and upstream routes are served by test/plugins/usage_test_plugin. The first three run in
+ * interleaved rounds (see `run`); upstream, two orders of magnitude slower, runs once.
+ * A report's increments count once the server acknowledged it with 200. At the end the stored totals are
+ * read back and compared with the acknowledged ones (warm-ups included).
  */
 const { spawn } = require('child_process');
 const { join } = require('path');
@@ -66,15 +68,20 @@ async function storedTotal(url) {
   return total;
 }
 
+async function startServer({ pluginPaths = [] } = {}) {
+  const server = await startOsdServer({ args: ['--logging.root.level=warn', '--usageCollection.maximumWaitTimeForAllCollectorsInS=0'], pluginPaths });
+  return { port: server.port, pid: server.process.pid, url: server.url, stop: async () => (await server.stop(), server.cleanup()) };
+}
+
 /** Runs the load against one server phase; returns the measurement and (when `verify`) the read-back check. */
-async function measureServer({ name, args, pluginPaths, path, bodies, sums, load, log, verify = true }) {
-  const server = await startOsdServer({ args: ['--logging.root.level=warn', '--usageCollection.maximumWaitTimeForAllCollectorsInS=0', ...args], pluginPaths });
+async function measureServer({ name, pluginPaths, path, bodies, sums, load, log }) {
+  const server = await startServer({ pluginPaths });
   try {
     let acknowledgedSum = 0;
     log(`  ${name}: ${load.warmupMs / 1000}s warm-up, ${load.durationMs / 1000}s measured...`);
     const result = await runLoad({
       port: server.port,
-      serverPid: server.process.pid,
+      serverPid: server.pid,
       path,
       headers: { 'osd-xsrf': 'bench' },
       bodies,
@@ -83,22 +90,31 @@ async function measureServer({ name, args, pluginPaths, path, bodies, sums, load
         if (status === 200) acknowledgedSum += sums[i];
       },
     });
-    if (!verify) return result;
     const stored = await storedTotal(server.url);
     return { ...result, verification: { acknowledgedSum, storedSum: stored, exact: stored === acknowledgedSum } };
   } finally {
     await server.stop();
-    server.cleanup();
   }
 }
 
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
 /**
- * `counters` is how many distinct counters the reports draw their 100 metrics from. 100 is the scenario as
- * written (every report counts the same 100 counters); with 500, each report counts 100 of them, so a
- * commit touches about five times as many saved objects. The targets are evaluated on the first; the
+ * The ceiling, the platform floor and ours run side by side (all started, one loaded at a time) in
+ * `rounds` rounds of ceiling, platform, ours/100, ours/500. A shared machine's speed drifts by tens of
+ * percent within a minute; a ratio of two phases measured a minute apart measures that drift. Each
+ * round's ratio compares phases measured seconds apart, and the median over rounds is reported.
+ *
+ * `counters` is how many distinct counters the reports draw their 100 metrics from. 100 is the scenario
+ * as written (every report counts the same 100 counters); with 500, each report counts 100 of them, so
+ * a commit touches about five times as many saved objects. The targets are evaluated on the first; the
  * second shows how the cost grows with the number of distinct counters per commit.
  */
-async function run({ durationS = 10, warmupS = 2, concurrency = 32, metricsPerReport = 100, counters = [100, 500], log = console.log } = {}) {
+async function run({ durationS = 5, warmupS = 1, rounds = 3, concurrency = 32, metricsPerReport = 100, counters = [100, 500], log = console.log } = {}) {
   const vocabularies = (Array.isArray(counters) ? counters : [counters]).map(Number);
   const eventsPerApp = 25;
   const sets = vocabularies.map((n) => ({ counters: n, ...makeBodies({ count: 512, metricsPerReport, apps: Math.ceil(n / eventsPerApp), eventsPerApp }) }));
@@ -106,74 +122,101 @@ async function run({ durationS = 10, warmupS = 2, concurrency = 32, metricsPerRe
   const load = { concurrency, warmupMs: warmupS * 1000, durationMs: durationS * 1000 };
   const perSecond = (r) => round(r.requestsPerSecond * metricsPerReport);
 
-  log(`  ceiling: bare node:http server, parse only...`);
-  const ceilingServer = await startCeiling();
-  let ceiling;
+  log('  starting the ceiling, the platform floor and ours...');
+  const phases = [
+    { name: 'ceiling', server: await startCeiling(), path: '/api/ui_metric/report', ...main },
+    { name: 'platform', server: await startServer({ pluginPaths: [USAGE_TEST_PLUGIN] }), path: '/api/usage_test/parse_only', ...main },
+    ...(await Promise.all(sets.map(async (set) => ({ name: `ours${set.counters}`, counters: set.counters, server: await startServer(), path: '/api/ui_metric/report', ...set, verify: true })))),
+  ];
+  for (const phase of phases) {
+    phase.rounds = [];
+    phase.acknowledgedSum = 0;
+  }
   try {
-    ceiling = await runLoad({ port: ceilingServer.port, serverPid: ceilingServer.pid, path: '/api/ui_metric/report', bodies: main.bodies, ...load });
+    for (let r = 1; r <= rounds; r++) {
+      log(`  round ${r}/${rounds}: ${phases.map((p) => p.name).join(', ')} (${warmupS}s warm-up + ${durationS}s each)...`);
+      for (const phase of phases) {
+        const result = await runLoad({
+          port: phase.server.port,
+          serverPid: phase.server.pid,
+          path: phase.path,
+          headers: { 'osd-xsrf': 'bench' },
+          bodies: phase.bodies,
+          ...load,
+          onResponse: (i, status) => {
+            if (status === 200) phase.acknowledgedSum += phase.sums[i];
+          },
+        });
+        phase.rounds.push({ ...result, incrementsPerSecond: perSecond(result) });
+      }
+    }
+    for (const phase of phases.filter((p) => p.verify)) {
+      const storedSum = await storedTotal(phase.server.url);
+      phase.verification = { acknowledgedSum: phase.acknowledgedSum, storedSum, exact: storedSum === phase.acknowledgedSum };
+    }
   } finally {
-    await ceilingServer.stop();
+    for (const phase of phases) await phase.server.stop();
   }
-  const platform = await measureServer({
-    name: 'platform floor (parse-only route on the real server)',
-    args: [],
-    pluginPaths: [USAGE_TEST_PLUGIN],
-    path: '/api/usage_test/parse_only',
-    ...main,
-    load,
-    log,
-    verify: false,
-  });
-  const ours = [];
-  for (const set of sets) {
-    const result = await measureServer({ name: `ours (group commit), ${set.counters} counters`, args: [], path: '/api/ui_metric/report', ...set, load, log });
-    ours.push({ counters: set.counters, ...result, incrementsPerSecond: perSecond(result) });
-  }
+
   const upstream = await measureServer({
     name: 'upstream strategy (one incrementCounter per metric)',
-    args: [],
     pluginPaths: [USAGE_TEST_PLUGIN],
     path: '/api/usage_test/ui_metric/upstream_report',
     ...main,
-    load,
+    load: { concurrency, warmupMs: 2000, durationMs: 10_000 },
     log,
   });
+  const upstreamPerSecond = perSecond(upstream);
 
-  const ratiosOf = (r) => ({
-    toCeiling: round(r.incrementsPerSecond / perSecond(ceiling)),
-    toUpstream: round(r.incrementsPerSecond / Math.max(perSecond(upstream), 1e-9)),
-    toPlatform: round(r.incrementsPerSecond / perSecond(platform)),
+  const summaryOf = (phase) => ({
+    incrementsPerSecond: median(phase.rounds.map((r) => r.incrementsPerSecond)),
+    serverCpuMicrosPerRequest: median(phase.rounds.map((r) => r.serverCpuMicrosPerRequest)),
+    latencyMsP50: median(phase.rounds.map((r) => r.latencyMs.p50)),
+    failed: phase.rounds.reduce((sum, r) => sum + r.failed, 0),
+    rounds: phase.rounds,
+    ...(phase.verification && { verification: phase.verification }),
   });
-  const targetsOf = (r) => {
-    const ratios = ratiosOf(r);
+  const [ceiling, platform, ...ours] = phases;
+  /** The median over rounds of `phase` / `baseline`, each round's pair measured seconds apart. */
+  const roundRatio = (phase, baseline) => round(median(phase.rounds.map((r, i) => r.incrementsPerSecond / baseline.rounds[i].incrementsPerSecond)));
+  const ratiosOf = (phase) => ({
+    toCeiling: roundRatio(phase, ceiling),
+    toPlatform: roundRatio(phase, platform),
+    toUpstream: round(summaryOf(phase).incrementsPerSecond / Math.max(upstreamPerSecond, 1e-9)),
+    toCeilingPerRound: phase.rounds.map((r, i) => round(r.incrementsPerSecond / ceiling.rounds[i].incrementsPerSecond)),
+  });
+  const targetsOf = (phase) => {
+    const ratios = ratiosOf(phase);
+    const perSecondMedian = summaryOf(phase).incrementsPerSecond;
     return {
-      durableIncrementsPerSecond: { target: 50000, actual: r.incrementsPerSecond, met: r.incrementsPerSecond >= 50000 },
-      ratioToCeiling: { target: 0.5, actual: ratios.toCeiling, met: ratios.toCeiling >= 0.5 },
+      durableIncrementsPerSecond: { target: 50000, actual: perSecondMedian, met: perSecondMedian >= 50000 },
+      ratioToCeiling: { target: 0.5, actual: ratios.toCeiling, perRound: ratios.toCeilingPerRound, met: ratios.toCeiling >= 0.5 },
       ratioToUpstream: { target: 20, actual: ratios.toUpstream, met: ratios.toUpstream >= 20 },
-      noAcknowledgedCountLost: { met: r.verification.exact && upstream.verification.exact },
+      noAcknowledgedCountLost: { met: phase.verification.exact && upstream.verification.exact },
     };
   };
-  const cpu = (r) => `${r.serverCpuMicrosPerRequest} us`;
+  const cpu = (phase) => `${summaryOf(phase).serverCpuMicrosPerRequest} us`;
+  const rate = (phase) => summaryOf(phase).incrementsPerSecond.toFixed(0);
   return {
-    parameters: { concurrency, metricsPerReport, reportBytes: main.bodies[0].length, counters: vocabularies, bodies: main.bodies.length, warmupS, durationS },
+    parameters: { concurrency, metricsPerReport, reportBytes: main.bodies[0].length, counters: vocabularies, bodies: main.bodies.length, rounds, warmupS, durationS },
     results: {
-      ceiling: { ...ceiling, incrementsPerSecond: perSecond(ceiling) },
-      platform: { ...platform, incrementsPerSecond: perSecond(platform) },
-      ours,
-      upstream: { ...upstream, incrementsPerSecond: perSecond(upstream) },
+      ceiling: summaryOf(ceiling),
+      platform: summaryOf(platform),
+      ours: ours.map((phase) => ({ counters: phase.counters, ...summaryOf(phase) })),
+      upstream: { ...upstream, incrementsPerSecond: upstreamPerSecond },
     },
-    ratios: { platformToCeiling: round(perSecond(platform) / perSecond(ceiling)), ...Object.fromEntries(ours.map((r) => [`ours${r.counters}`, ratiosOf(r)])) },
+    ratios: { platformToCeiling: roundRatio(platform, ceiling), ...Object.fromEntries(ours.map((phase) => [phase.name, ratiosOf(phase)])) },
     targets: Object.fromEntries(
-      ours.flatMap((r, i) => Object.entries(targetsOf(r)).map(([name, t]) => [i === 0 ? name : `${name} (${r.counters} counters, informative)`, t]))
+      ours.flatMap((phase, i) => Object.entries(targetsOf(phase)).map(([name, t]) => [i === 0 ? name : `${name} (${phase.counters} counters, informative)`, t]))
     ),
     summary: [
-      `ceiling ${perSecond(ceiling).toFixed(0)} increments/s; platform floor ${perSecond(platform).toFixed(0)}/s (${round(perSecond(platform) / perSecond(ceiling))} of the ceiling); upstream ${perSecond(upstream).toFixed(0)}/s`,
-      ...ours.map((r) => {
-        const ratios = ratiosOf(r);
-        return `ours, ${r.counters} counters: ${r.incrementsPerSecond.toFixed(0)} acknowledged durable increments/s = ${ratios.toCeiling} of the ceiling (target >= 0.5), ${ratios.toPlatform} of the platform floor, ${ratios.toUpstream} x upstream (target >= 20)`;
+      `medians of ${rounds} interleaved rounds: ceiling ${rate(ceiling)} increments/s; platform floor ${rate(platform)}/s (${roundRatio(platform, ceiling)} of the ceiling); upstream ${upstreamPerSecond.toFixed(0)}/s`,
+      ...ours.map((phase) => {
+        const ratios = ratiosOf(phase);
+        return `ours, ${phase.counters} counters: ${rate(phase)} acknowledged durable increments/s = ${ratios.toCeiling} of the ceiling (target >= 0.5; rounds ${ratios.toCeilingPerRound.join(', ')}), ${ratios.toPlatform} of the platform floor, ${ratios.toUpstream} x upstream (target >= 20)`;
       }),
-      `server CPU per request: ceiling ${cpu(ceiling)}, platform ${cpu(platform)}, ${ours.map((r) => `ours/${r.counters} ${cpu(r)}`).join(', ')}, upstream ${cpu(upstream)}`,
-      `read-back: ${ours.map((r) => `ours/${r.counters} ${r.verification.exact ? 'exact' : 'MISMATCH'}`).join(', ')}, upstream ${upstream.verification.exact ? 'exact' : 'MISMATCH'}`,
+      `server CPU per request (all threads): ceiling ${cpu(ceiling)}, platform ${cpu(platform)}, ${ours.map((phase) => `${phase.name} ${cpu(phase)}`).join(', ')}, upstream ${upstream.serverCpuMicrosPerRequest} us`,
+      `read-back: ${ours.map((phase) => `${phase.name} ${phase.verification.exact ? 'exact' : 'MISMATCH'}`).join(', ')}, upstream ${upstream.verification.exact ? 'exact' : 'MISMATCH'}`,
     ],
   };
 }

@@ -29,6 +29,8 @@ export type { MetricsServiceSetup, OpsMetrics } from './metrics';
 export type { CoreUsageData, CoreUsageDataStart, SavedObjectsIndexUsage } from './core_usage_data';
 export type { ServiceStatus, StatusServiceSetup, CoreStatus } from './status';
 export { ServiceStatusLevels } from './status';
+export { createWorker, ThreadCaller, serveThreadCalls } from './worker_threads';
+export type { ThreadCallerOptions, ThreadCallHandlers } from './worker_threads';
 export * from './saved_objects';
 export type {
   OpenSearchServiceSetup,

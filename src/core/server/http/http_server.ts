@@ -53,8 +53,15 @@ export class HttpServer {
         return url;
       },
     });
-    this.server.addContentTypeParser(['application/x-ndjson'], { parseAs: 'string' }, (_req, body, done) =>
-      done(null, body)
+    // Bodies are read as bytes, then parsed as Fastify would, unless the route asked for the raw bytes.
+    const parseJson = this.server.getDefaultJsonParser('error', 'error');
+    const wantsRaw = (req: FastifyRequest) => (req.routeOptions.config as { rawBody?: boolean } | undefined)?.rawBody === true;
+    this.server.removeContentTypeParser(['application/json', 'text/plain']);
+    this.server.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) =>
+      wantsRaw(req) ? done(null, body) : parseJson(req, (body as Buffer).toString('utf8'), done)
+    );
+    this.server.addContentTypeParser(['text/plain', 'application/x-ndjson'], { parseAs: 'buffer' }, (req, body, done) =>
+      done(null, wantsRaw(req) ? body : (body as Buffer).toString('utf8'))
     );
     this.server.setErrorHandler((error: any, request, reply) => {
       const status = mapServerError(error);
@@ -88,6 +95,7 @@ export class HttpServer {
       method: route.method.toUpperCase() as any,
       url: path,
       bodyLimit: route.options.body?.maxBytes,
+      config: { rawBody: route.options.body?.parse === false },
       handler: (req, reply) => this.handle(route, wildcardParam, createContext, req, reply),
     });
   }

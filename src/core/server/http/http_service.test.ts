@@ -113,6 +113,32 @@ describe('HttpService router', () => {
     expect((await fetch(url + '/big', { method: 'POST', headers, body: payload })).status).toBe(200);
   });
 
+  it('parses JSON and text bodies, or hands over the raw bytes when a route sets body.parse: false', async () => {
+    const seen: unknown[] = [];
+    const { service, url } = await startWith((router) => {
+      const record = async (_c: any, r: any, res: any) => (seen.push(r.body), res.ok());
+      router.post({ path: '/parsed', validate: { body: (b: unknown) => b } }, record);
+      router.post({ path: '/raw', validate: { body: schema.buffer() }, options: { body: { parse: false } } }, record);
+    });
+    stop = () => service.stop();
+    const post = (path: string, type: string, body: string) =>
+      fetch(url + path, { method: 'POST', headers: { 'content-type': type, 'osd-xsrf': 'x' }, body });
+    expect((await post('/parsed', 'application/json', '{"a":[1]}')).status).toBe(200);
+    expect((await post('/parsed', 'text/plain', 'hello')).status).toBe(200);
+    expect((await post('/raw', 'application/json', '{"a":[1]}')).status).toBe(200);
+    expect((await post('/raw', 'application/json', '{not json')).status).toBe(200);
+    expect(seen[0]).toEqual({ a: [1] });
+    expect(seen[1]).toBe('hello');
+    expect(Buffer.isBuffer(seen[2]) && (seen[2] as Buffer).toString()).toBe('{"a":[1]}');
+    expect((seen[3] as Buffer).toString()).toBe('{not json');
+    // Parsed routes keep Fastify's JSON rules: bad JSON and prototype poisoning are 400s.
+    const bad = await post('/parsed', 'application/json', '{not json');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).message).toBe('Invalid request payload JSON format');
+    expect((await post('/parsed', 'application/json', '{"__proto__":{"x":1}}')).status).toBe(400);
+    expect(seen).toHaveLength(4);
+  });
+
   it('turns a thrown error into a logged 500 with no stack in the body', async () => {
     const { service, url } = await startWith((router) => {
       router.get({ path: '/boom', validate: false }, async () => {

@@ -86,4 +86,5 @@ export type {
   SavedObjectsFindResponse,
   SavedObjectsIncrementCounterOptions,
   SavedObjectsIncrementCounterOperation,
+  SavedObjectsIncrementCountersOptions,
 } from './types';

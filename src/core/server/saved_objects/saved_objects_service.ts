@@ -54,13 +54,14 @@ export interface SavedObjectsServiceStart {
 
 /** Default store: one SQLite file in the data folder, durable per acknowledged write. */
 export function createSqliteBackendFactory(
-  options: { synchronous?: SqliteSynchronousMode; busyTimeoutMs?: number } = {}
+  options: { synchronous?: SqliteSynchronousMode; busyTimeoutMs?: number; counterThread?: boolean } = {}
 ): SavedObjectsBackendFactory {
   return ({ logger, dataPath }) => {
     mkdirSync(dataPath, { recursive: true });
     return new SqliteSavedObjectsBackend({
       filePath: join(dataPath, SQLITE_FILE_NAME),
       logger,
+      counterThread: true,
       ...options,
     });
   };

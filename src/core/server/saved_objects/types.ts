@@ -211,6 +211,14 @@ export interface SavedObjectsIncrementCounterOptions {
   refresh?: MutatingOperationRefreshSetting;
 }
 
+export interface SavedObjectsIncrementCountersOptions {
+  /**
+   * `false` when the caller does not use the updated objects: the call then resolves to an empty
+   * array, and the store need not read them back (a batch writer saves that work on every commit).
+   */
+  returnObjects?: boolean;
+}
+
 /** One increment of a batch applied in a single transaction by `incrementCounters`. */
 export interface SavedObjectsIncrementCounterOperation {
   type: string;

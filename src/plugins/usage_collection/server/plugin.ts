@@ -26,6 +26,7 @@ import {
 import type { UsageCollectionConfig } from './config';
 import { OpsMetricsTracker } from './ops_metrics_tracker';
 import { GroupCommitWriter } from './report/group_commit_writer';
+import { ReportParser } from './report/report_parser';
 import { registerStatsRoute, registerUiMetricReportRoute } from './routes';
 import type { UsageCollectionSetup, UsageCollectionStart } from './types';
 
@@ -41,6 +42,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
   private readonly logger: Logger;
   private readonly config: UsageCollectionConfig;
   private readonly writer: GroupCommitWriter;
+  private readonly reportParser: ReportParser;
   private readonly subscriptions: Subscription[] = [];
   private collectorSet?: CollectorSet;
   private contract?: UsageCollectionSetup;
@@ -56,6 +58,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
       logger: this.logger.get('ui_metric'),
       lingerMs: this.config.uiMetric.batchingIntervalInS * 1000,
     });
+    this.reportParser = new ReportParser(this.logger.get('ui_metric'));
   }
 
   public setup(core: CoreSetup): UsageCollectionSetup {
@@ -103,7 +106,14 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
       getOverallStatus: () => overallStatus,
     });
     if (config.uiMetric.enabled) {
-      registerUiMetricReportRoute({ router, writer: this.writer, logger: logger.get('ui_metric'), debug: config.uiMetric.debug });
+      void this.reportParser.start();
+      registerUiMetricReportRoute({
+        router,
+        parser: this.reportParser,
+        writer: this.writer,
+        logger: logger.get('ui_metric'),
+        debug: config.uiMetric.debug,
+      });
     }
 
     const getClient = () => this.internalClient;
@@ -130,6 +140,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
   public async stop() {
     await this.rollups?.stop();
     await this.writer.stop();
+    await this.reportParser.stop();
     this.opsTracker?.stop();
     for (const subscription of this.subscriptions) subscription.unsubscribe();
   }

@@ -19,6 +19,11 @@ export interface RouteConfigOptionsBody {
   maxBytes?: number;
   /** Content types accepted (default JSON and text). */
   accepts?: string | string[];
+  /**
+   * `false` hands the handler the body's raw bytes (a Buffer) instead of parsing it, as upstream's
+   * `parse: false`: for routes that parse elsewhere (say, off the event loop). Default true.
+   */
+  parse?: boolean;
 }
 
 export interface RouteConfigOptions {

@@ -143,7 +143,15 @@ export interface SavedObjectsBackend {
    * operation is bound to fail (a counter that is not a number), but an item failing inside the
    * `_bulk` does not undo the others; the call then throws that item's error.
    */
-  incrementCounters(ops: SavedObjectsBackendCounterOperation[]): Promise<SavedObjectsStoredDoc[]>;
+  incrementCounters(
+    ops: SavedObjectsBackendCounterOperation[],
+    options?: SavedObjectsBackendCounterOptions
+  ): Promise<SavedObjectsStoredDoc[]>;
+}
+
+export interface SavedObjectsBackendCounterOptions {
+  /** `false`: the caller ignores the result, which may then be empty. Default true. */
+  returnDocs?: boolean;
 }
 
 /** What a backend factory gets from the service. */

@@ -13,6 +13,7 @@ import type {
   SavedObjectsFindOptions,
   SavedObjectsFindResponse,
   SavedObjectsIncrementCounterOperation,
+  SavedObjectsIncrementCountersOptions,
   SavedObjectsIncrementCounterOptions,
   SavedObjectsUpdateOptions,
   SavedObjectsUpdateResponse,
@@ -265,18 +266,24 @@ export class SavedObjectsRepository {
    * succeeded when one fails inside it (see `SavedObjectsBackend.incrementCounters`).
    */
   public async incrementCounters(
-    operations: SavedObjectsIncrementCounterOperation[]
+    operations: SavedObjectsIncrementCounterOperation[],
+    options: SavedObjectsIncrementCountersOptions = {}
   ): Promise<SavedObject[]> {
     if (operations.length === 0) {
       return [];
     }
-    const ops = operations.map((operation) => this.counterOperation(operation));
+    // One timestamp for the batch: it is one write, and formatting a date per counter adds up.
+    const time = this.timestamp();
+    const ops = operations.map((operation) => this.counterOperation(operation, time));
     let stored;
     try {
-      stored = await this.backend.incrementCounters(ops);
+      stored = await this.backend.incrementCounters(ops, { returnDocs: options.returnObjects !== false });
     } catch (error) {
       const failed = ops.find((op) => op.id === (error as { id?: unknown })?.id) ?? ops[0];
       throw toClientError(error, failed.type, idFromRawId(failed.type, failed.id));
+    }
+    if (options.returnObjects === false) {
+      return [];
     }
     return stored.map((doc, i) =>
       counterResult(this.registry, operations[i].type, operations[i].id, doc)
@@ -284,11 +291,11 @@ export class SavedObjectsRepository {
   }
 
   /** Validates one increment (type rules included) and builds its backend operation. */
-  private counterOperation(operation: SavedObjectsIncrementCounterOperation) {
+  private counterOperation(operation: SavedObjectsIncrementCounterOperation, time = this.timestamp()) {
     if (typeof operation.type === 'string') {
       this.assertAllowed(operation.type);
     }
-    return toCounterOperation(this.registry, operation, this.timestamp());
+    return toCounterOperation(this.registry, operation, time);
   }
 
   private isAllowed(type: string) {

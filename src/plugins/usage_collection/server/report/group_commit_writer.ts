@@ -25,9 +25,6 @@ interface Batch {
 
 const newBatch = (): Batch => ({ counters: new Map(), waiters: [] });
 
-/** Longest a commit waits for more reports to arrive (see `schedule`). */
-const MAX_GATHER_MS = 5;
-
 export interface GroupCommitWriterOptions {
   logger: Logger;
   /** Extra time to gather increments before a commit; 0 commits as soon as the previous one is done. */
@@ -52,9 +49,6 @@ export class GroupCommitWriter {
   private committing?: Promise<void>;
   private scheduled = false;
   private lingerTimer?: NodeJS.Timeout;
-  private flushQueued = false;
-  /** Reports in the last commit plus those that arrived during it: how many to gather for the next one. */
-  private expectedReports = 1;
   private stopped = false;
   private readonly now: () => Date;
   private commits = 0;
@@ -99,37 +93,30 @@ export class GroupCommitWriter {
   }
 
   /**
-   * Arranges the next commit. Without a linger time it waits for as many reports as the last round had
-   * (the reports of the previous commit plus those that arrived while it ran), at most MAX_GATHER_MS:
-   * their senders, answered by that commit, send their next report within about a millisecond, and
-   * waiting for them makes one commit (one fsync) where there would otherwise be several small ones. A
-   * lone sender makes rounds of one, so it does not wait; when senders go away, the first smaller round
-   * waits the full time and the next expects that smaller number. Nothing polls: each `write` re-checks.
+   * Arranges the next commit: at the end of the current I/O phase (so every report already read joins
+   * it), or after the linger time. While a commit runs nothing is scheduled: the reports arriving
+   * meanwhile form the next batch, which starts as soon as that commit ends. The stores commit off the
+   * event loop (SQLite on its counter thread, OpenSearch over HTTP), so the requests keep being read
+   * during a commit, and the slower commits are, the larger the batches grow.
    */
   private schedule() {
-    if (this.committing) return;
-    if (!this.scheduled) {
-      this.scheduled = true;
-      const waitMs = this.options.lingerMs > 0 ? this.options.lingerMs : MAX_GATHER_MS;
-      this.lingerTimer = setTimeout(() => void this.flush(), waitMs);
-    }
-    if (this.options.lingerMs === 0 && this.pending.waiters.length >= this.expectedReports && !this.flushQueued) {
-      this.flushQueued = true;
-      // After the current I/O phase, so that every report already read joins this commit.
+    if (this.committing || this.scheduled) return;
+    this.scheduled = true;
+    if (this.options.lingerMs > 0) {
+      this.lingerTimer = setTimeout(() => void this.flush(), this.options.lingerMs);
+    } else {
       setImmediate(() => void this.flush());
     }
   }
 
   private flush(): Promise<void> {
     this.scheduled = false;
-    this.flushQueued = false;
     clearTimeout(this.lingerTimer);
     if (this.committing || this.pending.waiters.length === 0) return this.committing ?? Promise.resolve();
     const batch = this.pending;
     this.pending = newBatch();
     this.committing = this.commit(batch).finally(() => {
       this.committing = undefined;
-      this.expectedReports = Math.max(1, batch.waiters.length + this.pending.waiters.length);
       if (this.pending.waiters.length > 0) this.schedule();
     });
     return this.committing;
@@ -182,7 +169,7 @@ export class GroupCommitWriter {
     for (const [id, incrementBy] of counters) {
       operations.push({ type: UI_METRIC_SAVED_OBJECT_TYPE, id, counterFieldName: 'count', incrementBy });
     }
-    await this.repository!.incrementCounters(operations);
+    await this.repository!.incrementCounters(operations, { returnObjects: false });
   }
 
   /** One transactional document per application and commit (the sum of its reports), in one bulk write. */

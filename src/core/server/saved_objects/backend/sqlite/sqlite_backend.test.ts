@@ -132,6 +132,42 @@ describe('SqliteSavedObjectsBackend', () => {
     expect(await backend.get('ui-metric:b')).toBeUndefined();
   });
 
+  it('raises existing counters in SQL (whole numbers stay whole) and takes the general path for the rest', async () => {
+    const op = (id: string, counterFieldName: string, incrementBy: number, time = 'T1') => ({
+      id: `ui-metric:${id}`,
+      type: 'ui-metric',
+      counterFieldName,
+      incrementBy,
+      time,
+      upsert: { type: 'ui-metric', 'ui-metric': { [counterFieldName]: incrementBy }, references: [], updated_at: time },
+    });
+    await backend.incrementCounters([op('a', 'count', 2), op('b', 'a.b', 1), op('c', 'say "hi"', 1)]);
+    const docs = await backend.incrementCounters(
+      [op('a', 'count', 3, 'T2'), op('a', 'other', 1, 'T2'), op('b', 'a.b', 0.5, 'T2'), op('c', 'say "hi"', 2, 'T2'), op('a', 'count', 1, 'T2')],
+      { returnDocs: true }
+    );
+    expect(docs.map((d) => d._source['ui-metric'])).toEqual([
+      { count: 5 },
+      { count: 5, other: 1 },
+      { 'a.b': 1.5 },
+      { 'say "hi"': 3 },
+      { count: 6, other: 1 },
+    ]);
+    expect(docs.map((d) => d._source.updated_at)).toEqual(['T2', 'T2', 'T2', 'T2', 'T2']);
+    expect(docs.map((d) => d._seq_no)).toEqual([3, 4, 5, 6, 7]);
+    // What is stored matches what came back, and a whole counter is stored as a JSON integer.
+    expect(await backend.get('ui-metric:a')).toEqual({ ...docs[4], _source: { ...docs[4]._source } });
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare("SELECT attributes, updated_at FROM saved_objects WHERE raw_id = 'ui-metric:a'").get()).toEqual({
+      attributes: '{"count":6,"other":1}',
+      updated_at: 'T2',
+    });
+    raw.close();
+    // A caller that ignores the documents gets none, and the increments are stored all the same.
+    expect(await backend.incrementCounters([op('a', 'count', 4)], { returnDocs: false })).toEqual([]);
+    expect((await backend.get('ui-metric:a'))!._source['ui-metric']).toEqual({ count: 10, other: 1 });
+  });
+
   it('is unavailable before open and after close', async () => {
     const closed = new SqliteSavedObjectsBackend({ filePath: join(temp.dir, 'never.sqlite') });
     expect(await reason(closed.get('x'))).toBe('unavailable');

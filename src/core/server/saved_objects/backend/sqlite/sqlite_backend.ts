@@ -1,5 +1,5 @@
 import type { Logger } from '../../../logging/types';
-import { cloneJson, isPlainObject, mergePartial } from '../merge_partial';
+import { mergePartial } from '../merge_partial';
 import { pickFields } from '../field_paths';
 import { parseSimpleQuery, scoreDocumentSearch, type DocumentSearch } from '../simple_query';
 import {
@@ -7,6 +7,7 @@ import {
   type SavedObjectsBackend,
   type SavedObjectsBackendBulkItemResult,
   type SavedObjectsBackendCounterOperation,
+  type SavedObjectsBackendCounterOptions,
   type SavedObjectsBackendCreateItem,
   type SavedObjectsBackendFindQuery,
   type SavedObjectsBackendFindResult,
@@ -18,10 +19,9 @@ import {
 import { buildFindStatements, SEARCH_FUNCTION } from './sqlite_find';
 import type { SqliteSynchronousMode } from './sqlite_schema';
 import { SqliteConnection, type SqliteStatements } from './sqlite_connection';
-import { rowToDoc, splitDoc, type SavedObjectRow } from './sqlite_rows';
-
-/** SQLite has a single primary; the term never changes, so versions compare on seq_no alone. */
-const PRIMARY_TERM = 1;
+import { SqliteCounterThread } from './sqlite_counter_thread';
+import { rowToDoc, type SavedObjectRow } from './sqlite_rows';
+import { applyCounters, store } from './sqlite_writes';
 
 export interface SqliteSavedObjectsBackendOptions {
   /** The database file; created with its schema when missing. */
@@ -31,6 +31,11 @@ export interface SqliteSavedObjectsBackendOptions {
   busyTimeoutMs?: number;
   /** See SqliteSynchronousMode; default FULL. */
   synchronous?: SqliteSynchronousMode;
+  /**
+   * Commit counter increments on a worker thread with its own connection (see SqliteCounterThread),
+   * so the event loop keeps serving while they commit. The server's store turns it on; default off.
+   */
+  counterThread?: boolean;
 }
 
 /**
@@ -41,6 +46,7 @@ export interface SqliteSavedObjectsBackendOptions {
 export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
   public readonly description: string;
   private connection?: SqliteConnection;
+  private counterThread?: SqliteCounterThread;
   /** The search being evaluated by the current find; read by the registered SQL function. */
   private activeSearch?: DocumentSearch;
 
@@ -66,11 +72,28 @@ export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
       this.scoreRow(attributes as string | null, source as string)
     );
     this.connection = connection;
+    if (this.options.counterThread) {
+      try {
+        this.counterThread = await SqliteCounterThread.start(
+          { filePath: this.options.filePath, busyTimeoutMs: this.options.busyTimeoutMs ?? 10_000, synchronous: this.options.synchronous ?? 'FULL' },
+          this.description,
+          this.options.logger
+        );
+      } catch (error) {
+        this.connection = undefined;
+        connection.close();
+        throw error;
+      }
+    }
   }
 
   public async close() {
     const connection = this.connection;
+    const counterThread = this.counterThread;
     this.connection = undefined;
+    this.counterThread = undefined;
+    // The thread finishes the increments already sent before its connection closes.
+    await counterThread?.close();
     connection?.close();
   }
 
@@ -189,14 +212,18 @@ export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
   }
 
   public async incrementCounter(op: SavedObjectsBackendCounterOperation) {
-    const { write, statements } = this.session();
-    return write(() => applyCounter(statements, op));
+    const [doc] = await this.incrementCounters([op]);
+    return doc;
   }
 
-  public async incrementCounters(ops: SavedObjectsBackendCounterOperation[]) {
+  public async incrementCounters(ops: SavedObjectsBackendCounterOperation[], options: SavedObjectsBackendCounterOptions = {}) {
     const { write, statements } = this.session();
+    const returnDocs = options.returnDocs !== false;
+    if (this.counterThread?.alive) {
+      return this.counterThread.incrementCounters(ops, returnDocs);
+    }
     // All or nothing: an error in any operation rolls the whole transaction back.
-    return write(() => ops.map((op) => applyCounter(statements, op)));
+    return write(() => applyCounters(statements, ops, returnDocs));
   }
 
   /** Must run inside a write transaction. */
@@ -242,42 +269,6 @@ export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
       write: <T>(fn: () => T) => connection.write(fn),
     };
   }
-}
-
-/** Must run inside a write transaction. Missing counters start at 0, as upstream's script. */
-function applyCounter(
-  statements: SqliteStatements,
-  op: SavedObjectsBackendCounterOperation
-): SavedObjectsStoredDoc {
-  const row = statements.select.get(op.id);
-  if (!row) {
-    return store(statements, { _id: op.id, _source: op.upsert });
-  }
-  const doc = rowToDoc(row);
-  const current = doc._source[op.type];
-  const attributes: Record<string, unknown> = isPlainObject(current) ? current : {};
-  const value = attributes[op.counterFieldName];
-  if (value == null) {
-    attributes[op.counterFieldName] = op.incrementBy;
-  } else if (typeof value === 'number') {
-    attributes[op.counterFieldName] = value + op.incrementBy;
-  } else {
-    throw SavedObjectsBackendError.badRequest(
-      `Cannot increment [${op.counterFieldName}] of [${op.id}]: it holds a ${typeof value}, not a number`,
-      op.id
-    );
-  }
-  doc._source[op.type] = attributes;
-  doc._source.updated_at = op.time;
-  return store(statements, doc);
-}
-
-/** Writes a whole document with the next seq_no. Must run inside a write transaction. */
-function store(statements: SqliteStatements, doc: SavedObjectsRawDoc): SavedObjectsStoredDoc {
-  const seqNo = statements.nextSeqNo.get()!.value;
-  const source = cloneJson(doc._source);
-  statements.upsert.run(splitDoc(doc._id, source, seqNo, PRIMARY_TERM));
-  return { _id: doc._id, _source: source, _seq_no: seqNo, _primary_term: PRIMARY_TERM };
 }
 
 function assertVersion(

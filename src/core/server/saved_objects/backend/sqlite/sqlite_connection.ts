@@ -19,6 +19,10 @@ function prepareStatements(db: Database.Database) {
     nextSeqNo: db.prepare<[], { value: number }>(
       "UPDATE saved_objects_meta SET value = value + 1 WHERE key = 'last_seq_no' RETURNING value"
     ),
+    /** Takes `count` seq_nos at once; returns the last (the first is `value - count + 1`). */
+    reserveSeqNos: db.prepare<[number], { value: number }>(
+      "UPDATE saved_objects_meta SET value = value + ? WHERE key = 'last_seq_no' RETURNING value"
+    ),
     upsert: db.prepare(
       `INSERT INTO saved_objects (raw_id, type, object_id, attributes, source, updated_at, seq_no, primary_term)
        VALUES (@raw_id, @type, @object_id, @attributes, @source, @updated_at, @seq_no, @primary_term)
@@ -27,6 +31,23 @@ function prepareStatements(db: Database.Database) {
          seq_no = excluded.seq_no, primary_term = excluded.primary_term`
     ),
     remove: db.prepare<[string]>('DELETE FROM saved_objects WHERE raw_id = ?'),
+    // Raises the counters of a batch that exist and hold numbers. `batch` is a JSON array of
+    // [index, raw_id, type, JSON path, increment, time]; the row of entry i gets seq_no first + i.
+    // Rows not returned take the general path.
+    incrementCounters: db.prepare<
+      [{ batch: string; first_seq_no: number }],
+      { attributes: string; source: string; seq_no: number }
+    >(
+      `UPDATE saved_objects SET
+         attributes = json_set(attributes, b.value ->> 3, json_extract(attributes, b.value ->> 3) + (b.value ->> 4)),
+         source = json_set(source, '$.updated_at', b.value ->> 5),
+         updated_at = b.value ->> 5,
+         seq_no = @first_seq_no + (b.value ->> 0)
+       FROM json_each(@batch) AS b
+       WHERE saved_objects.raw_id = b.value ->> 1 AND saved_objects.type = b.value ->> 2
+         AND json_type(saved_objects.attributes, b.value ->> 3) IN ('integer', 'real')
+       RETURNING attributes, source, seq_no`
+    ),
   };
 }
 

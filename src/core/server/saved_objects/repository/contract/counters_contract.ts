@@ -106,6 +106,19 @@ export function describeCounterContract(harness: RepositoryContractHarness) {
         expect(await store().repository.incrementCounters([])).toEqual([]);
       });
 
+      it('with returnObjects: false, resolves to no objects and still stores every increment', async () => {
+        expect(
+          await store().repository.incrementCounters(
+            [
+              { type: 'ui-metric', id: 'a', counterFieldName: 'count', incrementBy: 2 },
+              { type: 'ui-metric', id: 'a', counterFieldName: 'count', incrementBy: 3 },
+            ],
+            { returnObjects: false }
+          )
+        ).toEqual([]);
+        expect((await store().repository.get('ui-metric', 'a')).attributes).toEqual({ count: 5 });
+      });
+
       it('refuses the whole batch when one counter is not a number', async () => {
         await store().repository.incrementCounter('ui-metric', 'a', 'count');
         await store().repository.create('ui-metric', { label: 'text' }, { id: 'broken' });
