@@ -11,6 +11,15 @@ import { openSqliteDatabase, type OpenSqliteOptions } from './sqlite_schema';
  */
 const LOCK_POLL_MS = 20;
 
+const RAISE_COUNTERS_SQL = `UPDATE saved_objects SET
+    attributes = json_set(attributes, b.value ->> 3, json_extract(attributes, b.value ->> 3) + (b.value ->> 4)),
+    source = json_set(source, '$.updated_at', b.value ->> 5),
+    updated_at = b.value ->> 5,
+    seq_no = @first_seq_no + (b.value ->> 0)
+  FROM json_each(@batch) AS b
+  WHERE saved_objects.raw_id = b.value ->> 1 AND saved_objects.type = b.value ->> 2
+    AND json_type(saved_objects.attributes, b.value ->> 3) IN ('integer', 'real')`;
+
 function prepareStatements(db: Database.Database) {
   return {
     select: db.prepare<[string], SavedObjectRow>(
@@ -33,20 +42,12 @@ function prepareStatements(db: Database.Database) {
     remove: db.prepare<[string]>('DELETE FROM saved_objects WHERE raw_id = ?'),
     // Raises the counters of a batch that exist and hold numbers. `batch` is a JSON array of
     // [index, raw_id, type, JSON path, increment, time]; the row of entry i gets seq_no first + i.
-    // Rows not returned take the general path.
-    incrementCounters: db.prepare<
-      [{ batch: string; first_seq_no: number }],
-      { attributes: string; source: string; seq_no: number }
-    >(
-      `UPDATE saved_objects SET
-         attributes = json_set(attributes, b.value ->> 3, json_extract(attributes, b.value ->> 3) + (b.value ->> 4)),
-         source = json_set(source, '$.updated_at', b.value ->> 5),
-         updated_at = b.value ->> 5,
-         seq_no = @first_seq_no + (b.value ->> 0)
-       FROM json_each(@batch) AS b
-       WHERE saved_objects.raw_id = b.value ->> 1 AND saved_objects.type = b.value ->> 2
-         AND json_type(saved_objects.attributes, b.value ->> 3) IN ('integer', 'real')
-       RETURNING attributes, source, seq_no`
+    // Rows not returned take the general path. The second form returns only which rows it raised.
+    incrementCounters: db.prepare<[{ batch: string; first_seq_no: number }], { attributes: string; source: string; seq_no: number }>(
+      `${RAISE_COUNTERS_SQL} RETURNING attributes, source, seq_no`
+    ),
+    incrementCountersQuietly: db.prepare<[{ batch: string; first_seq_no: number }], { seq_no: number }>(
+      `${RAISE_COUNTERS_SQL} RETURNING seq_no`
     ),
   };
 }

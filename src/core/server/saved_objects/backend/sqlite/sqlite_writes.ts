@@ -37,15 +37,15 @@ export function applyCounters(
 ): SavedObjectsStoredDoc[] {
   // One statement reserves the batch's seq_nos: op i gets first + i.
   const first = statements.reserveSeqNos.get(ops.length)!.value - ops.length + 1;
-  const raised = raiseExistingCounters(statements, ops, first);
+  const raised = raiseExistingCounters(statements, ops, first, returnDocs);
   const docs = new Array<SavedObjectsStoredDoc>(returnDocs ? ops.length : 0);
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i];
     const row = raised.get(i);
-    if (!row) {
+    if (row === undefined) {
       const doc = applyCounterInJs(statements, op, first + i);
       if (returnDocs) docs[i] = doc;
-    } else if (returnDocs) {
+    } else if (row !== null) {
       const source = JSON.parse(row.source) as SavedObjectsRawDocSource;
       source[op.type] = JSON.parse(row.attributes);
       docs[i] = { _id: op.id, _source: source, _seq_no: first + i, _primary_term: PRIMARY_TERM };
@@ -54,11 +54,12 @@ export function applyCounters(
   return docs;
 }
 
-/** The batch UPDATE; returns the rows it raised, by index in `ops`. */
+/** The batch UPDATE; returns the rows it raised, by index in `ops` (null for each when `returnDocs` is false). */
 function raiseExistingCounters(
   statements: SqliteStatements,
   ops: SavedObjectsBackendCounterOperation[],
-  first: number
+  first: number,
+  returnDocs: boolean
 ) {
   const batch: Array<[number, string, string, string, number, string]> = [];
   const ids = new Set<string>();
@@ -70,10 +71,13 @@ function raiseExistingCounters(
     ids.add(id);
     batch.push([i, id, type, path, incrementBy, time]);
   }
-  const raised = new Map<number, { attributes: string; source: string }>();
+  const raised = new Map<number, { attributes: string; source: string } | null>();
   if (batch.length === 0) return raised;
-  for (const row of statements.incrementCounters.all({ batch: JSON.stringify(batch), first_seq_no: first })) {
-    raised.set(row.seq_no - first, row);
+  const params = { batch: JSON.stringify(batch), first_seq_no: first };
+  if (returnDocs) {
+    for (const row of statements.incrementCounters.all(params)) raised.set(row.seq_no - first, row);
+  } else {
+    for (const row of statements.incrementCountersQuietly.all(params)) raised.set(row.seq_no - first, null);
   }
   return raised;
 }
