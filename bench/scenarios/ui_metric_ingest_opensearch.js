@@ -21,7 +21,7 @@
  * Each phase has its own index. After each phase the stored totals are read straight from the node (a sum
  * over the `ui-metric` documents) and compared with the acknowledged ones.
  */
-const { runLoad, round } = require('../lib/load');
+const { runLoad, round, percentile } = require('../lib/load');
 const { makeBodies } = require('./ui_metric_ingest');
 const { startOsdServer } = require('../../test/harness/osd_server');
 const { startOpenSearch } = require('../../test/opensearch/opensearch_node');
@@ -103,7 +103,7 @@ async function runDirect({ store, bodies, sums, concurrency, warmupMs, durationM
   stop = true;
   await Promise.all(reporters);
   latencies.sort((a, b) => a - b);
-  const pct = (p) => round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] || 0);
+  const pct = (p) => round(percentile(latencies, p));
   return {
     requests: ok,
     failed,

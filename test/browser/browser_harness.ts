@@ -94,6 +94,29 @@ export async function startBrowserEnv(options: OsdServerOptions = {}): Promise<B
   return env;
 }
 
+/**
+ * The Jest hooks of a describe block that drives one server and browser: `start` runs before the block
+ * (by default the plain environment) and the environment stops after it; each test gets a fresh watched
+ * page, closed after it. Read `env`, `page` and `watched` from the returned object inside tests.
+ */
+export function useBrowserEnv(start: () => Promise<BrowserEnv> = () => startBrowserEnv()) {
+  const current = {} as { env: BrowserEnv; watched: WatchedPage; page: Page };
+  beforeAll(async () => {
+    current.env = await start();
+  });
+  afterAll(async () => {
+    await current.env?.stop();
+  });
+  beforeEach(async () => {
+    current.watched = await openPage(current.env.browser);
+    current.page = current.watched.page;
+  });
+  afterEach(async () => {
+    await current.page.context().close();
+  });
+  return current;
+}
+
 /** Saves a screenshot (the full page unless `fullPage: false`) under `test-output/browser/`; returns its path. */
 export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}) {
   mkdirSync(BROWSER_OUTPUT_DIR, { recursive: true });

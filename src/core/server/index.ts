@@ -29,7 +29,7 @@ export type { MetricsServiceSetup, OpsMetrics } from './metrics';
 export type { CoreUsageData, CoreUsageDataStart, SavedObjectsIndexUsage } from './core_usage_data';
 export type { ServiceStatus, StatusServiceSetup, CoreStatus } from './status';
 export { ServiceStatusLevels } from './status';
-export { createWorker, ThreadCaller, serveThreadCalls } from './worker_threads';
+export { createWorker, ThreadCaller, ThreadStoppedError, serveThreadCalls } from './worker_threads';
 export type { ThreadCallerOptions, ThreadCallHandlers } from './worker_threads';
 export * from './saved_objects';
 export type {

@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { api } from '../../harness/osd_server';
-import { BrowserEnv, openPage, saveScreenshot, startBrowserEnv, subj, WatchedPage } from '../browser_harness';
+import { saveScreenshot, subj, useBrowserEnv } from '../browser_harness';
 
 const SETTINGS_URL = '/app/management/opensearch-dashboards/settings';
 const PAGE_SIZE = 'browserTest:pageSize';
@@ -12,151 +12,135 @@ async function openSettings(page: Page, url: string) {
 }
 
 describe('Advanced Settings, in Chromium', () => {
-  let env: BrowserEnv;
-  let watched: WatchedPage;
-  let page: Page;
-
-  beforeAll(async () => {
-    env = await startBrowserEnv();
-  });
-  afterAll(async () => {
-    await env?.stop();
-  });
-  beforeEach(async () => {
-    watched = await openPage(env.browser);
-    page = watched.page;
-  });
-  afterEach(async () => {
-    await page.context().close();
-  });
+  const ctx = useBrowserEnv();
 
   it('lists the settings a plugin registered, by category, with an editor per type and the registered subtitle', async () => {
-    await openSettings(page, env.server.url);
-    expect(await page.title()).toBe('Advanced settings - Dashboards Management - OpenSearch Dashboards');
-    expect(await page.textContent(subj('managementSettingsTitle'))).toBe('Advanced settings');
-    expect(await page.isVisible(subj('browserTestSubtitle'))).toBe(true);
+    await openSettings(ctx.page, ctx.env.server.url);
+    expect(await ctx.page.title()).toBe('Advanced settings - Dashboards Management - OpenSearch Dashboards');
+    expect(await ctx.page.textContent(subj('managementSettingsTitle'))).toBe('Advanced settings');
+    expect(await ctx.page.isVisible(subj('browserTestSubtitle'))).toBe(true);
     const category = subj('advancedSettingsCategory-browserTest');
-    expect(await page.textContent(`${category} h2`)).toBe('BrowserTest');
-    expect(await page.inputValue(field(PAGE_SIZE))).toBe('10');
-    expect(await page.getAttribute(field(PAGE_SIZE), 'type')).toBe('number');
-    expect(await page.getAttribute(field('browserTest:enabled'), 'role')).toBe('switch');
-    expect(await page.evaluate((s) => document.querySelector(s)!.tagName, field('browserTest:color'))).toBe('SELECT');
-    expect(await page.evaluate((s) => document.querySelector(s)!.tagName, field('browserTest:options'))).toBe('TEXTAREA');
-    expect(await page.inputValue(field('browserTest:title'))).toBe('Test title');
-    expect(await page.textContent(subj('breadcrumbs'))).toContain('Dashboards Management');
-    const path = await saveScreenshot(page, 'advanced_settings');
+    expect(await ctx.page.textContent(`${category} h2`)).toBe('BrowserTest');
+    expect(await ctx.page.inputValue(field(PAGE_SIZE))).toBe('10');
+    expect(await ctx.page.getAttribute(field(PAGE_SIZE), 'type')).toBe('number');
+    expect(await ctx.page.getAttribute(field('browserTest:enabled'), 'role')).toBe('switch');
+    expect(await ctx.page.evaluate((s) => document.querySelector(s)!.tagName, field('browserTest:color'))).toBe('SELECT');
+    expect(await ctx.page.evaluate((s) => document.querySelector(s)!.tagName, field('browserTest:options'))).toBe('TEXTAREA');
+    expect(await ctx.page.inputValue(field('browserTest:title'))).toBe('Test title');
+    expect(await ctx.page.textContent(subj('breadcrumbs'))).toContain('Dashboards Management');
+    const path = await saveScreenshot(ctx.page, 'advanced_settings');
     expect(path).toMatch(/test-output\/browser\/advanced_settings\.png$/);
-    expect(watched.errors).toEqual([]);
+    expect(ctx.watched.errors).toEqual([]);
   });
 
   it('filters with the search box', async () => {
-    await openSettings(page, env.server.url);
+    await openSettings(ctx.page, ctx.env.server.url);
     // Typed key by key: the search runs as you type (on key up).
-    const search = page.locator(subj('settingsSearchBar'));
+    const search = ctx.page.locator(subj('settingsSearchBar'));
     await search.pressSequentially('browser test color');
-    await page.waitForSelector(field(PAGE_SIZE), { state: 'detached' });
-    expect(await page.isVisible(field('browserTest:color'))).toBe(true);
-    expect(await page.textContent(subj('advancedSettingsCategory-browserTest'))).toContain('Search terms are hiding 4 settings');
+    await ctx.page.waitForSelector(field(PAGE_SIZE), { state: 'detached' });
+    expect(await ctx.page.isVisible(field('browserTest:color'))).toBe(true);
+    expect(await ctx.page.textContent(subj('advancedSettingsCategory-browserTest'))).toContain('Search terms are hiding 4 settings');
     await search.fill('');
     await search.pressSequentially('no setting is called like this');
-    await page.waitForSelector(subj('advancedSettingsNoResults'));
-    await page.click(`${subj('advancedSettingsNoResults')} button`);
-    await page.waitForSelector(field(PAGE_SIZE));
+    await ctx.page.waitForSelector(subj('advancedSettingsNoResults'));
+    await ctx.page.click(`${subj('advancedSettingsNoResults')} button`);
+    await ctx.page.waitForSelector(field(PAGE_SIZE));
   });
 
   it('saves a change that survives a reload and a server restart, and cancels another', async () => {
-    await openSettings(page, env.server.url);
-    await page.fill(field(PAGE_SIZE), '42');
-    await page.waitForSelector(subj('advancedSetting-bottomBar'));
-    expect(await page.textContent(subj('advancedSetting-bottomBar'))).toContain('1 unsaved setting');
-    await page.click(subj('advancedSetting-saveButton'));
-    await page.waitForSelector(subj('advancedSetting-bottomBar'), { state: 'detached' });
-    expect((await api(`${env.server.url}/api/opensearch-dashboards/settings`)).body.settings[PAGE_SIZE]).toEqual({ userValue: 42 });
+    await openSettings(ctx.page, ctx.env.server.url);
+    await ctx.page.fill(field(PAGE_SIZE), '42');
+    await ctx.page.waitForSelector(subj('advancedSetting-bottomBar'));
+    expect(await ctx.page.textContent(subj('advancedSetting-bottomBar'))).toContain('1 unsaved setting');
+    await ctx.page.click(subj('advancedSetting-saveButton'));
+    await ctx.page.waitForSelector(subj('advancedSetting-bottomBar'), { state: 'detached' });
+    expect((await api(`${ctx.env.server.url}/api/opensearch-dashboards/settings`)).body.settings[PAGE_SIZE]).toEqual({ userValue: 42 });
 
-    await page.reload();
-    await page.waitForSelector(field(PAGE_SIZE));
-    expect(await page.inputValue(field(PAGE_SIZE))).toBe('42');
+    await ctx.page.reload();
+    await ctx.page.waitForSelector(field(PAGE_SIZE));
+    expect(await ctx.page.inputValue(field(PAGE_SIZE))).toBe('42');
 
     // Cancel puts the saved value back.
-    await page.click(field('browserTest:enabled'));
-    await page.waitForSelector(subj('advancedSetting-bottomBar'));
-    await page.click(subj('advancedSetting-cancelButton'));
-    await page.waitForSelector(subj('advancedSetting-bottomBar'), { state: 'detached' });
-    expect(await page.getAttribute(field('browserTest:enabled'), 'aria-checked')).toBe('true');
+    await ctx.page.click(field('browserTest:enabled'));
+    await ctx.page.waitForSelector(subj('advancedSetting-bottomBar'));
+    await ctx.page.click(subj('advancedSetting-cancelButton'));
+    await ctx.page.waitForSelector(subj('advancedSetting-bottomBar'), { state: 'detached' });
+    expect(await ctx.page.getAttribute(field('browserTest:enabled'), 'aria-checked')).toBe('true');
 
-    await env.restartServer();
-    await openSettings(page, env.server.url);
-    expect(await page.inputValue(field(PAGE_SIZE))).toBe('42');
+    await ctx.env.restartServer();
+    await openSettings(ctx.page, ctx.env.server.url);
+    expect(await ctx.page.inputValue(field(PAGE_SIZE))).toBe('42');
 
     // Other apps see the saved value through uiSettings.
-    await page.click(subj('appLink-browserTestA'));
-    await page.waitForSelector(`${subj('btPageSize')}:has-text("42")`);
+    await ctx.page.click(subj('appLink-browserTestA'));
+    await ctx.page.waitForSelector(`${subj('btPageSize')}:has-text("42")`);
 
     // "Reset to default" removes the user value.
-    await page.click(subj('appLink-management'));
-    await page.click(subj(`advancedSetting-resetField-${PAGE_SIZE}`));
-    expect(await page.inputValue(field(PAGE_SIZE))).toBe('10');
-    await page.click(subj('advancedSetting-saveButton'));
-    await page.waitForSelector(subj('advancedSetting-bottomBar'), { state: 'detached' });
-    expect((await api(`${env.server.url}/api/opensearch-dashboards/settings`)).body.settings[PAGE_SIZE]).toBeUndefined();
-    expect(watched.errors).toEqual([]);
+    await ctx.page.click(subj('appLink-management'));
+    await ctx.page.click(subj(`advancedSetting-resetField-${PAGE_SIZE}`));
+    expect(await ctx.page.inputValue(field(PAGE_SIZE))).toBe('10');
+    await ctx.page.click(subj('advancedSetting-saveButton'));
+    await ctx.page.waitForSelector(subj('advancedSetting-bottomBar'), { state: 'detached' });
+    expect((await api(`${ctx.env.server.url}/api/opensearch-dashboards/settings`)).body.settings[PAGE_SIZE]).toBeUndefined();
+    expect(ctx.watched.errors).toEqual([]);
   });
 
   it("shows the server's message for a value it refuses, and keeps the stored value", async () => {
-    await openSettings(page, env.server.url);
-    await page.fill(field(PAGE_SIZE), '1000');
-    await page.click(subj('advancedSetting-saveButton'));
+    await openSettings(ctx.page, ctx.env.server.url);
+    await ctx.page.fill(field(PAGE_SIZE), '1000');
+    await ctx.page.click(subj('advancedSetting-saveButton'));
     const row = subj(`advancedSetting-row-${PAGE_SIZE}`);
-    await page.waitForSelector(`${row} .euiFormErrorText`);
-    const message = await page.textContent(`${row} .euiFormErrorText`);
+    await ctx.page.waitForSelector(`${row} .euiFormErrorText`);
+    const message = await ctx.page.textContent(`${row} .euiFormErrorText`);
     expect(message).toContain('Value must be equal to or lower than [100]');
     expect(message).toContain(PAGE_SIZE);
-    await page.waitForSelector(subj('uiSettingsErrorToast'));
-    expect(await page.textContent(subj('uiSettingsErrorToast'))).toContain('Value must be equal to or lower than [100]');
+    await ctx.page.waitForSelector(subj('uiSettingsErrorToast'));
+    expect(await ctx.page.textContent(subj('uiSettingsErrorToast'))).toContain('Value must be equal to or lower than [100]');
     // The edit stays in the form, marked invalid, and saving waits for a fix.
-    expect(await page.inputValue(field(PAGE_SIZE))).toBe('1000');
-    expect(await page.isDisabled(subj('advancedSetting-saveButton'))).toBe(true);
+    expect(await ctx.page.inputValue(field(PAGE_SIZE))).toBe('1000');
+    expect(await ctx.page.isDisabled(subj('advancedSetting-saveButton'))).toBe(true);
     // The bottom bar is fixed to the window: a window-sized shot shows it where it belongs.
-    await page.$eval(row, (element) => element.scrollIntoView({ block: 'center' }));
-    await page.waitForTimeout(500);
-    await saveScreenshot(page, 'advanced_settings_error', { fullPage: false });
-    expect((await api(`${env.server.url}/api/opensearch-dashboards/settings`)).body.settings[PAGE_SIZE]).toBeUndefined();
+    await ctx.page.$eval(row, (element) => element.scrollIntoView({ block: 'center' }));
+    await ctx.page.waitForTimeout(500);
+    await saveScreenshot(ctx.page, 'advanced_settings_error', { fullPage: false });
+    expect((await api(`${ctx.env.server.url}/api/opensearch-dashboards/settings`)).body.settings[PAGE_SIZE]).toBeUndefined();
 
     // An editor's own check: invalid JSON never reaches the server.
-    await page.fill(field('browserTest:options'), '{"a":');
-    await page.waitForSelector(`${subj('advancedSetting-row-browserTest:options')} .euiFormErrorText:has-text("Invalid JSON syntax")`);
+    await ctx.page.fill(field('browserTest:options'), '{"a":');
+    await ctx.page.waitForSelector(`${subj('advancedSetting-row-browserTest:options')} .euiFormErrorText:has-text("Invalid JSON syntax")`);
   });
 
   it('changes a built-in setting (the default route) as an admin would, and / follows it', async () => {
-    await openSettings(page, env.server.url);
-    expect(await page.textContent(`${subj('advancedSettingsCategory-general')} h2`)).toBe('General');
-    expect(await page.isVisible(field('notifications:lifetime:info'))).toBe(true);
-    expect(await page.inputValue(field('defaultRoute'))).toBe('/app/home');
+    await openSettings(ctx.page, ctx.env.server.url);
+    expect(await ctx.page.textContent(`${subj('advancedSettingsCategory-general')} h2`)).toBe('General');
+    expect(await ctx.page.isVisible(field('notifications:lifetime:info'))).toBe(true);
+    expect(await ctx.page.inputValue(field('defaultRoute'))).toBe('/app/home');
 
-    await page.fill(field('defaultRoute'), 'app/browserTestA');
-    await page.click(subj('advancedSetting-saveButton'));
-    await page.waitForSelector(`${subj('advancedSetting-row-defaultRoute')} .euiFormErrorText:has-text("must be a relative URL")`);
+    await ctx.page.fill(field('defaultRoute'), 'app/browserTestA');
+    await ctx.page.click(subj('advancedSetting-saveButton'));
+    await ctx.page.waitForSelector(`${subj('advancedSetting-row-defaultRoute')} .euiFormErrorText:has-text("must be a relative URL")`);
 
-    await page.fill(field('defaultRoute'), '/app/browserTestA');
-    await page.click(subj('advancedSetting-saveButton'));
-    await page.waitForSelector(subj('advancedSetting-bottomBar'), { state: 'detached' });
-    await page.reload();
-    await page.waitForSelector(field('defaultRoute'));
-    expect(await page.inputValue(field('defaultRoute'))).toBe('/app/browserTestA');
+    await ctx.page.fill(field('defaultRoute'), '/app/browserTestA');
+    await ctx.page.click(subj('advancedSetting-saveButton'));
+    await ctx.page.waitForSelector(subj('advancedSetting-bottomBar'), { state: 'detached' });
+    await ctx.page.reload();
+    await ctx.page.waitForSelector(field('defaultRoute'));
+    expect(await ctx.page.inputValue(field('defaultRoute'))).toBe('/app/browserTestA');
 
-    await page.goto(`${env.server.url}/`);
-    await page.waitForSelector(`${subj('btTitle')}:has-text("Browser test app A")`);
-    expect(new URL(page.url()).pathname).toBe('/app/browserTestA');
-    await api(`${env.server.url}/api/opensearch-dashboards/settings/defaultRoute`, 'DELETE');
+    await ctx.page.goto(`${ctx.env.server.url}/`);
+    await ctx.page.waitForSelector(`${subj('btTitle')}:has-text("Browser test app A")`);
+    expect(new URL(ctx.page.url()).pathname).toBe('/app/browserTestA');
+    await api(`${ctx.env.server.url}/api/opensearch-dashboards/settings/defaultRoute`, 'DELETE');
     // The browser logs the refused save (HTTP 400) itself; nothing else went wrong.
-    expect(watched.errors).toEqual(['console.error: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+    expect(ctx.watched.errors).toEqual(['console.error: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
   });
 
   it('saves a JSON setting that needs a reload and offers the reload', async () => {
-    await openSettings(page, env.server.url);
-    await page.fill(field('browserTest:options'), '{"a":1}');
-    await page.click(subj('advancedSetting-saveButton'));
-    await page.waitForSelector(subj('advancedSettingsReloadToast'));
-    expect((await api(`${env.server.url}/api/opensearch-dashboards/settings`)).body.settings['browserTest:options']).toEqual({ userValue: '{"a":1}' });
+    await openSettings(ctx.page, ctx.env.server.url);
+    await ctx.page.fill(field('browserTest:options'), '{"a":1}');
+    await ctx.page.click(subj('advancedSetting-saveButton'));
+    await ctx.page.waitForSelector(subj('advancedSettingsReloadToast'));
+    expect((await api(`${ctx.env.server.url}/api/opensearch-dashboards/settings`)).body.settings['browserTest:options']).toEqual({ userValue: '{"a":1}' });
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'path';
 import { Page } from 'playwright-core';
 import { api, TEST_PLUGINS_DIR } from '../../harness/osd_server';
 import { startReceiver, type Receiver } from '../../receiver';
-import { BrowserEnv, openPage, saveScreenshot, startBrowserEnv, subj, waitForChrome, WatchedPage } from '../browser_harness';
+import { BrowserEnv, openPage, saveScreenshot, startBrowserEnv, subj, waitForChrome, useBrowserEnv } from '../browser_harness';
 
 const SETTINGS_URL = '/app/management/opensearch-dashboards/settings';
 const REPORT_INTERVAL_MS = 4000;
@@ -27,110 +27,98 @@ async function toastText(page: Page) {
 }
 
 describe('telemetry in Chromium, a fresh install with the browser as sender', () => {
-  let env: BrowserEnv;
   let receiver: Receiver;
-  let watched: WatchedPage;
-  let page: Page;
-
-  beforeAll(async () => {
+  const ctx = useBrowserEnv(async () => {
     receiver = await startReceiver();
-    env = await startBrowserEnv({
+    return startBrowserEnv({
       args: [...receiverArgs(receiver), '--telemetry.sendUsageFrom=browser', '--telemetry.initialCheckDelay=500ms', `--telemetry.reportInterval=${REPORT_INTERVAL_MS}ms`],
     });
   });
   afterAll(async () => {
-    await env?.stop();
     await receiver?.stop();
-  });
-  beforeEach(async () => {
-    watched = await openPage(env.browser);
-    page = watched.page;
-  });
-  afterEach(async () => {
-    await page.context().close();
   });
 
   it('shows the opt-in banner on a fresh install', async () => {
-    await page.goto(env.server.url);
-    await waitForChrome(page);
-    await page.waitForSelector(subj('telemetryOptInBanner'));
-    expect(await page.textContent(subj('telemetryOptInBanner'))).toContain('Help us improve OpenSearch Dashboards');
-    expect(await page.getAttribute(subj('telemetryOptInPrivacyLink'), 'href')).toBe('https://www.linuxfoundation.org/legal/privacy-policy');
-    await saveScreenshot(page, 'telemetry_opt_in_banner', { fullPage: false });
-    expect(watched.errors).toEqual([]);
+    await ctx.page.goto(ctx.env.server.url);
+    await waitForChrome(ctx.page);
+    await ctx.page.waitForSelector(subj('telemetryOptInBanner'));
+    expect(await ctx.page.textContent(subj('telemetryOptInBanner'))).toContain('Help us improve OpenSearch Dashboards');
+    expect(await ctx.page.getAttribute(subj('telemetryOptInPrivacyLink'), 'href')).toBe('https://www.linuxfoundation.org/legal/privacy-policy');
+    await saveScreenshot(ctx.page, 'telemetry_opt_in_banner', { fullPage: false });
+    expect(ctx.watched.errors).toEqual([]);
   });
 
   it('shows the server message when the opt-in call fails, and asks again after a reload', async () => {
-    await page.route('**/api/telemetry/v2/optIn', (route) =>
+    await ctx.page.route('**/api/telemetry/v2/optIn', (route) =>
       route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ statusCode: 500, error: 'Internal Server Error', message: 'The store is read-only' }) })
     );
-    await page.goto(env.server.url);
-    await page.click(subj('telemetryOptInEnable'));
-    const text = await toastText(page);
+    await ctx.page.goto(ctx.env.server.url);
+    await ctx.page.click(subj('telemetryOptInEnable'));
+    const text = await toastText(ctx.page);
     expect(text).toContain('Could not save the usage data preference');
     expect(text).toContain('The store is read-only');
-    await page.unroute('**/api/telemetry/v2/optIn');
-    await page.reload();
-    await page.waitForSelector(subj('telemetryOptInBanner'));
-    expect((await api(`${env.server.url}/api/telemetry/v2/state`)).body.optIn).toBeNull();
+    await ctx.page.unroute('**/api/telemetry/v2/optIn');
+    await ctx.page.reload();
+    await ctx.page.waitForSelector(subj('telemetryOptInBanner'));
+    expect((await api(`${ctx.env.server.url}/api/telemetry/v2/state`)).body.optIn).toBeNull();
     expect(receiver.requests).toEqual([]);
   });
 
   it('Enable: the receiver gets a report once the sender is due, and the banner is gone after a reload', async () => {
-    await page.goto(env.server.url);
-    await page.click(subj('telemetryOptInEnable'));
-    await page.waitForSelector(subj('telemetryOptInBanner'), { state: 'detached' });
+    await ctx.page.goto(ctx.env.server.url);
+    await ctx.page.click(subj('telemetryOptInEnable'));
+    await ctx.page.waitForSelector(subj('telemetryOptInBanner'), { state: 'detached' });
     const report = await receiver.waitForRequest({ prefix: '/send', timeoutMs: 15000 });
     expect(report.headers['osd-telemetry-channel']).toBe('snapshot');
     expect(JSON.parse(report.body)).toMatchObject({ cluster_uuid: expect.any(String), stack_stats: expect.any(Object) });
     expect(receiver.requestsTo('/opt_in_status')).toHaveLength(1);
-    expect((await api(`${env.server.url}/api/telemetry/v2/state`)).body.optIn).toBe(true);
-    await page.reload();
-    await waitForChrome(page);
+    expect((await api(`${ctx.env.server.url}/api/telemetry/v2/state`)).body.optIn).toBe(true);
+    await ctx.page.reload();
+    await waitForChrome(ctx.page);
     await sleep(500);
-    expect(await page.isVisible(subj('telemetryOptInBanner'))).toBe(false);
+    expect(await ctx.page.isVisible(subj('telemetryOptInBanner'))).toBe(false);
   });
 
   it('Advanced Settings: Usage Data reflects the state, and the flyout shows the live report', async () => {
-    await openSettings(page, env.server.url);
+    await openSettings(ctx.page, ctx.env.server.url);
     const sw = subj('telemetryOptInSwitch');
-    await page.waitForSelector(`${sw}[aria-checked="true"]`);
-    expect(await page.textContent(subj('telemetryManagementSection'))).toContain('Provide usage data');
-    await page.locator(subj('telemetryManagementSection')).scrollIntoViewIfNeeded();
-    await saveScreenshot(page, 'telemetry_usage_data_section', { fullPage: false });
+    await ctx.page.waitForSelector(`${sw}[aria-checked="true"]`);
+    expect(await ctx.page.textContent(subj('telemetryManagementSection'))).toContain('Provide usage data');
+    await ctx.page.locator(subj('telemetryManagementSection')).scrollIntoViewIfNeeded();
+    await saveScreenshot(ctx.page, 'telemetry_usage_data_section', { fullPage: false });
 
-    await page.click(subj('telemetryExampleLink'));
-    await page.waitForSelector(subj('telemetryExampleJson'));
-    const reports = JSON.parse((await page.textContent(subj('telemetryExampleJson')))!);
-    const stats = await api(`${env.server.url}/api/stats?extended=true&exclude_usage=true`);
+    await ctx.page.click(subj('telemetryExampleLink'));
+    await ctx.page.waitForSelector(subj('telemetryExampleJson'));
+    const reports = JSON.parse((await ctx.page.textContent(subj('telemetryExampleJson')))!);
+    const stats = await api(`${ctx.env.server.url}/api/stats?extended=true&exclude_usage=true`);
     // On the embedded store both name the store by the server's uuid.
     expect(reports[0].cluster_uuid).toBe(stats.body.cluster_uuid);
     expect(stats.body.cluster_uuid).toBe(stats.body.opensearch_dashboards.uuid);
-    expect(await page.textContent(subj('telemetryExampleSize'))).toMatch(/Size: [\d.]+ (B|KB)/);
-    expect(await page.getAttribute(subj('telemetryExampleDownload'), 'href')).toBe('/api/telemetry_management_section/example_report');
-    await saveScreenshot(page, 'telemetry_example_flyout', { fullPage: false });
-    expect(watched.errors).toEqual([]);
+    expect(await ctx.page.textContent(subj('telemetryExampleSize'))).toMatch(/Size: [\d.]+ (B|KB)/);
+    expect(await ctx.page.getAttribute(subj('telemetryExampleDownload'), 'href')).toBe('/api/telemetry_management_section/example_report');
+    await saveScreenshot(ctx.page, 'telemetry_example_flyout', { fullPage: false });
+    expect(ctx.watched.errors).toEqual([]);
   });
 
   it('is found by the search terms telemetry, usage and data', async () => {
-    await openSettings(page, env.server.url);
+    await openSettings(ctx.page, ctx.env.server.url);
     for (const text of ['telemetry', 'usage', 'data']) {
-      await page.fill(subj('settingsSearchBar'), '');
-      await page.locator(subj('settingsSearchBar')).pressSequentially(text);
-      await page.waitForSelector(subj('telemetryManagementSection'));
+      await ctx.page.fill(subj('settingsSearchBar'), '');
+      await ctx.page.locator(subj('settingsSearchBar')).pressSequentially(text);
+      await ctx.page.waitForSelector(subj('telemetryManagementSection'));
     }
-    await page.fill(subj('settingsSearchBar'), '');
-    await page.locator(subj('settingsSearchBar')).pressSequentially('browser test color');
-    await page.waitForSelector(subj('telemetryManagementSection'), { state: 'detached' });
+    await ctx.page.fill(subj('settingsSearchBar'), '');
+    await ctx.page.locator(subj('settingsSearchBar')).pressSequentially('browser test color');
+    await ctx.page.waitForSelector(subj('telemetryManagementSection'), { state: 'detached' });
   });
 
   it('switch off: a success toast, and no more reports', async () => {
-    await openSettings(page, env.server.url);
-    await page.waitForSelector(`${subj('telemetryOptInSwitch')}[aria-checked="true"]`);
-    await page.click(subj('telemetryOptInSwitch'));
-    expect(await toastText(page)).toContain('Usage data collection turned off.');
-    await page.waitForSelector(`${subj('telemetryOptInSwitch')}[aria-checked="false"]`);
-    expect((await api(`${env.server.url}/api/telemetry/v2/state`)).body.optIn).toBe(false);
+    await openSettings(ctx.page, ctx.env.server.url);
+    await ctx.page.waitForSelector(`${subj('telemetryOptInSwitch')}[aria-checked="true"]`);
+    await ctx.page.click(subj('telemetryOptInSwitch'));
+    expect(await toastText(ctx.page)).toContain('Usage data collection turned off.');
+    await ctx.page.waitForSelector(`${subj('telemetryOptInSwitch')}[aria-checked="false"]`);
+    expect((await api(`${ctx.env.server.url}/api/telemetry/v2/state`)).body.optIn).toBe(false);
     const sent = receiver.requestsTo('/send').length;
     await sleep(REPORT_INTERVAL_MS * 2);
     expect(receiver.requestsTo('/send')).toHaveLength(sent);

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+/** The one place that says how this repository's TypeScript runs (also what `npm start` loads). */
+const REGISTER_TS = join(__dirname, '..', '..', '..', '..', 'scripts', 'register_ts.js');
 
 /**
  * Starts a worker thread on a module given without its extension. A compiled `.js` file runs as is;
  * a TypeScript source (the server runs its sources through esbuild-register, tests through Jest) needs
- * a transpiler in the new thread, which has none yet, so the thread registers esbuild-register first.
+ * a transpiler in the new thread, which has none yet, so the thread loads `scripts/register_ts.js` first.
  */
 export function createWorker(entryWithoutExtension: string, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
   const js = `${entryWithoutExtension}.js`;
@@ -15,9 +19,5 @@ export function createWorker(entryWithoutExtension: string, options: Omit<Worker
   if (!existsSync(ts)) {
     throw new Error(`No worker module at ${entryWithoutExtension}.{js,ts}`);
   }
-  const register = require.resolve('esbuild-register/dist/node');
-  const boot =
-    `require(${JSON.stringify(register)}).register({ target: 'node20', format: 'cjs', hookIgnoreNodeModules: true });` +
-    `require(${JSON.stringify(ts)});`;
-  return new Worker(boot, { ...options, eval: true });
+  return new Worker(`require(${JSON.stringify(REGISTER_TS)});require(${JSON.stringify(ts)});`, { ...options, eval: true });
 }

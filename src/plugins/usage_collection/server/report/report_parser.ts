@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ThreadCaller, type Logger } from '../../../../core/server';
+import { ThreadCaller, ThreadStoppedError, type Logger } from '../../../../core/server';
 import { parseReport, type ParsedReport } from './parse_report';
 import { decodeParsedReport, type EncodedParsedReport } from './parsed_report_codec';
 
@@ -44,7 +44,7 @@ export class ReportParser {
         const bytes = body.byteLength === body.buffer.byteLength ? body : new Uint8Array(body);
         return decodeParsedReport(await thread.call(bytes));
       } catch (error) {
-        if ((error as Error).name !== 'ThreadStoppedError') throw error;
+        if (!(error instanceof ThreadStoppedError)) throw error;
       }
     }
     return parseReport(body);

@@ -6,7 +6,7 @@ import {
 } from '../types';
 
 /**
- * Adds to one counter of an existing document, as the SQLite backend's applyCounter does: a missing
+ * Adds to one counter of an existing document, as the SQLite backend's applyCounters does: a missing
  * counter starts from the increment, a non-object attribute holder is replaced by an object, and a
  * counter that is not a number is refused with the same message. Integers stay integers (long
  * arithmetic; an overflow is refused rather than wrapped) while any fractional operand makes the sum a double. The source

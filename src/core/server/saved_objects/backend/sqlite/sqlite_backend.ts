@@ -219,11 +219,10 @@ export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
   public async incrementCounters(ops: SavedObjectsBackendCounterOperation[], options: SavedObjectsBackendCounterOptions = {}) {
     const { write, statements } = this.session();
     const returnDocs = options.returnDocs !== false;
-    if (this.counterThread?.alive) {
-      return this.counterThread.incrementCounters(ops, returnDocs);
-    }
-    // All or nothing: an error in any operation rolls the whole transaction back.
-    return write(() => applyCounters(statements, ops, returnDocs));
+    // All or nothing, on the thread or here: an error in any operation rolls the whole transaction back.
+    return this.counterThread?.alive
+      ? this.counterThread.incrementCounters(ops, returnDocs)
+      : write(() => applyCounters(statements, ops, returnDocs));
   }
 
   /** Must run inside a write transaction. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Logger } from '../../../logging/types';
-import { deserializeError, ThreadCaller, type SerializedError } from '../../../worker_threads';
+import { deserializeError, ThreadCaller, ThreadStoppedError, type SerializedError } from '../../../worker_threads';
 import {
   SavedObjectsBackendError,
   type SavedObjectsBackendCounterOperation,
@@ -57,9 +57,9 @@ export class SqliteCounterThread {
     try {
       return await this.caller.call({ opsJson: JSON.stringify(ops), returnDocs });
     } catch (error) {
-      if (error instanceof SavedObjectsBackendError || (error as Error).name !== 'ThreadStoppedError') throw error;
+      if (!(error instanceof ThreadStoppedError)) throw error;
       // The transaction in flight either committed or rolled back; the caller cannot know which.
-      throw SavedObjectsBackendError.unavailable((error as Error).message, error);
+      throw SavedObjectsBackendError.unavailable(error.message, error);
     }
   }
 
