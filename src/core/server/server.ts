@@ -183,6 +183,7 @@ export class Server {
     const http: HttpServiceStart = {
       basePath: this.coreSetup.http.basePath,
       getServerInfo: () => this.coreSetup!.http.getServerInfo(),
+      auth: this.coreSetup.http.auth,
     };
     const coreUsageData = new CoreUsageDataService({
       http: this.configService.atPathSync<HttpConfigType>('server'),
@@ -245,6 +246,11 @@ export class Server {
         registerRouteHandlerContext: core.http.registerRouteHandlerContext,
         basePath: core.http.basePath,
         getServerInfo: core.http.getServerInfo,
+        registerOnPreAuth: core.http.registerOnPreAuth,
+        registerAuth: core.http.registerAuth,
+        registerOnPostAuth: core.http.registerOnPostAuth,
+        registerOnPreResponse: core.http.registerOnPreResponse,
+        auth: core.http.auth,
       },
       savedObjects: { registerType: (type) => core.savedObjects.registerType(type) },
       uiSettings: core.uiSettings,

@@ -4,12 +4,16 @@ import { Readable } from 'stream';
 import { Subject } from 'rxjs';
 import { Logger } from '../logging';
 import { HttpConfig } from './http_config';
+import { exceedsJsonDepth, jsonDepthMessage } from './json_depth';
+import { handleClientError } from './client_error';
+import { HttpLifecycle, REQUEST_KEY } from './lifecycle';
 import {
   errorBody,
   OpenSearchDashboardsRequest,
   OpenSearchDashboardsResponse,
   RequestHandlerContext,
   responseFactory,
+  ResponseHeaders,
   RouterRoute,
   RouteValidationError,
   toServerPath,
@@ -25,6 +29,10 @@ export interface RequestObservation {
 }
 
 const XSRF_HEADERS = ['osd-xsrf', 'osd-version'];
+/** Set on the Fastify request by the interceptors: the request object they saw, and headers to add. */
+const LIFECYCLE_REQUEST = Symbol('osd.lifecycleRequest');
+const LIFECYCLE_HEADERS = Symbol('osd.lifecycleHeaders');
+type InterceptedRequest = FastifyRequest & { [LIFECYCLE_REQUEST]?: ServerRequest; [LIFECYCLE_HEADERS]?: ResponseHeaders };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -36,7 +44,11 @@ export class HttpServer {
   private readonly observers: Array<(o: RequestObservation) => void> = [];
   private listening = false;
 
-  constructor(private readonly config: HttpConfig, private readonly log: Logger) {
+  constructor(
+    private readonly config: HttpConfig,
+    private readonly log: Logger,
+    private readonly lifecycle: HttpLifecycle = new HttpLifecycle()
+  ) {
     const basePath = config.basePath;
     this.server = Fastify({
       logger: false,
@@ -44,6 +56,8 @@ export class HttpServer {
       keepAliveTimeout: config.keepaliveTimeout,
       connectionTimeout: config.socketTimeout,
       forceCloseConnections: true,
+      // A request Node could not parse gets a 400 that says the connection closes, then the socket closes.
+      clientErrorHandler: (error, socket) => handleClientError(error, socket, this.log),
       // Serve every route under the base path; a request a proxy already stripped works too.
       rewriteUrl: (req) => {
         const url = req.url ?? '/';
@@ -57,9 +71,12 @@ export class HttpServer {
     const parseJson = this.server.getDefaultJsonParser('error', 'error');
     const wantsRaw = (req: FastifyRequest) => (req.routeOptions.config as { rawBody?: boolean } | undefined)?.rawBody === true;
     this.server.removeContentTypeParser(['application/json', 'text/plain']);
-    this.server.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) =>
-      wantsRaw(req) ? done(null, body) : parseJson(req, (body as Buffer).toString('utf8'), done)
-    );
+    this.server.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+      if (wantsRaw(req)) return done(null, body);
+      const text = (body as Buffer).toString('utf8');
+      if (exceedsJsonDepth(text)) return done(Object.assign(new Error(jsonDepthMessage()), { statusCode: 400 }), undefined);
+      parseJson(req, text, done);
+    });
     this.server.addContentTypeParser(['text/plain', 'application/x-ndjson'], { parseAs: 'buffer' }, (req, body, done) =>
       done(null, wantsRaw(req) ? body : (body as Buffer).toString('utf8'))
     );
@@ -96,11 +113,21 @@ export class HttpServer {
       url: path,
       bodyLimit: route.options.body?.maxBytes,
       config: { rawBody: route.options.body?.parse === false },
+      // Before the body is read: an anonymous or throttled caller never gets its body parsed.
+      onRequest: this.lifecycle.hasRequestInterceptors ? (req, reply) => this.intercept(route, wildcardParam, req, reply) : undefined,
       handler: (req, reply) => this.handle(route, wildcardParam, createContext, req, reply),
     });
   }
 
   public async start(): Promise<{ host: string; port: number }> {
+    if (this.lifecycle.hasPreResponseInterceptors) {
+      this.server.addHook('onSend', async (req, reply, payload) => {
+        const request = (req as InterceptedRequest)[LIFECYCLE_REQUEST] ?? this.requestFor(undefined, req, req.params, req.query, undefined);
+        const headers = await this.lifecycle.runPreResponse(request, reply.statusCode);
+        for (const [name, value] of Object.entries(headers)) if (!reply.hasHeader(name)) reply.header(name, value);
+        return payload;
+      });
+    }
     await this.server.listen({ host: this.config.host, port: this.config.port });
     this.listening = true;
     const address = this.server.server.address();
@@ -111,6 +138,18 @@ export class HttpServer {
   public async stop() {
     if (this.listening) await this.server.close();
     this.listening = false;
+  }
+
+  /** The interceptors (on-pre-auth, auth, on-post-auth); answers here when one of them does. */
+  private async intercept(route: RouterRoute, wildcardParam: string | undefined, req: FastifyRequest, reply: FastifyReply) {
+    const request = this.requestFor(route, req, renameWildcard(req.params, wildcardParam), req.query, undefined);
+    (req as InterceptedRequest)[LIFECYCLE_REQUEST] = request;
+    const outcome = await this.lifecycle.runBeforeHandler(request);
+    if (outcome.kind === 'respond') {
+      await this.send(reply, outcome.response);
+      return reply;
+    }
+    if (outcome.responseHeaders) (req as InterceptedRequest)[LIFECYCLE_HEADERS] = outcome.responseHeaders;
   }
 
   private async handle(
@@ -131,18 +170,14 @@ export class HttpServer {
       return this.send(reply, responseFactory.badRequest({ body: 'Request must contain a osd-xsrf header.' }));
     }
 
-    let params: any = { ...(req.params as object) };
-    if (wildcardParam) {
-      params[wildcardParam] = params['*'];
-      delete params['*'];
-    }
+    let params: any = renameWildcard(req.params, wildcardParam);
     let request: OpenSearchDashboardsRequest;
     try {
       const validate = route.validate || {};
       params = validatePart(validate.params, params, 'params');
       const query = validatePart(validate.query, { ...(req.query as object) }, 'query');
       const body = validatePart(validate.body, req.body, 'body');
-      request = this.createRequest(route, req, params, query, body);
+      request = this.requestFor(route, req, params, query, body);
     } catch (e) {
       if (e instanceof RouteValidationError) return this.send(reply, responseFactory.badRequest({ body: e.message }));
       throw e;
@@ -163,14 +198,18 @@ export class HttpServer {
     }
   }
 
-  private createRequest(route: RouterRoute, req: FastifyRequest, params: unknown, query: unknown, body: unknown): OpenSearchDashboardsRequest {
-    return new ServerRequest(route, req, params, query, body);
+  /** A request object; `route` undefined for answers outside any route (not found, parse errors). */
+  private requestFor(route: RouterRoute | undefined, req: FastifyRequest, params: unknown, query: unknown, body: unknown): ServerRequest {
+    const info = route ?? { path: req.url, method: req.method.toLowerCase() as RouterRoute['method'], options: {} };
+    return new ServerRequest(info, req, params, query, body, this.lifecycle);
   }
 
   private send(reply: FastifyReply, response: OpenSearchDashboardsResponse) {
     const { status, payload, headers } = response;
     reply.code(status);
     for (const [name, value] of Object.entries(this.config.customResponseHeaders)) reply.header(name, String(value));
+    const lifecycleHeaders = (reply.request as InterceptedRequest)[LIFECYCLE_HEADERS];
+    if (lifecycleHeaders) for (const [name, value] of Object.entries(lifecycleHeaders)) reply.header(name, value);
     for (const [name, value] of Object.entries(headers)) reply.header(name, value);
     if (status >= 400) {
       return reply.type('application/json').send(errorBody(status, payload as any));
@@ -183,6 +222,16 @@ export class HttpServer {
     }
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(payload));
   }
+}
+
+/** Fastify names a trailing wildcard `*`; the route declared its own name for it. */
+function renameWildcard(raw: unknown, wildcardParam: string | undefined): any {
+  const params: any = { ...(raw as object) };
+  if (wildcardParam) {
+    params[wildcardParam] = params['*'];
+    delete params['*'];
+  }
+  return params;
 }
 
 function mapServerError(error: any): number {
@@ -200,18 +249,21 @@ class ServerRequest implements OpenSearchDashboardsRequest {
   public readonly route: OpenSearchDashboardsRequest['route'];
   public readonly headers: FastifyRequest['headers'];
   public readonly isSystemRequest: boolean;
-  public readonly auth = { isAuthenticated: false };
+  /** Every request object of one incoming request shares this key: interceptors and handlers see one auth state. */
+  public readonly [REQUEST_KEY]: object;
   private lazyId?: string;
   private lazyUrl?: URL;
   private lazyEvents?: OpenSearchDashboardsRequest['events'];
 
   constructor(
-    route: RouterRoute,
+    route: Pick<RouterRoute, 'path' | 'method' | 'options'>,
     private readonly raw: FastifyRequest,
     public readonly params: unknown,
     public readonly query: unknown,
-    public readonly body: unknown
+    public readonly body: unknown,
+    private readonly lifecycle: HttpLifecycle
   ) {
+    this[REQUEST_KEY] = raw;
     this.route = {
       path: route.path,
       method: route.method,
@@ -223,6 +275,10 @@ class ServerRequest implements OpenSearchDashboardsRequest {
     };
     this.headers = raw.headers;
     this.isSystemRequest = raw.headers['osd-system-request'] === 'true';
+  }
+
+  public get auth(): { isAuthenticated: boolean } {
+    return { isAuthenticated: this.lifecycle.auth.isAuthenticated(this) };
   }
 
   public get id() {

@@ -1,6 +1,7 @@
 import { Logger } from '../logging';
 import { HttpConfig } from './http_config';
 import { HttpServer } from './http_server';
+import { HttpLifecycle } from './lifecycle';
 import { OpenSearchDashboardsRequest, RequestHandlerContext, RequestHandlerContextProvider, Router } from './router';
 import { HttpServerInfo, HttpServiceStart, IBasePath, InternalHttpServiceSetup } from './types';
 
@@ -22,6 +23,7 @@ function createBasePath(serverBasePath: string): IBasePath {
  */
 export class HttpService {
   private readonly server: HttpServer;
+  private readonly lifecycle = new HttpLifecycle();
   private readonly routers: Router[] = [];
   private readonly providers = new Map<string, RequestHandlerContextProvider<any>>();
   private coreContext?: (request: OpenSearchDashboardsRequest) => RequestHandlerContext['core'];
@@ -29,7 +31,7 @@ export class HttpService {
   private boundPort: number;
 
   constructor(private readonly config: HttpConfig, private readonly log: Logger) {
-    this.server = new HttpServer(config, log.get('server'));
+    this.server = new HttpServer(config, log.get('server'), this.lifecycle);
     this.basePath = createBasePath(config.basePath);
     this.boundPort = config.port;
   }
@@ -48,6 +50,7 @@ export class HttpService {
         }
         this.providers.set(name, provider);
       },
+      ...this.lifecycle.setup(),
       basePath: this.basePath,
       getServerInfo: () => this.serverInfo(),
       onRequestFinished: (observer) => this.server.onRequestFinished(observer),
@@ -58,6 +61,7 @@ export class HttpService {
   }
 
   public async start(): Promise<HttpServiceStart> {
+    this.lifecycle.close();
     for (const router of this.routers) {
       router.lock();
       for (const route of router.routes) this.server.mount(route, (request) => this.createContext(request));
@@ -65,7 +69,7 @@ export class HttpService {
     const { port } = await this.server.start();
     this.boundPort = port;
     this.log.info(`http server running at http://${this.config.host}:${port}${this.config.basePath}`);
-    return { basePath: this.basePath, getServerInfo: () => this.serverInfo() };
+    return { basePath: this.basePath, getServerInfo: () => this.serverInfo(), auth: this.lifecycle.auth };
   }
 
   public async stop() {

@@ -4,3 +4,20 @@ export type { HttpConfig, HttpConfigType } from './http_config';
 export type { RequestObservation } from './http_server';
 export type * from './types';
 export * from './router';
+export { AuthStatus, REQUEST_KEY } from './lifecycle';
+export type {
+  AuthenticationHandler,
+  AuthResult,
+  AuthResultParams,
+  AuthToolkit,
+  HttpAuth,
+  LifecycleResponseFactory,
+  OnPostAuthHandler,
+  OnPostAuthToolkit,
+  OnPreAuthHandler,
+  OnPreAuthToolkit,
+  OnPreResponseHandler,
+  OnPreResponseInfo,
+  OnPreResponseToolkit,
+} from './lifecycle';
+export { exceedsJsonDepth, MAX_JSON_BODY_DEPTH, jsonDepthMessage } from './json_depth';

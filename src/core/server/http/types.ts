@@ -1,5 +1,6 @@
 import { IRouter, OpenSearchDashboardsRequest, RequestHandlerContext, RequestHandlerContextProvider } from './router';
 import { RequestObservation } from './http_server';
+import type { HttpAuth, HttpLifecycleSetup } from './lifecycle';
 
 /** `server.basePath` helpers. */
 export interface IBasePath {
@@ -17,8 +18,11 @@ export interface HttpServerInfo {
   protocol: 'http';
 }
 
-/** What plugins get from `core.http` in setup. */
-export interface HttpServiceSetup {
+/**
+ * What plugins get from `core.http` in setup: routers, route context, and the request interceptors
+ * (`registerOnPreAuth`, `registerAuth`, `registerOnPostAuth`, `registerOnPreResponse`, `auth.get`).
+ */
+export interface HttpServiceSetup extends HttpLifecycleSetup {
   /** A router for this plugin's routes. Routes must be registered during setup. */
   createRouter(): IRouter;
   /** Adds `context[name]` to every route handler's context. */
@@ -38,4 +42,6 @@ export interface InternalHttpServiceSetup extends HttpServiceSetup {
 export interface HttpServiceStart {
   basePath: IBasePath;
   getServerInfo(): HttpServerInfo;
+  /** What authentication found for a request. */
+  auth: HttpAuth;
 }

@@ -1,0 +1,167 @@
+import type { OpenSearchDashboardsRequest, OpenSearchDashboardsResponse, ResponseHeaders } from '../router';
+import { OpenSearchDashboardsResponse as ResponseClass, responseFactory } from '../router';
+import {
+  AuthStatus,
+  type AuthenticationHandler,
+  type AuthResult,
+  type AuthToolkit,
+  type HttpAuth,
+  type HttpLifecycleSetup,
+  type LifecycleNext,
+  type OnPostAuthHandler,
+  type OnPreAuthHandler,
+  type OnPreResponseHandler,
+  type OnPreResponseResult,
+} from './types';
+
+/** Identity of one incoming request, shared by every request object built for it (see REQUEST_KEY). */
+export const REQUEST_KEY = Symbol('osd.requestKey');
+type KeyedRequest = OpenSearchDashboardsRequest & { [REQUEST_KEY]?: object };
+
+const NEXT: LifecycleNext = Object.freeze({ kind: 'next' });
+const nextToolkit = Object.freeze({ next: () => NEXT });
+const authToolkit: AuthToolkit = Object.freeze({
+  authenticated: (params = {}) => ({ kind: 'authenticated', params }) as const,
+  notHandled: () => ({ kind: 'notHandled' }) as const,
+  redirected: (headers: ResponseHeaders & { location: string }) => ({ kind: 'redirected', headers }) as const,
+});
+const preResponseToolkit = Object.freeze({
+  next: (extensions: { headers?: ResponseHeaders } = {}): OnPreResponseResult => ({ kind: 'next', headers: extensions.headers }),
+});
+
+/** What running the interceptors decided: answer now, or go on (with headers to add to the answer). */
+export type LifecycleOutcome =
+  | { kind: 'respond'; response: OpenSearchDashboardsResponse }
+  | { kind: 'continue'; responseHeaders?: ResponseHeaders };
+
+interface AuthRecord {
+  status: AuthStatus;
+  state?: unknown;
+}
+
+const CONTINUE: LifecycleOutcome = Object.freeze({ kind: 'continue' });
+
+function keyOf(request: OpenSearchDashboardsRequest): object {
+  return (request as KeyedRequest)[REQUEST_KEY] ?? request;
+}
+
+/**
+ * The request interceptors of `core.http`: on-pre-auth, the one auth handler, on-post-auth and
+ * on-pre-response, with upstream's names and toolkits. Registration closes when the server starts. The
+ * auth outcome is kept per incoming request (weakly, so it goes with the request), which is what
+ * `auth.get` and `request.auth.isAuthenticated` read.
+ */
+export class HttpLifecycle {
+  private readonly preAuth: OnPreAuthHandler[] = [];
+  private readonly postAuth: OnPostAuthHandler[] = [];
+  private readonly preResponse: OnPreResponseHandler[] = [];
+  private authHandler?: AuthenticationHandler;
+  private closed = false;
+  private readonly authRecords = new WeakMap<object, AuthRecord>();
+
+  public readonly auth: HttpAuth = {
+    get: <T>(request: OpenSearchDashboardsRequest) => {
+      const record = this.authRecords.get(keyOf(request));
+      return record ? { status: record.status, state: record.state as T } : { status: AuthStatus.unknown };
+    },
+    isAuthenticated: (request) => this.authRecords.get(keyOf(request))?.status === AuthStatus.authenticated,
+  };
+
+  public setup(): HttpLifecycleSetup {
+    return {
+      registerOnPreAuth: (handler) => this.push(this.preAuth, handler, 'registerOnPreAuth'),
+      registerAuth: (handler) => {
+        this.assertOpen('registerAuth');
+        if (this.authHandler) throw new Error('Auth interceptor was already registered');
+        this.authHandler = handler;
+      },
+      registerOnPostAuth: (handler) => this.push(this.postAuth, handler, 'registerOnPostAuth'),
+      registerOnPreResponse: (handler) => this.push(this.preResponse, handler, 'registerOnPreResponse'),
+      auth: this.auth,
+    };
+  }
+
+  /** Called when the server starts: interceptors registered later would silently miss routes. */
+  public close() {
+    this.closed = true;
+  }
+
+  /** True when a request must go through `runBeforeHandler` (false keeps the hot path free of it). */
+  public get hasRequestInterceptors() {
+    return this.preAuth.length > 0 || this.postAuth.length > 0 || this.authHandler !== undefined;
+  }
+
+  public get hasPreResponseInterceptors() {
+    return this.preResponse.length > 0;
+  }
+
+  /** On-pre-auth, auth (unless the route opts out) and on-post-auth, in that order. */
+  public async runBeforeHandler(request: OpenSearchDashboardsRequest): Promise<LifecycleOutcome> {
+    for (const handler of this.preAuth) {
+      const result = await handler(request, responseFactory, nextToolkit);
+      if (result instanceof ResponseClass) return { kind: 'respond', response: result };
+      assertNext(result, 'onPreAuth');
+    }
+    let outcome = CONTINUE;
+    const authRequired = request.route.options.authRequired;
+    if (this.authHandler && authRequired !== false) {
+      outcome = await this.authenticate(this.authHandler, request, authRequired === 'optional');
+      if (outcome.kind === 'respond') return outcome;
+    }
+    for (const handler of this.postAuth) {
+      const result = await handler(request, responseFactory, nextToolkit);
+      if (result instanceof ResponseClass) return { kind: 'respond', response: result };
+      assertNext(result, 'onPostAuth');
+    }
+    return outcome;
+  }
+
+  /** Headers the on-pre-response interceptors add to an answer of `statusCode`. */
+  public async runPreResponse(request: OpenSearchDashboardsRequest, statusCode: number): Promise<ResponseHeaders> {
+    const headers: ResponseHeaders = {};
+    for (const handler of this.preResponse) {
+      const result = await handler(request, { statusCode }, preResponseToolkit);
+      if (!result || result.kind !== 'next') throw new Error(`Unexpected result from onPreResponse: ${JSON.stringify(result)}`);
+      Object.assign(headers, result.headers);
+    }
+    return headers;
+  }
+
+  private async authenticate(handler: AuthenticationHandler, request: OpenSearchDashboardsRequest, optional: boolean): Promise<LifecycleOutcome> {
+    const result: AuthResult | OpenSearchDashboardsResponse = await handler(request, responseFactory, authToolkit);
+    const key = keyOf(request);
+    if (result instanceof ResponseClass) {
+      this.authRecords.set(key, { status: AuthStatus.unauthenticated });
+      return { kind: 'respond', response: result };
+    }
+    switch (result?.kind) {
+      case 'authenticated':
+        this.authRecords.set(key, { status: AuthStatus.authenticated, state: result.params.state });
+        return result.params.responseHeaders ? { kind: 'continue', responseHeaders: result.params.responseHeaders } : CONTINUE;
+      case 'notHandled':
+        this.authRecords.set(key, { status: AuthStatus.unauthenticated });
+        return optional ? CONTINUE : { kind: 'respond', response: responseFactory.unauthorized() };
+      case 'redirected':
+        this.authRecords.set(key, { status: AuthStatus.unauthenticated });
+        return { kind: 'respond', response: responseFactory.redirected({ headers: result.headers }) };
+      default:
+        throw new Error(`Unexpected result from the authentication handler: ${JSON.stringify(result)}`);
+    }
+  }
+
+  private push<T>(list: T[], handler: T, name: string) {
+    this.assertOpen(name);
+    if (typeof handler !== 'function') throw new Error(`${name} expects a function, got ${typeof handler}`);
+    list.push(handler);
+  }
+
+  private assertOpen(name: string) {
+    if (this.closed) throw new Error(`${name} must be called during setup: the server has started`);
+  }
+}
+
+function assertNext(result: unknown, name: string) {
+  if (result !== NEXT && (result as LifecycleNext | undefined)?.kind !== 'next') {
+    throw new Error(`Unexpected result from ${name}: expected toolkit.next() or a response`);
+  }
+}
