@@ -1,0 +1,3 @@
+export { CapabilitiesService, coreCapabilities } from './capabilities_service';
+export { mergeCapabilities } from './merge_capabilities';
+export type { Capabilities, CapabilitiesProvider, CapabilitiesSetup, CapabilitiesStart, CapabilitiesSwitcher } from './types';
