@@ -1,14 +1,17 @@
 import { get } from 'lodash';
 import { ConfigService, Env, KeySources, RawConfig } from './config';
-import { opensearchConfig, opensearchDashboardsConfig, opsConfig, pathConfig, pluginsConfig, savedObjectsConfig, PathConfigType, PluginsConfigType, OpsConfigType, OpenSearchConfigType, SavedObjectsConfigType, resolveDataPath } from './core_config';
+import { opensearchDashboardsConfig, pluginsConfig, savedObjectsConfig, PluginsConfigType, SavedObjectsConfigType } from './core_config';
 import { CoreUsageDataService } from './core_usage_data';
 import { getSqliteIndexUsage } from './core_usage_data/sqlite_index_usage';
+import { DataPathError, ensureWritableDataPath } from './environment/data_path';
+import { pathConfig, PathConfigType, resolveDataPath } from './environment/path_config';
 import { resolveInstanceUuid } from './environment/resolve_uuid';
 import { HttpConfigType, httpConfig, HttpService, InternalHttpServiceSetup, HttpServiceStart, toHttpConfig } from './http';
 import { Logger, loggingConfig, LoggingConfigType, LoggingSystem } from './logging';
-import { MetricsService, MetricsServiceSetup } from './metrics';
+import { MetricsService, MetricsServiceSetup, opsConfig, OpsConfigType } from './metrics';
 import { PluginsService, PluginWrapper } from './plugins';
 import { OpenSearchService, OpenSearchServiceSetup, OpenSearchServiceStart } from './opensearch';
+import { opensearchConfig, OpenSearchConfigType } from './opensearch/opensearch_config';
 import { createOpenSearchBackendFactory, getOpenSearchIndexUsage, SavedObjectsService, SavedObjectsServiceSetup, SavedObjectsServiceStart } from './saved_objects';
 import { RenderingService } from './rendering';
 import { registerStatusRoute, StatusService, InternalStatusServiceSetup } from './status';
@@ -77,7 +80,7 @@ export class Server {
     const pluginsCfg = this.configService.atPathSync<PluginsConfigType>('plugins');
     const { env, logging } = this.options;
     this.dataPath = resolveDataPath(pathCfg);
-    this.instanceUuid = resolveInstanceUuid({ configured: httpCfg.uuid, dataPath: this.dataPath, logger: logging.get('uuid') });
+    this.instanceUuid = this.prepareDataPath(httpCfg.uuid);
 
     this.http = new HttpService(toHttpConfig(httpCfg), logging.get('http'));
     this.savedObjects = new SavedObjectsService({ logger: logging.get('savedobjects-service'), dataPath: this.dataPath });
@@ -228,6 +231,20 @@ export class Server {
 
   public getDataPath() {
     return this.dataPath;
+  }
+
+  /**
+   * Checks that `path.data` is a writable folder before any service stores a file there, then resolves the
+   * instance uuid kept in it. Either failing is a config error on `path.data`, naming the file that set it.
+   */
+  private prepareDataPath(configuredUuid: string | undefined) {
+    try {
+      ensureWritableDataPath(this.dataPath);
+      return resolveInstanceUuid({ configured: configuredUuid, dataPath: this.dataPath, logger: this.options.logging.get('uuid') });
+    } catch (error) {
+      if (error instanceof DataPathError) throw this.configService.errorFor('path.data', `[path.data]: ${error.message}`);
+      throw error;
+    }
   }
 
   private depsOf(plugin: PluginWrapper, contracts: Map<string, unknown>) {

@@ -1,5 +1,5 @@
 import { duration as momentDuration } from 'moment';
-import { ensureDuration } from '.';
+import { ensureDuration, formatDuration } from '.';
 
 const FORMAT_ERROR =
   "Failed to parse value as time value. Value must be a duration in milliseconds, or follow the format <count>[ms|s|m|h|d|w|M|Y] (e.g. '70ms', '5s', '3d', '1Y'), where the duration is a safe positive integer.";
@@ -50,5 +50,21 @@ describe('ensureDuration', () => {
     expect(() => ensureDuration('1.5')).toThrow(
       'Value in milliseconds is expected to be a safe positive integer.'
     );
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0ms'],
+    [100, '100ms'],
+    [1500, '1500ms'],
+    [1000, '1s'],
+    [90 * 1000, '90s'],
+    [5 * 60 * 1000, '5m'],
+    [12 * 3600 * 1000, '12h'],
+    [24 * 24 * 3600 * 1000, '24d'],
+    [2147483647, '2147483647ms'],
+  ])('renders %p ms as %p', (milliseconds, text) => {
+    expect(formatDuration(momentDuration(milliseconds))).toBe(text);
   });
 });

@@ -49,3 +49,24 @@ export function ensureDuration(value?: Duration | string | number) {
 
   return value;
 }
+
+const UNITS_DESCENDING: Array<[string, number]> = [
+  ['d', 24 * 60 * 60 * 1000],
+  ['h', 60 * 60 * 1000],
+  ['m', 60 * 1000],
+  ['s', 1000],
+];
+
+/**
+ * Renders a duration in the config format, with the largest unit that keeps it a whole number
+ * (`100ms`, `30s`, `24d`), so messages read the way operators write the value.
+ */
+export function formatDuration(value: Duration): string {
+  const milliseconds = value.asMilliseconds();
+  for (const [unit, size] of UNITS_DESCENDING) {
+    if (milliseconds !== 0 && milliseconds % size === 0) {
+      return `${milliseconds / size}${unit}`;
+    }
+  }
+  return `${milliseconds}ms`;
+}

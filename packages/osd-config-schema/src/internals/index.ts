@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import type { AnySchema } from 'joi';
 import { ByteSizeValue } from '../byte_size_value';
+import type { Duration } from '../duration';
 import { bytesExtension, durationExtension, streamExtension } from './value_types';
 import {
   arrayExtension,
@@ -22,6 +23,13 @@ export interface BytesSchema extends AnySchema {
   max(limit: ByteSizeLimit): this;
 }
 
+type DurationLimit = Duration | string | number;
+
+export interface DurationSchema extends AnySchema {
+  min(limit: DurationLimit): this;
+  max(limit: DurationLimit): this;
+}
+
 export interface EntriesSchema extends AnySchema {
   entries(keySchema: AnySchema, valueSchema: AnySchema): this;
 }
@@ -32,7 +40,7 @@ export interface UnionSchema extends AnySchema {
 
 export type JoiRoot = Joi.Root & {
   bytes(): BytesSchema;
-  duration(): AnySchema;
+  duration(): DurationSchema;
   stream(): AnySchema;
   map(): EntriesSchema;
   record(): EntriesSchema;

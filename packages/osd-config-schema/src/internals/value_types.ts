@@ -3,7 +3,7 @@ import type { CustomHelpers, Extension } from 'joi';
 import { isDuration } from 'moment';
 import { Stream } from 'stream';
 import { ByteSizeValue, ensureByteSizeValue } from '../byte_size_value';
-import { ensureDuration } from '../duration';
+import { Duration, ensureDuration } from '../duration';
 
 type ByteSizeLimit = ByteSizeValue | string | number;
 
@@ -54,6 +54,22 @@ export const bytesExtension: Extension = {
   },
 };
 
+type DurationLimit = Duration | string | number;
+
+function durationLimitRule(name: 'min' | 'max') {
+  return {
+    method(this: any, limit: DurationLimit) {
+      return this.$_addRule({ name, args: { limit: ensureDuration(limit) } });
+    },
+    validate(value: Duration, helpers: CustomHelpers, args: { limit: Duration }) {
+      const ms = value.asMilliseconds();
+      const limitMs = args.limit.asMilliseconds();
+      const fails = name === 'min' ? ms < limitMs : ms > limitMs;
+      return fails ? helpers.error(`duration.${name}`, { limit: args.limit }) : value;
+    },
+  };
+}
+
 /**
  * `duration`: accepts a `moment.Duration`, a number of milliseconds or a string like `'5m'`,
  * and produces a `moment.Duration`.
@@ -64,6 +80,8 @@ export const durationExtension: Extension = {
   messages: {
     'duration.base': '{{#label}} must be a valid duration',
     'duration.parse': '{{#label}} {{#message}}',
+    'duration.min': '{{#label}} must be equal to or greater than {{#limit}}',
+    'duration.max': '{{#label}} must be equal to or less than {{#limit}}',
   },
   coerce(value: unknown, helpers: CustomHelpers): any {
     if (typeof value !== 'string' && typeof value !== 'number') {
@@ -80,6 +98,10 @@ export const durationExtension: Extension = {
       return { value, errors: helpers.error('duration.base') };
     }
     return undefined;
+  },
+  rules: {
+    min: durationLimitRule('min'),
+    max: durationLimitRule('max'),
   },
 };
 

@@ -96,6 +96,48 @@ describe('schema.duration', () => {
     });
   });
 
+  describe('min / max', () => {
+    it('accept values within the limits, in any accepted form', () => {
+      expect(duration({ min: '100ms' }).validate('1s').asMilliseconds()).toBe(1000);
+      expect(duration({ min: 100 }).validate(100).asMilliseconds()).toBe(100);
+      expect(duration({ max: '1s' }).validate('1000').asMilliseconds()).toBe(1000);
+      expect(duration({ min: momentDuration(1, 's'), max: '1m' }).validate('30s').asSeconds()).toBe(30);
+    });
+
+    it('reject values out of the limits, naming the limit as an operator would write it', () => {
+      expect(validationErrorMessage(() => duration({ min: '100ms' }).validate(0))).toBe(
+        'Value must be equal to or greater than [100ms]'
+      );
+      expect(validationErrorMessage(() => duration({ min: 1000 }).validate('999ms'))).toBe(
+        'Value must be equal to or greater than [1s]'
+      );
+      expect(validationErrorMessage(() => duration({ max: 2147483647 }).validate('25d'))).toBe(
+        'Value must be equal to or less than [2147483647ms]'
+      );
+      expect(validationErrorMessage(() => duration({ max: '1h' }).validate('1M'))).toBe(
+        'Value must be equal to or less than [1h]'
+      );
+    });
+
+    it('prefix the key path, as every other failure does', () => {
+      const type = object({ ops: object({ interval: duration({ min: '100ms' }) }) });
+      expect(validationErrorMessage(() => type.validate({ ops: { interval: 0 } }, {}, 'root'))).toBe(
+        '[root.ops.interval]: Value must be equal to or greater than [100ms]'
+      );
+    });
+
+    it('leave defaults alone and still report malformed values as such', () => {
+      expect(duration({ min: '1s', defaultValue: '5s' }).validate(undefined).asSeconds()).toBe(5);
+      expect(validationErrorMessage(() => duration({ min: '1s' }).validate('soon'))).toContain(
+        'Failed to parse value as time value.'
+      );
+    });
+
+    it('reject malformed limits upfront', () => {
+      expect(() => duration({ min: 'soon' })).toThrow('Failed to parse value as time value.');
+    });
+  });
+
   it('runs validate on the converted duration', () => {
     const type = duration({
       validate: (value) => (value.asSeconds() < 1 ? 'must be at least 1s' : undefined),

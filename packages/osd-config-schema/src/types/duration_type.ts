@@ -1,5 +1,5 @@
 import { Duration } from 'moment';
-import { ensureDuration } from '../duration';
+import { ensureDuration, formatDuration } from '../duration';
 import { SchemaTypeError } from '../errors';
 import { internals } from '../internals';
 import { Reference } from '../references';
@@ -15,6 +15,10 @@ export interface DurationOptions {
    * one of those, or a reference.
    */
   defaultValue?: DurationValueType | Reference<DurationValueType> | (() => DurationValueType);
+  /** The shortest accepted duration (inclusive), in any of the accepted forms. */
+  min?: DurationValueType;
+  /** The longest accepted duration (inclusive), in any of the accepted forms. */
+  max?: DurationValueType;
 }
 
 /**
@@ -34,12 +38,20 @@ export class DurationType extends Type<Duration> {
       convertedDefault = defaultValue as Duration | Reference<Duration> | undefined;
     }
 
-    super(internals.duration(), { validate: options.validate, defaultValue: convertedDefault });
+    let schema = internals.duration();
+    if (options.min !== undefined) {
+      schema = schema.min(options.min);
+    }
+    if (options.max !== undefined) {
+      schema = schema.max(options.max);
+    }
+
+    super(schema, { validate: options.validate, defaultValue: convertedDefault });
   }
 
   protected handleError(
     type: string,
-    { message, value }: Record<string, any>,
+    { limit, message, value }: Record<string, any>,
     path: Array<string | number>
   ) {
     switch (type) {
@@ -48,6 +60,10 @@ export class DurationType extends Type<Duration> {
         return `expected value of type [moment.Duration] but got [${typeDetect(value)}]`;
       case 'duration.parse':
         return new SchemaTypeError(message, path);
+      case 'duration.min':
+        return `Value must be equal to or greater than [${formatDuration(limit)}]`;
+      case 'duration.max':
+        return `Value must be equal to or less than [${formatDuration(limit)}]`;
     }
   }
 }

@@ -74,4 +74,12 @@ describe('ConfigService', () => {
     config.validate();
     expect(config.atPathSync('x')).toEqual({ dev: false });
   });
+
+  it('builds errors found after validation with the same suffix as schema errors', () => {
+    const config = create({ path: { data: '/x' } }, [['path.data', '/etc/osd.yml']]);
+    const error = config.errorFor('path.data', '[path.data]: not a folder');
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toBe('[path.data]: not a folder (config key [path.data] set in /etc/osd.yml)');
+    expect(create({}).errorFor('path.data', 'x').message).toBe('x (config key [path.data] is not set in any config file)');
+  });
 });

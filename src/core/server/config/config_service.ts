@@ -102,6 +102,17 @@ export class ConfigService {
     return this.subjectAt(path).asObservable() as Observable<T>;
   }
 
+  /**
+   * A `ConfigError` for a problem with `key` found after validation (e.g. `path.data` is not writable): the
+   * message gets the same suffix as schema errors, naming the file that set the key (or saying none did).
+   */
+  public errorFor(key: string, message: string) {
+    const source = sourceOf(this.sources, key);
+    return new ConfigError(
+      `${message}${source ? ` (config key [${key}] set in ${source})` : ` (config key [${key}] is not set in any config file)`}`
+    );
+  }
+
   private subjectAt(path: ConfigPath) {
     const key = toKey(path);
     const subject = this.validated.get(key);
@@ -118,12 +129,5 @@ export class ConfigService {
   private isClaimed(leaf: string) {
     const claims = [...this.schemas.keys(), ...this.handledPaths];
     return claims.some((p) => leaf === p || leaf.startsWith(p + '.'));
-  }
-
-  private errorFor(key: string, message: string) {
-    const source = sourceOf(this.sources, key);
-    return new ConfigError(
-      `${message}${source ? ` (config key [${key}] set in ${source})` : ` (config key [${key}] is not set in any config file)`}`
-    );
   }
 }

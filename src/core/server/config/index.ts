@@ -5,3 +5,4 @@ export { createEnv } from './env';
 export type { Env, EnvMode, PackageInfo, CliArgs } from './env';
 export { loadRawConfig, ensureDeepObject, flattenKeys, readYamlConfig } from './raw_config';
 export type { RawConfig, KeySources } from './raw_config';
+export { MAX_TIMER_MS, timerDuration } from './limits';

@@ -1,5 +1,6 @@
 import { ByteSizeValue, schema, TypeOf } from '@osd/config-schema';
 import { hostname } from 'os';
+import { MAX_TIMER_MS } from '../config/limits';
 
 const uuidRegexp = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,9 +19,11 @@ export const httpConfigSchema = schema.object({
   }),
   /** Accepted for compatibility: requests work with and without the base path prefix in any case. */
   rewriteBasePath: schema.boolean({ defaultValue: false }),
-  maxPayloadBytes: schema.byteSize({ defaultValue: '1048576b' }),
-  keepaliveTimeout: schema.number({ defaultValue: 120000 }),
-  socketTimeout: schema.number({ defaultValue: 120000 }),
+  /** A body is decoded into one string before parsing, and V8 strings stop near 512 MB: stay well below. */
+  maxPayloadBytes: schema.byteSize({ defaultValue: '1048576b', min: '1kb', max: '256mb' }),
+  /** Milliseconds, as upstream. Both end up in socket timers; `0` would mean "never", which is not allowed. */
+  keepaliveTimeout: schema.number({ defaultValue: 120000, min: 1000, max: MAX_TIMER_MS }),
+  socketTimeout: schema.number({ defaultValue: 120000, min: 1000, max: MAX_TIMER_MS }),
   uuid: schema.maybe(
     schema.string({
       validate: (value: string) => (uuidRegexp.test(value) ? undefined : 'must be a valid uuid'),

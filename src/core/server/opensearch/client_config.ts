@@ -1,7 +1,7 @@
 import type { ClientOptions } from '@opensearch-project/opensearch';
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
-import type { OpenSearchConfigType } from '../core_config';
+import type { OpenSearchConfigType } from './opensearch_config';
 import { OpenSearchServiceError } from './errors';
 
 /** `opensearch.hosts` as a list (empty when not configured). */

@@ -80,7 +80,7 @@ describe('OpenSearchService', () => {
     it('connects with the configured credentials, forwards the user’s, and follows the cluster health', async () => {
       const lines: string[] = [];
       const service = new OpenSearchService({
-        config: configFor({ hosts: cluster.url, username: 'osd', password: 'pw', healthCheck: { delay: 20 }, logQueries: true }),
+        config: configFor({ hosts: cluster.url, username: 'osd', password: 'pw', healthCheck: { delay: 100 }, logQueries: true }),
         logger: recordingLogger(lines),
       });
       const setup = service.setup();

@@ -1,6 +1,6 @@
 import { Client } from '@opensearch-project/opensearch';
 import { BehaviorSubject } from 'rxjs';
-import type { OpenSearchConfigType } from '../core_config';
+import type { OpenSearchConfigType } from './opensearch_config';
 import type { Logger } from '../logging/types';
 import { ServiceStatusLevels, type ServiceStatus } from '../status';
 import { buildClientOptions, hostsOf } from './client_config';

@@ -1,5 +1,5 @@
 /* Shared by this folder's tests. */
-import { opensearchConfig, type OpenSearchConfigType } from '../core_config';
+import { opensearchConfig, type OpenSearchConfigType } from './opensearch_config';
 
 /** `opensearch.*` as the config service would hand it over, from raw (YAML-like) values. */
 export function configFor(raw: Record<string, unknown> = {}): OpenSearchConfigType {

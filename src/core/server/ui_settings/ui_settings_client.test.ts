@@ -1,6 +1,6 @@
 import { schema } from '@osd/config-schema';
 import { UiSettingsClient, SettingsStore } from './ui_settings_client';
-import { CannotOverrideError, UiSettingsValidationError } from './ui_settings_errors';
+import { CannotOverrideError, UiSettingsLimitError, UiSettingsValidationError } from './ui_settings_errors';
 
 const log = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, fatal() {}, get: () => log } as any;
 
@@ -95,5 +95,82 @@ describe('UiSettingsClient', () => {
     const registered = createClient().getRegistered();
     expect(registered.pageSize).toEqual({ value: 10, category: ['general'] });
     expect('schema' in registered.pageSize).toBe(false);
+  });
+
+  describe('bounds', () => {
+    const many = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`user:${i}`, i]));
+
+    it('refuses a value over 64 KB with a typed error naming the key, and stores nothing', async () => {
+      const store = createStore();
+      const client = createClient(store);
+      const error = await client.setMany({ darkMode: true, 'big:one': 'x'.repeat(70000) }).catch((e) => e);
+      expect(error).toBeInstanceOf(UiSettingsLimitError);
+      expect(error).toBeInstanceOf(UiSettingsValidationError);
+      expect(error.keys).toEqual(['big:one']);
+      expect(error.message).toBe('Unable to save "big:one": the value is 70002 bytes as JSON, over the limit of 65536 bytes (64 KB)');
+      expect(store.objects.size).toBe(0);
+    });
+
+    it('refuses an over-long key, but lets one stored from before be removed', async () => {
+      const long = 'k'.repeat(300);
+      const store = createStore();
+      const client = createClient(store);
+      await expect(client.set(long, 1)).rejects.toThrow(`Unable to save "${'k'.repeat(40)}…" (300 characters): a setting key is at most 256 characters`);
+      store.objects.set('config:2.19.0', { attributes: { buildNum: 7, [long]: 1 }, version: 1 });
+      await client.remove(long);
+      expect(await client.getUserProvided()).toEqual({});
+    });
+
+    it('checks the bounds before the setting schema, so a deep value cannot overflow it', async () => {
+      let deep: unknown = 1;
+      for (let i = 0; i < 50000; i++) deep = [deep];
+      await expect(createClient().set('pageSize', deep)).rejects.toThrow('Unable to save "pageSize": the value is nested deeper than 100 levels');
+    });
+
+    it('refuses the 501st user setting, naming it, and keeps the 500 stored', async () => {
+      const store = createStore();
+      const client = createClient(store);
+      await client.setMany(many(500));
+      const error = await client.set('one:more', true).catch((e) => e);
+      expect(error).toBeInstanceOf(UiSettingsLimitError);
+      expect(error.keys).toEqual(['one:more']);
+      expect(error.message).toContain('Unable to save "one:more": at most 500 user settings can be stored');
+      expect(Object.keys(await client.getUserProvided())).toHaveLength(500);
+      // Replacing one frees a slot.
+      await client.remove('user:0');
+      await client.set('one:more', true);
+      expect(await client.get('one:more')).toBe(true);
+    });
+
+    it('still loads, updates and removes settings stored beyond the cap before it existed', async () => {
+      const store = createStore();
+      store.objects.set('config:2.19.0', { attributes: { buildNum: 7, ...many(600) }, version: 1 });
+      const client = createClient(store);
+      expect(Object.keys(await client.getUserProvided())).toHaveLength(600);
+      await client.set('user:3', 'changed');
+      expect(await client.get('user:3')).toBe('changed');
+      await expect(client.set('darkMode', true)).rejects.toThrow(UiSettingsLimitError);
+      await client.removeMany(['user:1', 'user:2']);
+      expect(Object.keys(await client.getUserProvided())).toHaveLength(598);
+    });
+
+    it('re-checks the cap after a concurrent write, against what is stored then', async () => {
+      const store = createStore();
+      const client = createClient(store);
+      await client.setMany(many(499));
+      // Another writer adds the 500th between our read and our update; our retry must see it.
+      const realGet = store.get;
+      store.get = async (type: string, id: string) => {
+        const read = await realGet(type, id);
+        store.get = realGet;
+        const o = store.objects.get(`${type}:${id}`)!;
+        o.attributes = { ...o.attributes, 'other:writer': 1 };
+        o.version++;
+        return read;
+      };
+      await expect(client.set('mine', 1)).rejects.toThrow('would make 501');
+      expect(await client.get('other:writer')).toBe(1);
+      expect(await client.get('mine')).toBeUndefined();
+    });
   });
 });

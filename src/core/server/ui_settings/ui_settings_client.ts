@@ -1,5 +1,6 @@
 import { Logger } from '../logging';
-import { CannotOverrideError, UiSettingsValidationError } from './ui_settings_errors';
+import { CannotOverrideError, UiSettingsLimitError, UiSettingsValidationError } from './ui_settings_errors';
+import { displayKey, settingsCountProblem, userKeyProblem, userValueProblem } from './user_value_limits';
 import { IUiSettingsClient, PublicUiSettingsParams, UiSettingsParams, UserProvidedValue } from './types';
 
 /** The subset of the saved-objects client the settings need. */
@@ -90,7 +91,11 @@ export class UiSettingsClient implements IUiSettingsClient {
     const params = this.options.defaults[key];
     if (params?.readonly) throw new UiSettingsValidationError(`Unable to update "${key}" because it is read-only`);
     // null removes the user value, falling back to the default.
-    if (value === null || !params) return;
+    if (value === null) return;
+    // Bounds first: the schema check below walks the value recursively.
+    const problem = userKeyProblem(key) ?? userValueProblem(value);
+    if (problem) throw new UiSettingsLimitError([key], `Unable to save ${displayKey(key)}: ${problem}`);
+    if (!params) return;
     try {
       params.schema.validate(value, {}, `validation [${key}]`);
     } catch (e) {
@@ -113,6 +118,9 @@ export class UiSettingsClient implements IUiSettingsClient {
   private async write(changes: Record<string, any>, attempt = 1): Promise<void> {
     const { type, id, store, buildNum } = this.options;
     const current = await this.read();
+    // Checked against what is stored now, on every attempt, so concurrent writers cannot pass the cap together.
+    const tooMany = settingsCountProblem(current.attributes, changes);
+    if (tooMany) throw new UiSettingsLimitError(tooMany.added, tooMany.message);
     try {
       if (!current.exists) {
         await store.create(type, { buildNum, ...changes }, { id });

@@ -15,3 +15,15 @@ export class CannotOverrideError extends Error {
     this.name = 'CannotOverrideError';
   }
 }
+
+/**
+ * A value or a change over the bounds of `user_value_limits` (size, nesting, number of settings). A
+ * validation error too, so every caller that maps those to 400 maps this one as well. `keys` are the settings
+ * refused.
+ */
+export class UiSettingsLimitError extends UiSettingsValidationError {
+  constructor(public readonly keys: string[], message: string) {
+    super(message);
+    this.name = 'UiSettingsLimitError';
+  }
+}

@@ -4,7 +4,10 @@ import { CannotOverrideError, UiSettingsValidationError } from '../ui_settings_e
 
 const settingsPath = '/api/opensearch-dashboards/settings';
 
-/** Maps the settings client's own errors to 400; anything else is a real failure and a logged 500. */
+/**
+ * Maps the settings client's own errors (schema, bounds of `user_value_limits`, overrides) to 400 with the
+ * client's message, which names the setting; anything else is a real failure and a logged 500.
+ */
 async function run(response: OpenSearchDashboardsResponseFactory, work: () => Promise<unknown>) {
   try {
     return response.ok({ body: (await work()) as object });
