@@ -1,6 +1,7 @@
 import { get } from 'lodash';
 import { ConfigService, Env, KeySources, RawConfig } from './config';
 import { opensearchDashboardsConfig, pluginsConfig, savedObjectsConfig, PluginsConfigType, SavedObjectsConfigType } from './core_config';
+import { CapabilitiesService, type CapabilitiesSetup, type CapabilitiesStart } from './capabilities';
 import { CoreUsageDataService } from './core_usage_data';
 import { getSqliteIndexUsage } from './core_usage_data/sqlite_index_usage';
 import { DataPathError, ensureWritableDataPath } from './environment/data_path';
@@ -31,6 +32,7 @@ interface CoreServicesSetup {
   uiSettings: UiSettingsServiceSetup;
   status: InternalStatusServiceSetup;
   metrics: MetricsServiceSetup;
+  capabilities: CapabilitiesSetup;
 }
 
 /**
@@ -47,6 +49,8 @@ export class Server {
   private readonly status = new StatusService();
   private metrics?: MetricsService;
   private rendering?: RenderingService;
+  private capabilities?: CapabilitiesService;
+  private capabilitiesStart?: CapabilitiesStart;
   private opensearch?: OpenSearchService;
   private opensearchStart?: OpenSearchServiceStart;
   private opensearchSetup?: OpenSearchServiceSetup;
@@ -117,6 +121,7 @@ export class Server {
       uiSettings: this.uiSettings.setup(),
       status: this.status.setup(),
       metrics: this.metrics.setup({ http }),
+      capabilities: (this.capabilities = new CapabilitiesService(logging.get('capabilities'))).setup(),
     };
     this.coreSetup = core;
     core.status.setCoreStatus('opensearch', opensearchSetup.status$);
@@ -147,6 +152,10 @@ export class Server {
       serverName: httpCfg.name,
       defaultRoute: httpCfg.defaultRoute,
       uiSettings: core.uiSettings,
+      resolveCapabilities: (request) => {
+        if (!this.capabilitiesStart) throw new Error('capabilities are resolved only once the server has started');
+        return this.capabilitiesStart.resolveCapabilities(request);
+      },
     });
 
     await this.plugins.setup((plugin) => this.pluginCoreSetup(plugin, core));
@@ -162,6 +171,8 @@ export class Server {
     const savedObjects: SavedObjectsServiceStart = await this.savedObjects.start();
     const uiSettings: UiSettingsServiceStart = this.uiSettings.start();
     const metrics = this.metrics.start();
+    const capabilities = this.capabilities!.start();
+    this.capabilitiesStart = capabilities;
     this.status.start();
     this.coreSetup.http.setCoreContextFactory((request) => {
       const client = savedObjects.getScopedClient(request);
@@ -203,7 +214,7 @@ export class Server {
           alias: this.soIndex,
         }),
     }).start();
-    const coreStart: CoreStart = { http, savedObjects, uiSettings, metrics, coreUsageData, ...(opensearchStart ? { opensearch: opensearchStart } : {}) };
+    const coreStart: CoreStart = { http, savedObjects, uiSettings, metrics, capabilities, coreUsageData, ...(opensearchStart ? { opensearch: opensearchStart } : {}) };
     this.coreStart = coreStart;
     const started = await this.plugins.start(() => coreStart);
     for (const [name, resolve] of this.startResolvers) {
@@ -273,6 +284,7 @@ export class Server {
       uiSettings: core.uiSettings,
       status: core.status.forPlugin(plugin.name, [...plugin.requiredPlugins, ...plugin.optionalPlugins]),
       metrics: core.metrics,
+      capabilities: core.capabilities,
       opensearch: { isConfigured: this.opensearchSetup!.isConfigured, status$: this.opensearchSetup!.status$ },
       getStartServices: () => startServices as Promise<any>,
     };

@@ -1,3 +1,4 @@
+import type { CapabilitiesSetup, CapabilitiesStart } from './capabilities';
 import { CoreUsageDataStart } from './core_usage_data';
 import { HttpServiceSetup, HttpServiceStart } from './http';
 import { MetricsServiceSetup, MetricsServiceStart } from './metrics';
@@ -13,6 +14,8 @@ export interface CoreSetup<TPluginsStart extends object = object, TStart = unkno
   uiSettings: UiSettingsServiceSetup;
   status: StatusServiceSetup;
   metrics: MetricsServiceSetup;
+  /** What the browser may offer (providers), and per-caller switches (a security plugin). */
+  capabilities: CapabilitiesSetup;
   /** Whether a cluster is configured (`opensearch.hosts`), and its status. */
   opensearch: OpenSearchServiceSetup;
   /** Resolves once this plugin has started: core's start contracts, its dependencies' and its own. */
@@ -25,6 +28,7 @@ export interface CoreStart {
   savedObjects: SavedObjectsServiceStart;
   uiSettings: UiSettingsServiceStart;
   metrics: MetricsServiceStart;
+  capabilities: CapabilitiesStart;
   /** How this server is configured and how big its store is, for the `core` usage collector. */
   coreUsageData: CoreUsageDataStart;
   /** The cluster client; present only when `opensearch.hosts` is configured (else the embedded store is used). */

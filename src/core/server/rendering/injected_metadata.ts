@@ -3,20 +3,6 @@ import type { Env } from '../config';
 import type { UiPluginInfo } from '../plugins/plugins_service';
 import type { PublicUiSettingsParams, UserProvidedValue } from '../ui_settings/types';
 
-/**
- * The capabilities every page gets. There is no capabilities service with per-user switches yet, so
- * everything a page may offer is on.
- */
-export function defaultCapabilities(): Capabilities {
-  return {
-    navLinks: {},
-    catalogue: {},
-    management: { opensearchDashboards: { settings: true } },
-    advancedSettings: { show: true, save: true },
-    savedObjectsManagement: { edit: true, delete: true },
-  };
-}
-
 export interface MetadataParams {
   env: Env;
   basePath: string;
@@ -24,6 +10,8 @@ export interface MetadataParams {
   serverName: string;
   defaultRoute: string;
   uiPlugins: UiPluginInfo[];
+  /** Resolved for the page's caller. */
+  capabilities: Capabilities;
   uiSettings: { defaults: Record<string, PublicUiSettingsParams>; user: Record<string, UserProvidedValue> };
 }
 
@@ -45,7 +33,7 @@ export function createInjectedMetadata(params: MetadataParams): InjectedMetadata
       plugin: { id: p.id, requiredPlugins: [...p.requiredPlugins], optionalPlugins: [...p.optionalPlugins] },
       config: p.exposedConfig,
     })),
-    capabilities: defaultCapabilities(),
+    capabilities: params.capabilities,
     uiSettings: params.uiSettings,
     vars: {},
   };

@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { BundleCache, bundleKey, hashInputs, inputsUnchanged } from './bundle_cache';
 import { createEntrySource, publicEntryOf } from './bundler';
+import { coreCapabilities } from '../capabilities';
 import { createInjectedMetadata } from './injected_metadata';
 import { escapeHtml, renderTemplate } from './render_template';
 
@@ -23,6 +24,7 @@ describe('the page', () => {
     serverName: 'name',
     defaultRoute: '/app/home',
     uiPlugins: [{ id: 'x', path: '/p/x', requiredPlugins: ['a'], optionalPlugins: [], exposedConfig: { greeting: '</script><b>"hi"' } }],
+    capabilities: { ...coreCapabilities(), advancedSettings: { show: true, save: false } },
     uiSettings: { defaults: { k: { value: 1 } }, user: { k: { userValue: 2 } } },
   });
 
@@ -37,7 +39,8 @@ describe('the page', () => {
       uiPlugins: [{ id: 'x', plugin: { id: 'x', requiredPlugins: ['a'], optionalPlugins: [] }, config: { greeting: '</script><b>"hi"' } }],
       uiSettings: { user: { k: { userValue: 2 } } },
     });
-    expect(metadata.capabilities.advancedSettings).toEqual({ show: true, save: true });
+    // The caller's resolved capabilities, as given.
+    expect(metadata.capabilities.advancedSettings).toEqual({ show: true, save: false });
   });
 
   it('puts the metadata in an attribute, escaped, and links the bundle under the base path', () => {

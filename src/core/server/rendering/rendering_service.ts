@@ -3,6 +3,7 @@ import { Env } from '../config';
 import { IBasePath, IRouter, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory } from '../http';
 import { Logger } from '../logging';
 import { UiPluginInfo } from '../plugins/plugins_service';
+import type { Capabilities } from '../capabilities';
 import { UiSettingsServiceSetup } from '../ui_settings';
 import { getUiBundle, UiBundle } from './bundler';
 import { createInjectedMetadata } from './injected_metadata';
@@ -26,6 +27,8 @@ export interface RenderingSetupDeps {
   defaultRoute?: string;
   /** Where the page's own settings (`defaultRoute`, `notifications:lifetime:*`) are registered. */
   uiSettings: UiSettingsServiceSetup;
+  /** The capabilities of this page's caller (core's capabilities service, once started). */
+  resolveCapabilities(request: OpenSearchDashboardsRequest): Promise<Capabilities>;
 }
 
 const PAGE_HEADERS = {
@@ -72,7 +75,7 @@ export class RenderingService {
   private registerRoutes(deps: RenderingSetupDeps) {
     const { router, basePath } = deps;
     const defaultRoute = deps.defaultRoute ?? '/app/home';
-    const page = async (context: any, _request: OpenSearchDashboardsRequest, response: OpenSearchDashboardsResponseFactory) => {
+    const page = async (context: any, request: OpenSearchDashboardsRequest, response: OpenSearchDashboardsResponseFactory) => {
       const bundle = this.getBundle();
       const client = context.core.uiSettings.client;
       const metadata = createInjectedMetadata({
@@ -82,6 +85,7 @@ export class RenderingService {
         serverName: deps.serverName,
         defaultRoute,
         uiPlugins: deps.uiPlugins,
+        capabilities: await deps.resolveCapabilities(request),
         uiSettings: { defaults: client.getRegistered(), user: await client.getUserProvided() },
       });
       const html = renderTemplate({

@@ -36,6 +36,12 @@ class TestPlugin {
       },
     });
 
+    // What the page may offer, and a per-request switch (as a security plugin would turn things off per user).
+    core.capabilities.registerProvider(() => ({ testPlugin: { show: true, edit: true } }));
+    core.capabilities.registerSwitcher((request) =>
+      request.headers['x-test-readonly'] === 'true' ? { testPlugin: { edit: false }, advancedSettings: { save: false } } : {}
+    );
+
     const router = core.http.createRouter();
     router.get({ path: '/api/test_plugin/hello', validate: false }, async (_context, _request, response) =>
       response.ok({ body: { greeting, deps: Object.keys(deps).sort(), instanceUuid: this.context.env.instanceUuid } })
