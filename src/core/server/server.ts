@@ -7,7 +7,7 @@ import { getSqliteIndexUsage } from './core_usage_data/sqlite_index_usage';
 import { DataPathError, ensureWritableDataPath } from './environment/data_path';
 import { pathConfig, PathConfigType, resolveDataPath } from './environment/path_config';
 import { resolveInstanceUuid } from './environment/resolve_uuid';
-import { HttpConfigType, httpConfig, HttpService, InternalHttpServiceSetup, HttpServiceStart, toHttpConfig } from './http';
+import { HttpConfigFileError, HttpConfigType, httpConfig, HttpService, InternalHttpServiceSetup, HttpServiceStart, toHttpConfig } from './http';
 import { Logger, loggingConfig, LoggingConfigType, LoggingSystem } from './logging';
 import { MetricsService, MetricsServiceSetup, opsConfig, OpsConfigType } from './metrics';
 import { PluginsService, PluginWrapper } from './plugins';
@@ -86,7 +86,7 @@ export class Server {
     this.dataPath = resolveDataPath(pathCfg);
     this.instanceUuid = this.prepareDataPath(httpCfg.uuid);
 
-    this.http = new HttpService(toHttpConfig(httpCfg), logging.get('http'));
+    this.http = new HttpService(this.httpConfigOf(httpCfg), logging.get('http'));
     this.savedObjects = new SavedObjectsService({ logger: logging.get('savedobjects-service'), dataPath: this.dataPath });
     this.uiSettings = new UiSettingsService({
       logger: logging.get('ui-settings'),
@@ -248,6 +248,16 @@ export class Server {
    * Checks that `path.data` is a writable folder before any service stores a file there, then resolves the
    * instance uuid kept in it. Either failing is a config error on `path.data`, naming the file that set it.
    */
+  /** The HTTP config, with the TLS files read: a file that cannot be read is an error on its key. */
+  private httpConfigOf(raw: HttpConfigType) {
+    try {
+      return toHttpConfig(raw);
+    } catch (error) {
+      if (error instanceof HttpConfigFileError) throw this.configService.errorFor(error.key, error.message);
+      throw error;
+    }
+  }
+
   private prepareDataPath(configuredUuid: string | undefined) {
     try {
       ensureWritableDataPath(this.dataPath);

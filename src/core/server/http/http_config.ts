@@ -1,4 +1,5 @@
 import { ByteSizeValue, schema, TypeOf } from '@osd/config-schema';
+import { readFileSync } from 'fs';
 import { hostname } from 'os';
 import { MAX_TIMER_MS } from '../config/limits';
 
@@ -36,6 +37,19 @@ export const httpConfigSchema = schema.object({
   customResponseHeaders: schema.recordOf(schema.string(), schema.any(), { defaultValue: {} }),
   compression: schema.object({ enabled: schema.boolean({ defaultValue: true }) }),
   defaultRoute: schema.maybe(schema.string()),
+  /** HTTPS, with upstream's keys: PEM files for the certificate (chain) and its private key. */
+  ssl: schema.object(
+    {
+      enabled: schema.boolean({ defaultValue: false }),
+      certificate: schema.maybe(schema.string({ minLength: 1 })),
+      key: schema.maybe(schema.string({ minLength: 1 })),
+      keyPassphrase: schema.maybe(schema.string()),
+    },
+    {
+      validate: (ssl) =>
+        ssl.enabled && (!ssl.certificate || !ssl.key) ? 'must specify [certificate] and [key] when ssl is enabled' : undefined,
+    }
+  ),
 });
 
 export type HttpConfigType = TypeOf<typeof httpConfigSchema>;
@@ -52,6 +66,27 @@ export interface HttpConfig {
   socketTimeout: number;
   xsrf: { disableProtection: boolean; allowlist: string[] };
   customResponseHeaders: Record<string, unknown>;
+  /** The PEM contents when `server.ssl.enabled`. */
+  tls?: { cert: Buffer; key: Buffer; passphrase?: string };
+}
+
+/** A TLS file that cannot be read: the operator fixes the named key. */
+export class HttpConfigFileError extends Error {
+  constructor(public readonly key: string, message: string) {
+    super(`[${key}]: ${message}`);
+    this.name = 'HttpConfigFileError';
+  }
+}
+
+function readPem(key: string, path: string): Buffer {
+  let content: Buffer;
+  try {
+    content = readFileSync(path);
+  } catch (error) {
+    throw new HttpConfigFileError(key, `cannot read [${path}]: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (!content.toString('latin1').includes('-----BEGIN ')) throw new HttpConfigFileError(key, `[${path}] is not a PEM file`);
+  return content;
 }
 
 export function toHttpConfig(raw: HttpConfigType): HttpConfig {
@@ -66,5 +101,12 @@ export function toHttpConfig(raw: HttpConfigType): HttpConfig {
     socketTimeout: raw.socketTimeout,
     xsrf: { disableProtection: raw.xsrf.disableProtection, allowlist: raw.xsrf.allowlist },
     customResponseHeaders: raw.customResponseHeaders,
+    tls: raw.ssl.enabled
+      ? {
+          cert: readPem('server.ssl.certificate', raw.ssl.certificate!),
+          key: readPem('server.ssl.key', raw.ssl.key!),
+          passphrase: raw.ssl.keyPassphrase,
+        }
+      : undefined,
   };
 }

@@ -52,6 +52,7 @@ export class HttpServer {
     const basePath = config.basePath;
     this.server = Fastify({
       logger: false,
+      ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key, passphrase: config.tls.passphrase } } : {}),
       bodyLimit: config.maxPayloadBytes,
       keepAliveTimeout: config.keepaliveTimeout,
       connectionTimeout: config.socketTimeout,

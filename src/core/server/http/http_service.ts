@@ -68,7 +68,7 @@ export class HttpService {
     }
     const { port } = await this.server.start();
     this.boundPort = port;
-    this.log.info(`http server running at http://${this.config.host}:${port}${this.config.basePath}`);
+    this.log.info(`http server running at ${this.protocol}://${this.config.host}:${port}${this.config.basePath}`);
     return { basePath: this.basePath, getServerInfo: () => this.serverInfo(), auth: this.lifecycle.auth };
   }
 
@@ -76,8 +76,12 @@ export class HttpService {
     await this.server.stop();
   }
 
+  private get protocol() {
+    return this.config.tls ? ('https' as const) : ('http' as const);
+  }
+
   private serverInfo(): HttpServerInfo {
-    return { name: this.config.name, hostname: this.config.host, port: this.boundPort, protocol: 'http' };
+    return { name: this.config.name, hostname: this.config.host, port: this.boundPort, protocol: this.protocol };
   }
 
   private async createContext(request: OpenSearchDashboardsRequest): Promise<RequestHandlerContext> {

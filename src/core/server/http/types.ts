@@ -15,7 +15,7 @@ export interface HttpServerInfo {
   name: string;
   hostname: string;
   port: number;
-  protocol: 'http';
+  protocol: 'http' | 'https';
 }
 
 /**

@@ -1,0 +1,88 @@
+import { execFileSync, spawn, type ChildProcess } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { request } from 'https';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { freePort } from '../../../../../test/harness/free_port';
+import { REPO_ROOT, runServerToExit } from '../../../../../test/harness/osd_server';
+
+/** GET over HTTPS trusting only `ca` (the test's self-signed certificate). */
+function httpsGet(url: string, ca: Buffer): Promise<{ status: number; body: string; protocol: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { ca, servername: 'localhost' }, (res) => {
+      const protocol = (res.socket as import('tls').TLSSocket).getProtocol() ?? '';
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body, protocol }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function waitForHttps(url: string, ca: Buffer, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${output()}`);
+    if (Date.now() > deadline) throw new Error(`no HTTPS answer in time:\n${output()}`);
+    try {
+      return await httpsGet(url, ca);
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+describe('server.ssl: HTTPS with PEM files', () => {
+  let dir: string;
+  let cert: string;
+  let key: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'osd-tls-'));
+    cert = join(dir, 'cert.pem');
+    key = join(dir, 'key.pem');
+    // A throwaway self-signed certificate for localhost, made for this run only.
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves the API over TLS with the configured certificate', async () => {
+    const port = await freePort();
+    const args = [join(REPO_ROOT, 'scripts', 'opensearch_dashboards.js'), `--server.port=${port}`, '--server.host=127.0.0.1', `--path.data=${join(dir, 'data')}`, '--server.ssl.enabled=true', `--server.ssl.certificate=${cert}`, `--server.ssl.key=${key}`];
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout!.on('data', (d) => (text += d));
+    child.stderr!.on('data', (d) => (text += d));
+    try {
+      const ca = readFileSync(cert);
+      const status = await waitForHttps(`https://127.0.0.1:${port}/api/status`, ca, child, () => text);
+      expect(status.status).toBe(200);
+      expect(status.protocol).toMatch(/^TLSv1\.[23]$/);
+      expect(JSON.parse(status.body).status.overall.level).toBe('available');
+      expect(text).toContain(`http server running at https://127.0.0.1:${port}`);
+      // Plain HTTP on the TLS port gets no API answer.
+      const plain = await fetch(`http://127.0.0.1:${port}/api/status`, { signal: AbortSignal.timeout(5000) }).then(
+        (r) => r.status,
+        () => 'refused'
+      );
+      expect(plain).not.toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  });
+
+  it('refuses to start without the files, naming the key', async () => {
+    const missing = await runServerToExit({ args: ['--server.ssl.enabled=true'], timeoutMs: 30000 });
+    expect(missing.code).not.toBe(0);
+    expect(missing.output).toContain('[server.ssl]: must specify [certificate] and [key] when ssl is enabled');
+    const unreadable = await runServerToExit({ args: ['--server.ssl.enabled=true', `--server.ssl.certificate=${join(dir, 'nope.pem')}`, `--server.ssl.key=${key}`], timeoutMs: 30000 });
+    expect(unreadable.code).not.toBe(0);
+    expect(unreadable.output).toContain(`[server.ssl.certificate]: cannot read [${join(dir, 'nope.pem')}]: ENOENT`);
+    expect(unreadable.output).not.toMatch(/\n\s+at /);
+    writeFileSync(join(dir, 'junk.pem'), 'not a certificate');
+    const junk = await runServerToExit({ args: ['--server.ssl.enabled=true', `--server.ssl.certificate=${cert}`, `--server.ssl.key=${join(dir, 'junk.pem')}`], timeoutMs: 30000 });
+    expect(junk.output).toContain('[server.ssl.key]: ');
+    expect(junk.output).toContain('is not a PEM file');
+  });
+});
