@@ -1,22 +1,31 @@
 import type { Report } from './report';
+import type { FailedSend } from './retry_policy';
 
-/** Sends one report; resolves once the server accepted it. Rejects with `ReportRejectedError` for a 4xx. */
+/**
+ * Sends one report; resolves once the server accepted it. Rejects with a `ReportSendError` carrying what
+ * the retry rule (`decideRetry`) needs; any other rejection is taken as a network failure.
+ */
 export type ReportHTTP = (report: Report) => Promise<void>;
 
-/** The server refused the report itself (4xx): sending it again would be refused again. */
-export class ReportRejectedError extends Error {
-  constructor(public readonly status: number, message: string) {
+/** A send that did not end in a 2xx: the status and `Retry-After` of the answer, when one came. */
+export class ReportSendError extends Error implements FailedSend {
+  public readonly status?: number;
+  public readonly retryAfter?: string;
+  public readonly date?: string;
+
+  constructor(message: string, failure: FailedSend = {}) {
     super(message);
-    this.name = 'ReportRejectedError';
+    this.name = 'ReportSendError';
+    this.status = failure.status;
+    this.retryAfter = failure.retryAfter;
+    this.date = failure.date;
   }
 }
 
-/** Any other failure (5xx, network): the report is kept and sent again later. */
-export class ReportSendError extends Error {
-  constructor(message: string, public readonly status?: number) {
-    super(message);
-    this.name = 'ReportSendError';
-  }
+/** What the retry rule knows of any rejection of `ReportHTTP`. */
+export function toFailedSend(error: unknown): FailedSend {
+  if (error instanceof ReportSendError) return { status: error.status, retryAfter: error.retryAfter, date: error.date };
+  return {};
 }
 
 /** Browsers refuse `keepalive` bodies over 64 KiB; larger reports go without it. */
@@ -28,6 +37,11 @@ export interface FetchHttpOptions {
   /** Sent with every report (the server's `osd-xsrf` / `osd-version`). */
   headers: Record<string, string>;
   fetch: typeof fetch;
+}
+
+/** A header of the answer, or `undefined` (a fake or odd `Response` may have no `headers`). */
+function header(response: Response, name: string): string | undefined {
+  return response.headers?.get(name) ?? undefined;
 }
 
 /**
@@ -58,9 +72,10 @@ export function createFetchHttp({ url, headers, fetch: fetchImpl }: FetchHttpOpt
       // not JSON: keep the text
     }
     const description = `${response.status} ${message || response.statusText}`.trim();
-    // 408 and 429 are the server asking for a later try, not a refusal of the report.
-    const refused = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
-    if (refused) throw new ReportRejectedError(response.status, description);
-    throw new ReportSendError(`The server could not store the ui metric report: ${description}`, response.status);
+    throw new ReportSendError(`The server did not take the ui metric report: ${description}`, {
+      status: response.status,
+      retryAfter: header(response, 'retry-after'),
+      date: header(response, 'date'),
+    });
   };
 }

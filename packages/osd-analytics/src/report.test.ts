@@ -1,5 +1,5 @@
 import { METRIC_TYPE } from './metrics';
-import { addUiStats, combineStats, emptyReport, mergeReports, toReport } from './report';
+import { addApplicationUsage, addUiStats, addUserAgent, combineStats, countKeys, emptyReport, invalidUiStats, mergeInto, mergeReports, toReport } from './report';
 
 describe('ui metric stats', () => {
   it('keeps a true running min, max, sum and average (upstream had avg = min + max / 2 and min stuck at 0)', () => {
@@ -47,5 +47,50 @@ describe('ui metric stats', () => {
     const report = emptyReport();
     addUiStats(report, 'app', METRIC_TYPE.LOADED, 'ev', 1);
     expect(toReport(report)).toEqual({ reportVersion: 1, uiStatsMetrics: report.uiStatsMetrics });
+  });
+
+  it('caps distinct entries: a full report still merges counts into what it has, and takes no new entry', () => {
+    const report = emptyReport();
+    expect(addUiStats(report, 'app', METRIC_TYPE.COUNT, 'a', 1, 3)).toBe(true);
+    expect(addUserAgent(report, 'o', 'agent', 3)).toBe(true);
+    expect(addApplicationUsage(report, 'x', 1, 1, 3)).toBe(true);
+    expect(countKeys(report)).toBe(3);
+    expect(addUiStats(report, 'app', METRIC_TYPE.COUNT, 'b', 1, 3)).toBe(false);
+    expect(addApplicationUsage(report, 'y', 1, 1, 3)).toBe(false);
+    expect(addUserAgent(report, 'other', 'agent', 3)).toBe(false);
+    expect(addUiStats(report, 'app', METRIC_TYPE.COUNT, 'a', 5, 3)).toBe(true);
+    expect(addApplicationUsage(report, 'x', 2, 0, 3)).toBe(true);
+    expect(addUserAgent(report, 'o', 'newer agent', 3)).toBe(true);
+    expect(countKeys(report)).toBe(3);
+    expect(report.uiStatsMetrics!['app-count-a'].stats).toEqual({ min: 1, max: 5, sum: 6, avg: 3 });
+    expect(report.application_usage).toEqual({ x: { minutesOnScreen: 3, numberOfClicks: 1 } });
+  });
+
+  it('merges within the cap keeping the older entries first, and says how many did not fit', () => {
+    const older = emptyReport();
+    addUiStats(older, 'app', METRIC_TYPE.COUNT, 'a', 1);
+    addUiStats(older, 'app', METRIC_TYPE.COUNT, 'b', 1);
+    const newer = emptyReport();
+    addUiStats(newer, 'app', METRIC_TYPE.COUNT, 'c', 1);
+    addUiStats(newer, 'app', METRIC_TYPE.COUNT, 'a', 2);
+    newer.application_usage = { x: { minutesOnScreen: 1, numberOfClicks: 1 } };
+    expect(Object.keys(mergeReports(older, newer, 2).uiStatsMetrics!)).toEqual(['app-count-a', 'app-count-b']);
+    const target = mergeReports(older, emptyReport());
+    expect(mergeInto(target, newer, 2)).toBe(2); // c and x
+    expect(target.uiStatsMetrics!['app-count-a'].stats.sum).toBe(3);
+    expect(target.samples).toEqual({ 'app-count-a': 2, 'app-count-b': 1 });
+    // The sources are left as they were.
+    expect(newer.uiStatsMetrics!['app-count-a'].stats.sum).toBe(2);
+  });
+
+  it('finds what the server would refuse before it joins a batch', () => {
+    expect(invalidUiStats('app', 'ev', 3)).toBeUndefined();
+    expect(invalidUiStats('app', 'ev', 0)).toBeUndefined();
+    expect(invalidUiStats('my:app', 'ev', 1)).toContain('":"');
+    expect(invalidUiStats('', 'ev', 1)).toContain('app name is empty');
+    expect(invalidUiStats('app', '', 1)).toContain('event name is empty');
+    expect(invalidUiStats('app', 'ev', -1)).toContain('-1');
+    expect(invalidUiStats('app', 'ev', NaN)).toContain('NaN');
+    expect(invalidUiStats('app', 'ev', Infinity)).toContain('Infinity');
   });
 });

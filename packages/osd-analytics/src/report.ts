@@ -71,59 +71,95 @@ export function combineStats(a: Stats, aSamples: number, b: Stats, bSamples: num
 
 const statsOf = (count: number): Stats => ({ min: count, max: count, sum: count, avg: count });
 
-/** Adds one ui metric count to `report` (in place). */
-export function addUiStats(report: PendingReport, appName: string, type: UiStatsMetricType, eventName: string, count: number) {
-  const key = `${appName}-${type}-${eventName}`;
+/**
+ * Distinct entries of a report. Counts are merged per entry, so this, not the number of events, is what
+ * the report's size (in memory, in storage, on the wire) grows with.
+ */
+export function countKeys(report: Report): number {
+  const count = (record?: Record<string, unknown>) => (record ? Object.keys(record).length : 0);
+  return count(report.uiStatsMetrics) + count(report.userAgent) + count(report.application_usage);
+}
+
+/** Whether `report` may take one more distinct entry. */
+const hasRoom = (report: Report, maxKeys: number) => maxKeys === Infinity || countKeys(report) < maxKeys;
+
+/**
+ * Why the server would refuse a ui metric (its storage rules: `:` ends the app name in a counter's id,
+ * names are not empty, counts are finite and never negative), or `undefined` when it is fine. Checked as
+ * metrics arrive: one bad call must not get a whole batch, good metrics included, refused.
+ */
+export function invalidUiStats(appName: string, eventName: string, count: number): string | undefined {
+  if (typeof appName !== 'string' || appName === '') return 'the app name is empty';
+  if (appName.includes(':')) return 'the app name contains ":"';
+  if (typeof eventName !== 'string' || eventName === '') return 'the event name is empty';
+  if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) return `the count ${count} is not a number >= 0`;
+  return undefined;
+}
+
+/** Merges statistics built from `samples` counts into the metric `metric.key` (in place). */
+function addMetric(report: PendingReport, metric: UiStatsMetricReport, samples: number, maxKeys: number): boolean {
   const metrics = (report.uiStatsMetrics ??= {});
-  const samples = (report.samples ??= {});
-  const existing = metrics[key];
-  const previousSamples = existing ? (samples[key] ?? 1) : 0;
-  const stats = existing ? combineStats(existing.stats, previousSamples, statsOf(count), 1) : statsOf(count);
-  metrics[key] = { key, appName, eventName, type, stats };
-  samples[key] = previousSamples + 1;
+  const allSamples = (report.samples ??= {});
+  const existing = metrics[metric.key];
+  if (!existing && !hasRoom(report, maxKeys)) return false;
+  const previousSamples = existing ? (allSamples[metric.key] ?? 1) : 0;
+  const stats = existing ? combineStats(existing.stats, previousSamples, metric.stats, samples) : { ...metric.stats };
+  metrics[metric.key] = { ...metric, stats };
+  allSamples[metric.key] = previousSamples + samples;
+  return true;
 }
 
-/** Records the user agent of `appName` (in place); a later one replaces an earlier one. */
-export function addUserAgent(report: PendingReport, appName: string, userAgent: string) {
+/**
+ * Adds one ui metric count to `report` (in place). False (nothing added) when it would be a new entry and
+ * the report already holds `maxKeys`.
+ */
+export function addUiStats(report: PendingReport, appName: string, type: UiStatsMetricType, eventName: string, count: number, maxKeys = Infinity) {
+  const key = `${appName}-${type}-${eventName}`;
+  return addMetric(report, { key, appName, eventName, type, stats: statsOf(count) }, 1, maxKeys);
+}
+
+/** Records the user agent of `appName` (in place); a later one replaces an earlier one. False when full. */
+export function addUserAgent(report: PendingReport, appName: string, userAgent: string, maxKeys = Infinity) {
   const key = `${appName}-${METRIC_TYPE.USER_AGENT}`;
+  if (!report.userAgent?.[key] && !hasRoom(report, maxKeys)) return false;
   report.userAgent = { ...report.userAgent, [key]: { key, appName, type: METRIC_TYPE.USER_AGENT, userAgent } };
+  return true;
 }
 
-/** Adds a closed application session to `report` (in place), summed with earlier sessions of the app. */
-export function addApplicationUsage(report: PendingReport, appId: string, minutesOnScreen: number, numberOfClicks: number) {
+/** Adds a closed application session to `report` (in place), summed with earlier ones. False when full. */
+export function addApplicationUsage(report: PendingReport, appId: string, minutesOnScreen: number, numberOfClicks: number, maxKeys = Infinity) {
   const usage = (report.application_usage ??= {});
-  const existing = usage[appId] ?? { minutesOnScreen: 0, numberOfClicks: 0 };
+  const existing = usage[appId];
+  if (!existing && !hasRoom(report, maxKeys)) return false;
   usage[appId] = {
-    minutesOnScreen: existing.minutesOnScreen + minutesOnScreen,
-    numberOfClicks: existing.numberOfClicks + numberOfClicks,
+    minutesOnScreen: (existing?.minutesOnScreen ?? 0) + minutesOnScreen,
+    numberOfClicks: (existing?.numberOfClicks ?? 0) + numberOfClicks,
   };
+  return true;
 }
 
-/** `older` followed by `newer`, as one new report (neither is changed). */
-export function mergeReports(older: PendingReport, newer: PendingReport): PendingReport {
-  const merged: PendingReport = emptyReport();
-  for (const source of [older, newer]) {
-    for (const [key, metric] of Object.entries(source.uiStatsMetrics ?? {})) {
-      const samples = source.samples?.[key] ?? 1;
-      const metrics = (merged.uiStatsMetrics ??= {});
-      const mergedSamples = (merged.samples ??= {});
-      const existing = metrics[key];
-      const existingSamples = existing ? mergedSamples[key] : 0;
-      metrics[key] = { ...metric, stats: existing ? combineStats(existing.stats, existingSamples, metric.stats, samples) : { ...metric.stats } };
-      mergedSamples[key] = existingSamples + samples;
-    }
-    for (const agent of Object.values(source.userAgent ?? {})) addUserAgent(merged, agent.appName, agent.userAgent);
-    for (const [appId, usage] of Object.entries(source.application_usage ?? {})) {
-      addApplicationUsage(merged, appId, usage.minutesOnScreen, usage.numberOfClicks);
-    }
+/**
+ * Adds everything of `source` to `target` (in place; `source` is not changed): entries `target` already
+ * has first, then new ones while `target` holds fewer than `maxKeys`. Returns how many entries did not fit.
+ */
+export function mergeInto(target: PendingReport, source: PendingReport, maxKeys = Infinity): number {
+  let dropped = 0;
+  for (const [key, metric] of Object.entries(source.uiStatsMetrics ?? {})) {
+    if (!addMetric(target, metric, source.samples?.[key] ?? 1, maxKeys)) dropped++;
   }
-  return merged;
+  for (const agent of Object.values(source.userAgent ?? {})) {
+    if (!addUserAgent(target, agent.appName, agent.userAgent, maxKeys)) dropped++;
+  }
+  for (const [appId, usage] of Object.entries(source.application_usage ?? {})) {
+    if (!addApplicationUsage(target, appId, usage.minutesOnScreen, usage.numberOfClicks, maxKeys)) dropped++;
+  }
+  return dropped;
 }
 
-/** Reads a stored report back; anything that is not one (another version, corrupt JSON) is `undefined`. */
-export function parseStoredReport(value: unknown): PendingReport | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { savedAt: _savedAt, ...report } = value as PendingReport & { savedAt?: unknown };
-  if (report.reportVersion !== REPORT_VERSION) return undefined;
-  return report;
+/** `older` followed by `newer`, as one new report (neither is changed), with at most `maxKeys` entries. */
+export function mergeReports(older: PendingReport, newer: PendingReport, maxKeys = Infinity): PendingReport {
+  const merged = emptyReport();
+  mergeInto(merged, older, maxKeys);
+  mergeInto(merged, newer, maxKeys);
+  return merged;
 }

@@ -1,7 +1,8 @@
-import { createFetchHttp, ReportRejectedError, ReportSendError } from './http';
+import { ReportSendError } from './http';
 import { METRIC_TYPE } from './metrics';
 import type { Report } from './report';
-import { Reporter, ReporterConfig } from './reporter';
+import { Reporter } from './reporter';
+import type { ReporterConfig } from './reporter_config';
 import { createMemoryStorage } from './storage';
 
 function setup(overrides: Partial<ReporterConfig> = {}) {
@@ -12,7 +13,7 @@ function setup(overrides: Partial<ReporterConfig> = {}) {
   const storage = createMemoryStorage();
   const set = jest.spyOn(storage, 'set');
   const logger = { debug: jest.fn(), warn: jest.fn() };
-  const config: ReporterConfig = { http, storage, flushIntervalMs: 10000, logger, ...overrides };
+  const config: ReporterConfig = { http, storage, flushIntervalMs: 10000, logger, random: () => 0, ...overrides };
   return { sent, http, storage, set, logger, config, reporter: new Reporter(config) };
 }
 
@@ -121,7 +122,7 @@ describe('Reporter', () => {
 
   it('retries 5xx and network failures with a doubling wait, merging new metrics in', async () => {
     const { reporter, http, sent, logger } = setup({ maxRetryIntervalMs: 35000 });
-    http.mockRejectedValueOnce(new ReportSendError('503', 503)).mockRejectedValueOnce(new ReportSendError('network'));
+    http.mockRejectedValueOnce(new ReportSendError('503', { status: 503 })).mockRejectedValueOnce(new ReportSendError('network'));
     reporter.start();
     reporter.reportUiStats('app', METRIC_TYPE.COUNT, 'ev', 2);
     await jest.advanceTimersByTimeAsync(10000); // fails
@@ -147,7 +148,7 @@ describe('Reporter', () => {
 
   it('drops a report the server refuses (4xx) with a warning, and goes on', async () => {
     const { reporter, http, sent, logger, storage } = setup();
-    http.mockRejectedValueOnce(new ReportRejectedError(400, '400 [request body.report.uiStatsMetrics]: bad'));
+    http.mockRejectedValueOnce(new ReportSendError('400 [request body.report.uiStatsMetrics]: bad', { status: 400 }));
     reporter.start();
     reporter.reportUiStats('app', METRIC_TYPE.COUNT, 'ev');
     await jest.advanceTimersByTimeAsync(10000);
@@ -217,34 +218,5 @@ describe('Reporter', () => {
     const reporter = new Reporter({ http: jest.fn(), storage, flushIntervalMs: 1000 });
     reporter.persistNow();
     expect(storage.get('analytics')).toBeUndefined();
-  });
-});
-
-describe('createFetchHttp', () => {
-  const response = (status: number, body: unknown) =>
-    ({ ok: status < 300, status, statusText: '', text: async () => JSON.stringify(body) }) as unknown as Response;
-
-  it('POSTs { report } with keepalive and the given headers', async () => {
-    const fetchImpl = jest.fn(async () => response(200, { status: 'ok' }));
-    await createFetchHttp({ url: '/base/api/ui_metric/report', headers: { 'osd-xsrf': 'x' }, fetch: fetchImpl as unknown as typeof fetch })({ reportVersion: 1 });
-    expect(fetchImpl).toHaveBeenCalledWith('/base/api/ui_metric/report', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'osd-xsrf': 'x' },
-      body: JSON.stringify({ report: { reportVersion: 1 } }),
-      credentials: 'same-origin',
-      keepalive: true,
-    });
-  });
-
-  it('maps 4xx to ReportRejectedError, 5xx / 429 / network to ReportSendError', async () => {
-    const http = (impl: () => Promise<Response>) => createFetchHttp({ url: '/r', headers: {}, fetch: impl as unknown as typeof fetch })({ reportVersion: 1 });
-    await expect(http(async () => response(400, { message: 'bad field' }))).rejects.toEqual(new ReportRejectedError(400, '400 bad field'));
-    await expect(http(async () => response(503, { message: 'down' }))).rejects.toBeInstanceOf(ReportSendError);
-    await expect(http(async () => response(429, {}))).rejects.toBeInstanceOf(ReportSendError);
-    await expect(
-      http(async () => {
-        throw new TypeError('Failed to fetch');
-      })
-    ).rejects.toThrow('Unable to send the ui metric report: Failed to fetch');
   });
 });

@@ -282,6 +282,10 @@ class ServerRequest implements OpenSearchDashboardsRequest {
     return { isAuthenticated: this.lifecycle.auth.isAuthenticated(this) };
   }
 
+  public get socket() {
+    return { remoteAddress: this.raw.socket?.remoteAddress };
+  }
+
   public get id() {
     return (this.lazyId ??= (this.headers['x-opaque-id'] as string) ?? randomUUID());
   }

@@ -28,3 +28,12 @@ export const REPORT_VERSION = 1;
  * (the server's "commit at once" default, which would mean a request per event in the browser).
  */
 export const DEFAULT_BROWSER_BATCHING_INTERVAL_IN_S = 60;
+
+/** Distinct ui-metric counters the store may hold, by default (`usageCollection.uiMetric.maxKeys`). */
+export const DEFAULT_MAX_UI_METRIC_KEYS = 10_000;
+
+/** Distinct applications with stored usage, by default (`usageCollection.applicationUsage.maxApps`). */
+export const DEFAULT_MAX_APPLICATIONS = 1_000;
+
+/** Reports per client and minute, by default (`usageCollection.uiMetric.maxReportsPerMinute`). */
+export const DEFAULT_MAX_REPORTS_PER_MINUTE = 120;

@@ -110,4 +110,32 @@ describe('UsageCollectionPlugin (browser)', () => {
     expect(fetchMock).not.toHaveBeenCalled();
     expect(storage.size).toBe(0);
   });
+
+  it('honours the server\'s Retry-After on 429: keeps the batch in localStorage and sends it, merged, once allowed', async () => {
+    fetchMock.mockImplementationOnce(async () => ({
+      ok: false,
+      status: 429,
+      headers: new Headers({ 'Retry-After': '5' }),
+      text: async () => '{"message":"Too many ui metric reports"}',
+    }));
+    const { plugin, coreSetup, coreStart } = createPlugin();
+    const { reportUiStats } = plugin.setup(coreSetup);
+    reportUiStats('myApp', METRIC_TYPE.COUNT, 'rows', 2);
+    plugin.start(coreStart);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await jest.advanceTimersByTimeAsync(1000); // refused: not again before 5 s
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('(Retry-After)'));
+    reportUiStats('myApp', METRIC_TYPE.COUNT, 'rows', 3);
+    await jest.advanceTimersByTimeAsync(1000);
+    const stored = [...storage.entries()].find(([key]) => key.startsWith('analytics'));
+    expect(JSON.parse(stored![1]).uiStatsMetrics['myApp-count-rows'].stats.sum).toBe(5);
+    await jest.advanceTimersByTimeAsync(3999); // 4.999 s after the refusal
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(501); // the wait has at most 10% of jitter on top
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(sentReports()[1].uiStatsMetrics['myApp-count-rows'].stats).toEqual({ min: 2, max: 3, sum: 5, avg: 2.5 });
+    plugin.stop();
+    warn.mockRestore();
+    expect([...storage.keys()].filter((key) => key.startsWith('analytics'))).toEqual([]);
+  });
 });

@@ -10,7 +10,8 @@ function createContext(config: Record<string, any> = {}) {
     config: {
       get: () => ({
         enabled: true,
-        uiMetric: { enabled: true, debug: false, batchingIntervalInS: 0 },
+        uiMetric: { enabled: true, debug: false, batchingIntervalInS: 0, maxKeys: 10000, maxReportsPerMinute: 120 },
+        applicationUsage: { maxApps: 1000 },
         maximumWaitTimeForAllCollectorsInS: 60,
         collectorFetchTimeoutInS: 10,
         ...config,
@@ -61,7 +62,7 @@ describe('UsageCollectionPlugin', () => {
 
   it('does not serve the report route when uiMetric.enabled is false', () => {
     const { core, routes } = createCoreSetup();
-    new UsageCollectionPlugin(createContext({ uiMetric: { enabled: false, debug: false, batchingIntervalInS: 0 } })).setup(core);
+    new UsageCollectionPlugin(createContext({ uiMetric: { enabled: false, debug: false, batchingIntervalInS: 0, maxKeys: 10000, maxReportsPerMinute: 120 } })).setup(core);
     expect(routes).toEqual(['GET /api/stats']);
   });
 
@@ -69,7 +70,7 @@ describe('UsageCollectionPlugin', () => {
     const { core, metrics$, overall$ } = createCoreSetup();
     const plugin = new UsageCollectionPlugin(createContext());
     const contract = plugin.setup(core);
-    const repository = { find: jest.fn() };
+    const repository = { find: jest.fn().mockResolvedValue({ saved_objects: [], total: 0 }) };
     plugin.start({
       savedObjects: { createInternalRepository: () => repository },
       uiSettings: { asScopedToClient: () => ({ getRegistered: () => ({}) }) },

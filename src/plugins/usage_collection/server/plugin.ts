@@ -24,6 +24,7 @@ import {
   uiMetricSavedObjectType,
 } from './collectors';
 import type { UsageCollectionConfig } from './config';
+import { IngestGuard } from './ingest/ingest_guard';
 import { OpsMetricsTracker } from './ops_metrics_tracker';
 import { GroupCommitWriter } from './report/group_commit_writer';
 import { ReportParser } from './report/report_parser';
@@ -43,6 +44,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
   private readonly config: UsageCollectionConfig;
   private readonly writer: GroupCommitWriter;
   private readonly reportParser: ReportParser;
+  private readonly ingestGuard: IngestGuard;
   private readonly subscriptions: Subscription[] = [];
   private collectorSet?: CollectorSet;
   private contract?: UsageCollectionSetup;
@@ -59,6 +61,12 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
       lingerMs: this.config.uiMetric.batchingIntervalInS * 1000,
     });
     this.reportParser = new ReportParser(this.logger.get('ui_metric'));
+    this.ingestGuard = new IngestGuard({
+      logger: this.logger.get('ui_metric'),
+      maxKeys: this.config.uiMetric.maxKeys,
+      maxApps: this.config.applicationUsage.maxApps,
+      maxReportsPerMinute: this.config.uiMetric.maxReportsPerMinute,
+    });
   }
 
   public setup(core: CoreSetup): UsageCollectionSetup {
@@ -68,6 +76,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
       maximumWaitTimeForAllCollectorsInS: config.maximumWaitTimeForAllCollectorsInS,
       collectorFetchTimeoutInS: config.collectorFetchTimeoutInS,
       getDefaultSavedObjectsClient: () => this.internalClient,
+      getIngestStats: () => this.ingestGuard.getStats(),
     });
     this.collectorSet = collectorSet;
     const contract: UsageCollectionSetup = {
@@ -111,6 +120,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
         router,
         parser: this.reportParser,
         writer: this.writer,
+        guard: this.ingestGuard,
         logger: logger.get('ui_metric'),
         debug: config.uiMetric.debug,
       });
@@ -130,6 +140,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
     const repository: ISavedObjectsRepository = core.savedObjects.createInternalRepository();
     this.internalClient = new SavedObjectsClient(repository);
     this.writer.start(repository);
+    if (this.config.uiMetric.enabled) this.ingestGuard.start(repository);
     this.coreUsageData = core.coreUsageData;
     // At start: its schema is built from the settings every plugin registered during setup.
     registerManagementUsageCollector(this.contract, core.uiSettings, () => this.internalClient);
@@ -140,6 +151,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
   public async stop() {
     await this.rollups?.stop();
     await this.writer.stop();
+    this.ingestGuard.stop();
     await this.reportParser.stop();
     this.opsTracker?.stop();
     for (const subscription of this.subscriptions) subscription.unsubscribe();

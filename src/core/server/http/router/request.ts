@@ -15,5 +15,7 @@ export interface OpenSearchDashboardsRequest<P = unknown, Q = unknown, B = unkno
   /** True when the browser marked the call as made by the system, not the user (`osd-system-request`). */
   readonly isSystemRequest: boolean;
   readonly events: { aborted$: Observable<void> };
+  /** The connection, as upstream exposes it: the peer's address (per-client limits, audit). */
+  readonly socket: { readonly remoteAddress?: string };
   readonly auth: { isAuthenticated: boolean };
 }

@@ -112,6 +112,15 @@ describe('CollectorSet.bulkFetch', () => {
     expect(stats.collectors[0].fetch_duration).toBeGreaterThanOrEqual(30);
   });
 
+  it('reports what the ui-metric route refused or dropped under usage_collector_stats.ingest (zeros without a source)', async () => {
+    expect(statsOf(await createSet().set.bulkFetch()).ingest).toEqual({ dropped_ui_metric_keys: 0, dropped_applications: 0, throttled_reports: 0 });
+    let dropped = 3;
+    const { set } = createSet({ getIngestStats: () => ({ dropped_ui_metric_keys: dropped, dropped_applications: 1, throttled_reports: 7 }) });
+    expect(statsOf(await set.bulkFetch()).ingest).toEqual({ dropped_ui_metric_keys: 3, dropped_applications: 1, throttled_reports: 7 });
+    dropped = 5;
+    expect(statsOf(await set.bulkFetchUsage()).ingest.dropped_ui_metric_keys).toBe(5);
+  });
+
   it('isolates a collector that throws, rejects or never answers', async () => {
     const { set, logger } = createSet({ collectorFetchTimeoutInS: 0.1 });
     set.registerCollector(set.makeStatsCollector({ type: 'good', fetch: () => 'ok' }));

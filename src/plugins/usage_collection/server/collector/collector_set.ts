@@ -3,7 +3,7 @@ import { USAGE_COLLECTOR_STATS_TYPE } from '../../common/constants';
 import { toApiFieldNames } from './api_field_names';
 import { Collector, UsageCollector } from './collector';
 import { CollectorRunner } from './collector_runner';
-import { buildUsageCollectorStats, usageCollectorStatsSchema } from './collector_stats';
+import { buildUsageCollectorStats, usageCollectorStatsSchema, type IngestStats } from './collector_stats';
 import { createFilterReport, filterBySchema } from './schema';
 import type {
   CollectorFetchContextInput,
@@ -24,6 +24,8 @@ export interface CollectorSetOptions {
   collectorFetchTimeoutInS: number;
   /** The saved-objects client for fetches whose caller gives none; undefined before start. */
   getDefaultSavedObjectsClient?: () => SavedObjectsClientContract | undefined;
+  /** What the ui-metric route refused or dropped, for `usage_collector_stats.ingest`; zeros when absent. */
+  getIngestStats?: () => IngestStats;
   /** Wall clock in ms, for the readiness wait; `Date.now` by default. */
   now?: () => number;
 }
@@ -152,7 +154,7 @@ export class CollectorSet {
     for (const outcome of outcomes) {
       if (outcome.status === 'succeeded' && outcome.result !== undefined) results.push({ type: outcome.type, result: outcome.result });
     }
-    const stats = buildUsageCollectorStats(outcomes, performance.now() - started);
+    const stats = buildUsageCollectorStats(outcomes, performance.now() - started, this.options.getIngestStats?.());
     // Through the same filter as collector data, so that it is frozen like the rest.
     results.push({ type: USAGE_COLLECTOR_STATS_TYPE, result: filterBySchema(stats, usageCollectorStatsSchema as SchemaNode, createFilterReport()) });
     return results;

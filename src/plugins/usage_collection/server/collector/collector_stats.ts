@@ -6,6 +6,22 @@ interface NamedCount {
   names: string[];
 }
 
+/**
+ * What `POST /api/ui_metric/report` refused or dropped since the server started (this server only): the
+ * limits of `usageCollection.uiMetric.maxKeys`, `usageCollection.applicationUsage.maxApps` and
+ * `usageCollection.uiMetric.maxReportsPerMinute` at work.
+ */
+export interface IngestStats {
+  /** Counter increments dropped because their counter was new and the cap on distinct counters was reached. */
+  dropped_ui_metric_keys: number;
+  /** Application-usage entries dropped because the application was new and the cap on applications was reached. */
+  dropped_applications: number;
+  /** Reports answered 429 by the per-client rate limit. */
+  throttled_reports: number;
+}
+
+const NO_INGEST: IngestStats = { dropped_ui_metric_keys: 0, dropped_applications: 0, throttled_reports: 0 };
+
 /** The `usage_collector_stats` entry: how every collector fared in one bulk fetch. */
 export interface UsageCollectorStats {
   succeeded: NamedCount;
@@ -19,6 +35,7 @@ export interface UsageCollectorStats {
   dropped_fields: number;
   /** Values of the wrong type left out, over all collectors. */
   invalid_values: number;
+  ingest: IngestStats;
   collectors: Array<{
     name: string;
     status: CollectorFetchStatus;
@@ -44,6 +61,11 @@ export const usageCollectorStatsSchema: MakeSchemaFrom<UsageCollectorStats> = {
   total_duration: { type: 'float', _meta: { description: 'Wall-clock duration of the bulk fetch, ms' } },
   dropped_fields: { type: 'long', _meta: { description: 'Undeclared fields left out of collector results' } },
   invalid_values: { type: 'long', _meta: { description: 'Values of the wrong type left out of collector results' } },
+  ingest: {
+    dropped_ui_metric_keys: { type: 'long', _meta: { description: 'Ui-metric increments dropped since start: new counter past usageCollection.uiMetric.maxKeys' } },
+    dropped_applications: { type: 'long', _meta: { description: 'Application-usage entries dropped since start: new application past usageCollection.applicationUsage.maxApps' } },
+    throttled_reports: { type: 'long', _meta: { description: 'Ui-metric reports answered 429 since start (usageCollection.uiMetric.maxReportsPerMinute)' } },
+  },
   collectors: {
     type: 'array',
     items: {
@@ -60,7 +82,7 @@ export const usageCollectorStatsSchema: MakeSchemaFrom<UsageCollectorStats> = {
 const STATUSES: CollectorFetchStatus[] = ['succeeded', 'not_ready', 'not_ready_timeout', 'failed', 'timed_out'];
 
 /** Summarises the outcomes of one bulk fetch. */
-export function buildUsageCollectorStats(outcomes: CollectorOutcome[], totalDurationMs: number): UsageCollectorStats {
+export function buildUsageCollectorStats(outcomes: CollectorOutcome[], totalDurationMs: number, ingest: IngestStats = NO_INGEST): UsageCollectorStats {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, { count: 0, names: [] as string[] }])) as Record<CollectorFetchStatus, NamedCount>;
   let droppedFields = 0;
   let invalidValues = 0;
@@ -76,6 +98,7 @@ export function buildUsageCollectorStats(outcomes: CollectorOutcome[], totalDura
     total_duration: Math.round(totalDurationMs * 100) / 100,
     dropped_fields: droppedFields,
     invalid_values: invalidValues,
+    ingest: { ...ingest },
     collectors: sorted.map((o) => ({
       name: o.type,
       status: o.status,

@@ -3,5 +3,5 @@ export { CollectorSet } from './collector_set';
 export type { CollectorSetOptions } from './collector_set';
 export { toApiFieldName, toApiFieldNames } from './api_field_names';
 export { ALLOWED_SCHEMA_TYPES, DYNAMIC_KEY, filterBySchema, createFilterReport } from './schema';
-export type { UsageCollectorStats } from './collector_stats';
+export type { IngestStats, UsageCollectorStats } from './collector_stats';
 export type * from './types';

@@ -1,5 +1,6 @@
 /* Shared by this folder's tests: test plugin paths and report builders. */
 import { existsSync, readdirSync, readFileSync } from 'fs';
+import { request } from 'http';
 import { join } from 'path';
 import { REPO_ROOT, TEST_PLUGINS_DIR } from '../../../../../test/harness/osd_server';
 
@@ -45,4 +46,40 @@ export function disableDependantsOfUsageCollection(): string[] {
     if ((manifest.requiredPlugins ?? []).includes('usageCollection')) flags.push(`--${manifest.configPath ?? dir}.enabled=false`);
   }
   return flags;
+}
+
+/**
+ * Flags that lift the per-client report limit, for suites that send many reports from one address (every
+ * test client is 127.0.0.1).
+ */
+export const UNTHROTTLED_ARGS = ['--usageCollection.uiMetric.maxReportsPerMinute=1000000'];
+
+/**
+ * `POST` of a JSON body from another loopback address (`127.0.0.2`...: Linux routes all of 127/8 to the
+ * loopback interface), so the server sees another client. Answers status, headers and the parsed body.
+ */
+export function postFrom(localAddress: string, url: string, body: unknown): Promise<{ status: number; headers: Record<string, unknown>; body: any }> {
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': payload.length, 'osd-xsrf': 'test' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: json });
+        });
+      }
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

@@ -1,9 +1,9 @@
 import { rmSync } from 'fs';
 import { api, startOsdServer } from '../../../../../test/harness/osd_server';
 import { storeModes } from '../../../../../test/harness/store_modes';
-import { countsFromUsage, reportBody } from './helpers';
+import { countsFromUsage, reportBody, UNTHROTTLED_ARGS } from './helpers';
 
-const baseArgs = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0'];
+const baseArgs = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0', ...UNTHROTTLED_ARGS];
 
 describe.each(storeModes('kill9'))('kill -9 during ui metric load (%s store)', (mode) => {
   beforeAll(() => mode.before(), 180000);

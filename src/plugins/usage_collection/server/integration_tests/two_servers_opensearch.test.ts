@@ -5,7 +5,7 @@
  */
 import { api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
 import { openSearchMode } from '../../../../../test/harness/store_modes';
-import { countsFromUsage, reportBody } from './helpers';
+import { countsFromUsage, reportBody, UNTHROTTLED_ARGS } from './helpers';
 
 const mode = openSearchMode('two_servers');
 
@@ -13,7 +13,7 @@ describe('two servers on one OpenSearch node', () => {
   const servers: OsdServer[] = [];
   beforeAll(async () => {
     await mode.before();
-    const args = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0', ...mode.args()];
+    const args = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0', ...UNTHROTTLED_ARGS, ...mode.args()];
     // One after the other: the second finds the index the first created.
     servers.push(await startOsdServer({ args }));
     servers.push(await startOsdServer({ args }));

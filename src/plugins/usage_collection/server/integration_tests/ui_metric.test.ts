@@ -1,8 +1,9 @@
 import { api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
 import { storeModes } from '../../../../../test/harness/store_modes';
-import { countsFromUsage, disableDependantsOfUsageCollection, reportBody, testPlugin, uiMetric, usageTestPlugin } from './helpers';
+import { countsFromUsage, disableDependantsOfUsageCollection, reportBody, testPlugin, UNTHROTTLED_ARGS, uiMetric, usageTestPlugin } from './helpers';
 
-const baseArgs = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0'];
+// 50 reporters on one address send more than a browser would: the per-client limit is lifted.
+const baseArgs = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0', ...UNTHROTTLED_ARGS];
 
 async function storedCounts(server: OsdServer) {
   const { status, body } = await api(`${server.url}/api/stats?extended&legacy`);

@@ -1,5 +1,6 @@
 import { createLoggerMock } from '../mocks';
-import { GroupCommitWriter, WriterUnavailableError } from './group_commit_writer';
+import { SavedObjectsErrorHelpers } from '../../../../core/server';
+import { CounterOverflowError, GroupCommitWriter, WriterUnavailableError } from './group_commit_writer';
 import type { ReportIncrements } from './report_increments';
 
 type Op = { type: string; id: string; counterFieldName: string; incrementBy: number };
@@ -113,6 +114,63 @@ describe('GroupCommitWriter', () => {
     const { writer, repo } = createWriter();
     repo.failWhen = () => true;
     await expect(writer.write(report([['x:y', 1]]))).rejects.toThrow('corrupt counter');
+  });
+
+  it('refuses a report that would carry a counter past MAX_SAFE_INTEGER in its batch, and stores the others', async () => {
+    const { writer, transactions, counts } = createWriter();
+    const max = Number.MAX_SAFE_INTEGER;
+    const results = await Promise.allSettled([
+      writer.write(report([['app:big', max - 10], ['app:x', 1]])),
+      // Would make app:big max + 1; its own new counter (app:y) must not be stored either, not even as 0.
+      writer.write(report([['app:y', 0], ['app:x', 2], ['app:big', 11]])),
+      // The same counter twice in one report adds up too.
+      writer.write(report([['app:z', 1], ['app:big', 5], ['app:big', 6]])),
+      writer.write(report([['app:big', 10], ['app:x', 4]])),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(CounterOverflowError);
+    expect((results[1] as PromiseRejectedResult).reason.message).toBe(
+      `The report would raise ui-metric counter [app:big] past ${max}; it was not stored`
+    );
+    expect(transactions).toHaveLength(1);
+    expect(counts.get('app:big')).toBe(max);
+    expect(counts.get('app:x')).toBe(5);
+    expect(counts.has('app:y')).toBe(false);
+    expect(counts.has('app:z')).toBe(false);
+  });
+
+  it('refuses a report that would carry an application\'s clicks or minutes past MAX_SAFE_INTEGER in its batch', async () => {
+    const { writer, created } = createWriter();
+    const max = Number.MAX_SAFE_INTEGER;
+    const results = await Promise.allSettled([
+      writer.write(report([], [{ appId: 'home', minutesOnScreen: 1, numberOfClicks: max }])),
+      writer.write(report([['a:b', 1]], [{ appId: 'home', minutesOnScreen: 1, numberOfClicks: 1 }])),
+      writer.write(report([], [{ appId: 'other', minutesOnScreen: max, numberOfClicks: 0 }, { appId: 'other', minutesOnScreen: max, numberOfClicks: 0 }])),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason.message).toContain('the application usage of [home]');
+    expect(created.map((o: any) => o.attributes)).toEqual([{ appId: 'home', minutesOnScreen: 1, numberOfClicks: max, timestamp: '2024-01-02T03:04:05.000Z' }]);
+  });
+
+  it('fails every report of a batch at once when the store is unavailable: no one-by-one retry, no warning', async () => {
+    const { writer, repo } = createWriter();
+    const logger = (writer as any).options.logger;
+    const down = SavedObjectsErrorHelpers.decorateOpenSearchUnavailableError(new Error('OpenSearch is unreachable: connect ECONNREFUSED'));
+    repo.incrementCounters.mockRejectedValue(down);
+    const results = await Promise.allSettled([writer.write(report([['a:1', 1]])), writer.write(report([['a:2', 1]])), writer.write(report([['a:3', 1]]))]);
+    expect(results.map((r) => (r as PromiseRejectedResult).reason)).toEqual([down, down, down]);
+    expect(repo.incrementCounters).toHaveBeenCalledTimes(1);
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it('stops retrying one by one once the store turns out to be unavailable', async () => {
+    const { writer, repo } = createWriter();
+    const down = SavedObjectsErrorHelpers.decorateOpenSearchUnavailableError(new Error('gone'));
+    repo.incrementCounters.mockRejectedValueOnce(new Error('corrupt counter')).mockRejectedValue(down);
+    const results = await Promise.allSettled([writer.write(report([['a:1', 1]])), writer.write(report([['a:2', 1]])), writer.write(report([['a:3', 1]]))]);
+    expect(results.map((r) => (r as PromiseRejectedResult).reason)).toEqual([down, down, down]);
+    // The merged commit, then the first retry, which found the store away.
+    expect(repo.incrementCounters).toHaveBeenCalledTimes(2);
   });
 
   it('stores application usage as one transactional document per app and commit', async () => {

@@ -1,6 +1,7 @@
 import type { ISavedObjectsRepository, Logger } from '../../../../core/server';
 import { UI_METRIC_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { APPLICATION_USAGE_TRANSACTIONAL_TYPE } from '../collectors/application_usage/saved_object_types';
+import { isStoreUnavailable } from '../ingest/store_availability';
 import type { ReportIncrements } from './report_increments';
 
 /** The writer cannot take writes: before the plugin started, or after it stopped. Maps to 503. */
@@ -11,6 +12,17 @@ export class WriterUnavailableError extends Error {
   }
 }
 
+/**
+ * A report would carry a counter (or an application's clicks or minutes) past Number.MAX_SAFE_INTEGER in
+ * the batch it joins. Such a report is refused whole, never stored wrapped or rounded. Maps to 400.
+ */
+export class CounterOverflowError extends Error {
+  constructor(public readonly counter: string) {
+    super(`The report would raise ${counter} past ${Number.MAX_SAFE_INTEGER}; it was not stored`);
+    this.name = 'CounterOverflowError';
+  }
+}
+
 interface Waiter {
   increments: ReportIncrements;
   resolve: () => void;
@@ -18,12 +30,55 @@ interface Waiter {
   failed?: Error;
 }
 
+interface UsageSum {
+  minutesOnScreen: number;
+  numberOfClicks: number;
+}
+
 interface Batch {
   counters: Map<string, number>;
+  /** Per application, the sums the batch's transactional documents will hold (checked as they grow). */
+  applicationUsage: Map<string, UsageSum>;
   waiters: Waiter[];
 }
 
-const newBatch = (): Batch => ({ counters: new Map(), waiters: [] });
+const newBatch = (): Batch => ({ counters: new Map(), applicationUsage: new Map(), waiters: [] });
+
+/**
+ * Adds the report's increments to the batch, or, when one sum would pass Number.MAX_SAFE_INTEGER, leaves
+ * the batch as it was and throws. Sums of safe integers below that bound are exact, so undoing is exact.
+ */
+function mergeInto(batch: Batch, increments: ReportIncrements) {
+  const { counters, applicationUsage } = increments;
+  // Application usage first, into new objects: nothing of the batch changes until every sum is known good.
+  const usage = applicationUsage.length > 0 ? new Map<string, UsageSum>() : undefined;
+  for (const { appId, minutesOnScreen, numberOfClicks } of applicationUsage) {
+    const base = usage!.get(appId) ?? batch.applicationUsage.get(appId);
+    const sum = { minutesOnScreen: (base?.minutesOnScreen ?? 0) + minutesOnScreen, numberOfClicks: (base?.numberOfClicks ?? 0) + numberOfClicks };
+    if (sum.numberOfClicks > Number.MAX_SAFE_INTEGER || sum.minutesOnScreen > Number.MAX_SAFE_INTEGER) {
+      throw new CounterOverflowError(`the application usage of [${appId}]`);
+    }
+    usage!.set(appId, sum);
+  }
+  // Counters this report brings into the batch: undone, they leave it (an increment of 0 creates a counter).
+  let added: Set<string> | undefined;
+  for (let i = 0; i < counters.length; i++) {
+    const { id, incrementBy } = counters[i];
+    const current = batch.counters.get(id);
+    const sum = (current ?? 0) + incrementBy;
+    if (sum > Number.MAX_SAFE_INTEGER) {
+      for (let j = 0; j < i; j++) {
+        const undo = counters[j];
+        if (added?.has(undo.id)) batch.counters.delete(undo.id);
+        else batch.counters.set(undo.id, batch.counters.get(undo.id)! - undo.incrementBy);
+      }
+      throw new CounterOverflowError(`ui-metric counter [${id}]`);
+    }
+    if (current === undefined) (added ??= new Set()).add(id);
+    batch.counters.set(id, sum);
+  }
+  if (usage) for (const [appId, sum] of usage) batch.applicationUsage.set(appId, sum);
+}
 
 export interface GroupCommitWriterOptions {
   logger: Logger;
@@ -41,7 +96,11 @@ export interface GroupCommitWriterOptions {
  * A commit is all or nothing. If one fails (say, one stored counter is corrupt), the counters of each
  * report of that batch are retried alone, so only the reports touching the bad document fail. A rejected
  * report may still have been partly stored (its counters, not its application usage): the guarantee is
- * that an acknowledged report is never lost, and a retried one may count twice.
+ * that an acknowledged report is never lost, and a retried one may count twice. When the store is away
+ * (see `isStoreUnavailable`) every report of the batch fails at once, without retries.
+ *
+ * No sum in a batch passes Number.MAX_SAFE_INTEGER: a report that would carry one past it is refused
+ * (`CounterOverflowError`) before it joins; the store refuses a stored counter's overflow itself.
  */
 export class GroupCommitWriter {
   private repository?: ISavedObjectsRepository;
@@ -70,9 +129,7 @@ export class GroupCommitWriter {
     if (increments.counters.length === 0 && increments.applicationUsage.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const batch = this.pending;
-      for (const { id, incrementBy } of increments.counters) {
-        batch.counters.set(id, (batch.counters.get(id) ?? 0) + incrementBy);
-      }
+      mergeInto(batch, increments);
       batch.waiters.push({ increments, resolve, reject });
       this.schedule();
     });
@@ -127,7 +184,8 @@ export class GroupCommitWriter {
     try {
       await this.storeCounters(batch.counters);
     } catch (error) {
-      if (waiters.length === 1) waiters[0].failed = error as Error;
+      // An unavailable store fails every report alike: retrying them one by one would only wait longer.
+      if (waiters.length === 1 || isStoreUnavailable(error)) for (const waiter of waiters) waiter.failed = error as Error;
       else await this.retryCountersOneByOne(waiters, error as Error);
     }
     const withUsage = waiters.filter((w) => !w.failed && w.increments.applicationUsage.length > 0);
@@ -152,13 +210,19 @@ export class GroupCommitWriter {
 
   private async retryCountersOneByOne(waiters: Waiter[], cause: Error) {
     this.options.logger.warn(`A ui metric commit of ${waiters.length} reports failed (${cause.message}); storing them one by one`);
+    let away: Error | undefined;
     for (const waiter of waiters) {
+      if (away) {
+        waiter.failed = away;
+        continue;
+      }
       const counters = new Map<string, number>();
       for (const { id, incrementBy } of waiter.increments.counters) counters.set(id, (counters.get(id) ?? 0) + incrementBy);
       try {
         await this.storeCounters(counters);
       } catch (error) {
         waiter.failed = error as Error;
+        if (isStoreUnavailable(error)) away = error as Error;
       }
     }
   }

@@ -25,9 +25,113 @@ describe('ReportBodyType', () => {
     expect(validate({ report: {} })).toEqual({ report: {} });
   });
 
-  it('takes the schema path for convertible input: numeric strings become numbers, as the schema does', () => {
-    const report = { uiStatsMetrics: { a: { ...metric('app', 'e'), stats: { min: '0', max: '1', sum: '1', avg: '1' } } } };
-    expect(validate({ report }).report.uiStatsMetrics!.a.stats).toEqual({ min: 0, max: 1, sum: 1, avg: 1 });
+  it('converts nothing: a numeric string is refused on every number, naming the field', () => {
+    const stats = { min: 0, max: 1, sum: 1, avg: 1 };
+    for (const field of ['min', 'sum', 'max', 'avg']) {
+      const report = { uiStatsMetrics: { a: { ...metric('app', 'e'), stats: { ...stats, [field]: '7' } } } };
+      expect(() => validate({ report })).toThrow(`[request body.report.uiStatsMetrics.a.stats.${field}]: expected value of type [number] but got [string]`);
+    }
+    expect(() => validate({ report: { application_usage: { home: { minutesOnScreen: '1', numberOfClicks: 1 } } } })).toThrow(
+      '[request body.report.application_usage.home.minutesOnScreen]: expected value of type [number] but got [string]'
+    );
+    expect(() => validate({ report: { application_usage: { home: { minutesOnScreen: 1, numberOfClicks: '1' } } } })).toThrow(
+      '[request body.report.application_usage.home.numberOfClicks]: expected value of type [number] but got [string]'
+    );
+    expect(() => validate({ report: { uiStatsMetrics: { a: { ...metric('app', 'e'), appName: 7 } } } })).toThrow(
+      '[request body.report.uiStatsMetrics.a.appName]: expected value of type [string] but got [number]'
+    );
+  });
+
+  it.each([
+    ['0.5', 0.5, 'must be an integer'],
+    ['1e20', 1e20, 'Value must be equal to or lower than [9007199254740991].'],
+    ['1.7e308', 1.7e308, 'Value must be equal to or lower than [9007199254740991].'],
+    ['2^53', 2 ** 53, 'Value must be equal to or lower than [9007199254740991].'],
+    ['Infinity (JSON 1e400)', Infinity, 'must be a finite number'],
+    ['-1', -1, 'Value must be equal to or greater than [0].'],
+    ['null', null, 'expected value of type [number] but got [null]'],
+    ['true', true, 'expected value of type [number] but got [boolean]'],
+  ])('refuses a count of %s, in stats.sum and numberOfClicks alike', (_label, value, message) => {
+    const sum = { report: { uiStatsMetrics: { a: { ...metric('app', 'e'), stats: { min: 0, max: 1, sum: value, avg: 1 } } } } };
+    expect(() => validate(sum)).toThrow(`[request body.report.uiStatsMetrics.a.stats.sum]: ${message}`);
+    const clicks = { report: { application_usage: { home: { minutesOnScreen: 1, numberOfClicks: value } } } };
+    expect(() => validate(clicks)).toThrow(`[request body.report.application_usage.home.numberOfClicks]: ${message}`);
+  });
+
+  it('takes the largest safe integer as a count, and any finite non-negative number of minutes', () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    expect(validate({ report: { uiStatsMetrics: { a: metric('app', 'e', max) } } }).report.uiStatsMetrics!.a.stats.sum).toBe(max);
+    const usage = { home: { minutesOnScreen: 0.25, numberOfClicks: 0 } };
+    expect(validate({ report: { application_usage: usage } }).report.application_usage).toEqual(usage);
+    for (const [minutes, message] of [
+      [Infinity, 'must be a finite number'],
+      [-0.5, 'Value must be equal to or greater than [0].'],
+      [1.7e308, 'Value must be equal to or lower than [9007199254740991].'],
+    ] as const) {
+      expect(() => validate({ report: { application_usage: { home: { minutesOnScreen: minutes, numberOfClicks: 0 } } } })).toThrow(
+        `[request body.report.application_usage.home.minutesOnScreen]: ${message}`
+      );
+    }
+    const badMin = { report: { uiStatsMetrics: { a: { ...metric('app', 'e'), stats: { min: -Infinity, max: 1, sum: 1, avg: 1 } } } } };
+    expect(() => validate(badMin)).toThrow('[request body.report.uiStatsMetrics.a.stats.min]: must be a finite number');
+  });
+
+  it('holds names to 256 characters without control characters: app and event names, user agents, application ids', () => {
+    const long = 'x'.repeat(257);
+    expect(validate({ report: { uiStatsMetrics: { a: metric('x'.repeat(256), 'e') } } })).toBeDefined();
+    // 256 characters of two UTF-16 units each are still 256 characters.
+    expect(validate({ report: { uiStatsMetrics: { a: metric('app', '😀'.repeat(256)) } } })).toBeDefined();
+    expect(() => validate({ report: { uiStatsMetrics: { a: metric('app', '😀'.repeat(257)) } } })).toThrow(
+      '[request body.report.uiStatsMetrics.a.eventName]: must be at most 256 characters'
+    );
+    expect(() => validate({ report: { uiStatsMetrics: { a: metric(long, 'e') } } })).toThrow(
+      '[request body.report.uiStatsMetrics.a.appName]: must be at most 256 characters'
+    );
+    for (const control of ['\u0000', '\n', '\u001b[31m', '\u007f', '\u0085']) {
+      expect(() => validate({ report: { uiStatsMetrics: { a: metric('app', `e${control}`) } } })).toThrow(
+        '[request body.report.uiStatsMetrics.a.eventName]: must not contain control characters'
+      );
+    }
+    const agent = (key: string, userAgent: string) => ({ report: { userAgent: { u: { key, type: 'user_agent', appName: 'x', userAgent } } } });
+    expect(() => validate(agent('k', long))).toThrow('[request body.report.userAgent.u.userAgent]: must be at most 256 characters');
+    expect(() => validate(agent('k\r', 'ua'))).toThrow('[request body.report.userAgent.u.key]: must not contain control characters');
+    expect(() => validate(agent(long, 'ua'))).toThrow('[request body.report.userAgent.u.key]: must be at most 256 characters');
+    const usage = (appId: string) => ({ report: { application_usage: { [appId]: { minutesOnScreen: 1, numberOfClicks: 1 } } } });
+    expect(() => validate(usage(long))).toThrow(
+      `[request body.report.application_usage]: application id "${'x'.repeat(40)}…" must be at most 256 characters`
+    );
+    expect(() => validate(usage('home\u0007'))).toThrow(
+      '[request body.report.application_usage]: application id "home\\u0007" must not contain control characters'
+    );
+  });
+
+  it('fast path and schema agree: a body is accepted by one exactly when the plain schema accepts its report', () => {
+    const values: unknown[] = [0, 1, 7, 0.5, -1, 1e20, 2 ** 53 - 1, 2 ** 53, Infinity, '7', null, 'x'.repeat(300), 'a:b', 'a\u0001', ''];
+    for (const value of values) {
+      for (const report of [
+        { uiStatsMetrics: { a: { ...metric('app', 'e'), stats: { min: 0, max: 1, sum: value, avg: 1 } } } },
+        { uiStatsMetrics: { a: { ...metric('app', 'e'), appName: value } } },
+        { uiStatsMetrics: { a: { ...metric('app', 'e'), eventName: value } } },
+        { application_usage: { home: { minutesOnScreen: value, numberOfClicks: 1 } } },
+        { application_usage: { home: { minutesOnScreen: 1, numberOfClicks: value } } },
+      ]) {
+        const viaSchema = (() => {
+          try {
+            return reportSchema.validate(report);
+          } catch {
+            return 'refused';
+          }
+        })();
+        const viaBody = (() => {
+          try {
+            return validate({ report }).report;
+          } catch {
+            return 'refused';
+          }
+        })();
+        expect([value, viaBody]).toEqual([value, viaSchema]);
+      }
+    }
   });
 
   it('answers a malformed report with the schema message naming the field', () => {
@@ -60,6 +164,9 @@ describe('ReportBodyType', () => {
     ).toThrow('[request body.report.userAgent.u.key]: must not contain ":"');
     expect(() => validate({ report: { application_usage: { home: { minutesOnScreen: -1, numberOfClicks: 0 } } } })).toThrow(
       'minutesOnScreen]: Value must be equal to or greater than [0].'
+    );
+    expect(() => validate({ report: { application_usage: { '': { minutesOnScreen: 1, numberOfClicks: 0 } } } })).toThrow(
+      '[request body.report.application_usage]: application id "" must not be empty'
     );
   });
 

@@ -1,17 +1,48 @@
 import { schema, SchemaTypeError, Type, TypeOf, ValidationError } from '@osd/config-schema';
 import { REPORT_VERSION } from '../../common/constants';
+import { applicationIdProblem, countProblem, finiteNumberProblem, minutesProblem, nameProblem } from './report_rules';
 
-/** The browser reporter's batched report, exactly as upstream's schema reads it. */
+/**
+ * A value whose whole check is one of the rules of report_rules.ts, with the rule's message: so the
+ * schema path answers exactly what the fast path checks, and converts nothing (a numeric string stays a
+ * string, and is refused).
+ */
+class RuleType<V> extends Type<V> {
+  constructor(problem: (value: unknown) => string | undefined) {
+    const checked = (schema.any().getSchema() as any)
+      .custom((value: unknown) => {
+        const message = problem(value);
+        if (message) throw new Error(message);
+        return value;
+      })
+      .error((errors: any[]) => {
+        const [report] = errors;
+        if (report instanceof SchemaTypeError) return report;
+        // `any.required` (the value is missing) gets the rule's message for `undefined`.
+        const message = report.code === 'any.custom' ? report.local.error.message : (problem(undefined) ?? String(report.message));
+        return new SchemaTypeError(message, report.path ?? []);
+      });
+    super(checked);
+  }
+}
+
+const count = () => new RuleType<number>(countProblem);
+const finiteNumber = () => new RuleType<number>(finiteNumberProblem);
+const name = () => new RuleType<string>((value) => nameProblem(value));
+/** A name followed by `:` in its stored id. */
+const leadingName = () => new RuleType<string>((value) => nameProblem(value, true));
+
+/** The browser reporter's batched report: upstream's schema, with the stored values held to report_rules.ts. */
 export const reportSchema = schema.object({
   reportVersion: schema.maybe(schema.literal(REPORT_VERSION)),
   userAgent: schema.maybe(
     schema.recordOf(
       schema.string(),
       schema.object({
-        key: schema.string(),
+        key: leadingName(),
         type: schema.string(),
         appName: schema.string(),
-        userAgent: schema.string(),
+        userAgent: name(),
       })
     )
   ),
@@ -21,13 +52,13 @@ export const reportSchema = schema.object({
       schema.object({
         key: schema.string(),
         type: schema.oneOf([schema.literal('click'), schema.literal('loaded'), schema.literal('count')]),
-        appName: schema.string(),
-        eventName: schema.string(),
+        appName: leadingName(),
+        eventName: name(),
         stats: schema.object({
-          min: schema.number(),
-          sum: schema.number(),
-          max: schema.number(),
-          avg: schema.number(),
+          min: finiteNumber(),
+          sum: count(),
+          max: finiteNumber(),
+          avg: finiteNumber(),
         }),
       })
     )
@@ -36,8 +67,8 @@ export const reportSchema = schema.object({
     schema.recordOf(
       schema.string(),
       schema.object({
-        minutesOnScreen: schema.number(),
-        numberOfClicks: schema.number(),
+        minutesOnScreen: new RuleType<number>(minutesProblem),
+        numberOfClicks: count(),
       })
     )
   ),
@@ -50,7 +81,6 @@ export type ReportBody = TypeOf<typeof reportBodySchema>;
 
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** True when `value` has exactly the listed keys (JSON objects never hold `undefined`). */
 function hasExactKeys(value: Plain, keys: readonly string[]) {
@@ -76,10 +106,13 @@ function everyValue(record: unknown, check: (entry: unknown) => boolean) {
   return true;
 }
 
+const ok = (problem: string | undefined) => problem === undefined;
+
 /**
- * True when `body` is already in the exact form the schema would return unchanged: then validating it is
- * a plain walk. Anything else (extra keys, numeric strings to convert, wrong types) takes the schema's
- * path, which converts or fails with its usual message.
+ * True when `body` is already in the exact form the schema would accept and return unchanged: then
+ * validating it is a plain walk, asking the same rules (report_rules.ts) as the schema. Anything else
+ * (extra keys, wrong types, a value a rule refuses) takes the schema's path, which fails with the
+ * message naming the field.
  */
 function isCanonicalBody(body: unknown): body is ReportBody {
   if (!isPlain(body) || !hasExactKeys(body, ['report'])) return false;
@@ -90,51 +123,54 @@ function isCanonicalBody(body: unknown): body is ReportBody {
   return (
     everyValue(
       report.userAgent,
-      (e) => isPlain(e) && hasExactKeys(e, USER_AGENT_KEYS) && USER_AGENT_KEYS.every((k) => typeof e[k] === 'string')
+      (e) =>
+        isPlain(e) &&
+        hasExactKeys(e, USER_AGENT_KEYS) &&
+        typeof e.type === 'string' &&
+        typeof e.appName === 'string' &&
+        ok(nameProblem(e.key, true)) &&
+        ok(nameProblem(e.userAgent))
     ) &&
     everyValue(report.uiStatsMetrics, (e) => {
-      if (!isPlain(e) || !hasExactKeys(e, METRIC_KEYS)) return false;
-      if (typeof e.key !== 'string' || typeof e.appName !== 'string' || typeof e.eventName !== 'string') return false;
+      if (!isPlain(e) || !hasExactKeys(e, METRIC_KEYS) || typeof e.key !== 'string') return false;
       if (!METRIC_TYPES.includes(e.type as string)) return false;
+      if (!ok(nameProblem(e.appName, true)) || !ok(nameProblem(e.eventName))) return false;
       const stats = e.stats;
-      return isPlain(stats) && hasExactKeys(stats, STATS_KEYS) && isNumber(stats.min) && isNumber(stats.sum) && isNumber(stats.max) && isNumber(stats.avg);
+      return (
+        isPlain(stats) &&
+        hasExactKeys(stats, STATS_KEYS) &&
+        ok(countProblem(stats.sum)) &&
+        ok(finiteNumberProblem(stats.min)) &&
+        ok(finiteNumberProblem(stats.max)) &&
+        ok(finiteNumberProblem(stats.avg))
+      );
     }) &&
-    everyValue(report.application_usage, (e) => isPlain(e) && hasExactKeys(e, APP_USAGE_KEYS) && isNumber(e.minutesOnScreen) && isNumber(e.numberOfClicks))
+    everyValue(
+      report.application_usage,
+      (e) => isPlain(e) && hasExactKeys(e, APP_USAGE_KEYS) && ok(minutesProblem(e.minutesOnScreen)) && ok(countProblem(e.numberOfClicks))
+    )
   );
 }
 
-function fail(message: string, path: string[], namespace?: string): never {
-  throw new ValidationError(new SchemaTypeError(message, path), namespace);
-}
-
 /**
- * Rules the storage adds to the schema: `:` separates the app from the event in a counter's id, so an
- * app name (or a user-agent key) may not contain one; names may not be empty; counts never go down.
+ * Application ids are the keys of `application_usage`, which the schema takes as any string: they are held
+ * to the name rules here, on both paths. The message quotes the id rather than putting it in the path.
  */
-function assertStorable(report: ReportSchemaType, namespace?: string) {
-  for (const [key, metric] of Object.entries(report.uiStatsMetrics ?? {})) {
-    const at = (field: string) => ['report', 'uiStatsMetrics', key, field];
-    if (metric.appName.includes(':')) fail('must not contain ":"', at('appName'), namespace);
-    if (metric.appName === '') fail('must not be empty', at('appName'), namespace);
-    if (metric.eventName === '') fail('must not be empty', at('eventName'), namespace);
-    if (metric.stats.sum < 0) fail('Value must be equal to or greater than [0].', [...at('stats'), 'sum'], namespace);
-  }
-  for (const [key, agent] of Object.entries(report.userAgent ?? {})) {
-    if (agent.key.includes(':')) fail('must not contain ":"', ['report', 'userAgent', key, 'key'], namespace);
-    if (agent.key === '') fail('must not be empty', ['report', 'userAgent', key, 'key'], namespace);
-  }
-  for (const [appId, usage] of Object.entries(report.application_usage ?? {})) {
-    if (appId === '') fail('must not be empty', ['report', 'application_usage', appId], namespace);
-    if (usage.numberOfClicks < 0) fail('Value must be equal to or greater than [0].', ['report', 'application_usage', appId, 'numberOfClicks'], namespace);
-    if (usage.minutesOnScreen < 0) fail('Value must be equal to or greater than [0].', ['report', 'application_usage', appId, 'minutesOnScreen'], namespace);
+function assertApplicationIds(report: ReportSchemaType, namespace?: string) {
+  const usage = report.application_usage;
+  if (!usage) return;
+  for (const appId in usage) {
+    const problem = applicationIdProblem(appId);
+    if (problem) throw new ValidationError(new SchemaTypeError(problem, ['report', 'application_usage']), namespace);
   }
 }
 
 /**
- * The `{ report }` body of `POST /api/ui_metric/report`: upstream's schema and messages, plus the
- * storage rules above. Validating a 100-metric report through the generic schema costs about ten times
- * parsing it, so a body already in canonical form is checked by a direct walk instead; every other
- * body goes through the schema, so what is accepted and every error message stay the schema's.
+ * The `{ report }` body of `POST /api/ui_metric/report`: upstream's schema and messages, with the stored
+ * values held to report_rules.ts (counts are non-negative safe integers, names short and printable, no
+ * strings converted to numbers). Validating a 100-metric report through the generic schema costs about
+ * ten times parsing it, so a body already in canonical form is checked by a direct walk instead; every
+ * other body goes through the schema, so every error message is the schema's.
  */
 export class ReportBodyType extends Type<ReportBody> {
   constructor() {
@@ -143,7 +179,7 @@ export class ReportBodyType extends Type<ReportBody> {
 
   public validate(value: unknown, context: Record<string, any> = {}, namespace?: string): ReportBody {
     const body = isCanonicalBody(value) ? value : reportBodySchema.validate(value, context, namespace);
-    assertStorable(body.report, namespace);
+    assertApplicationIds(body.report, namespace);
     return body;
   }
 }
