@@ -4,7 +4,7 @@ import { Readable } from 'stream';
 import { Subject } from 'rxjs';
 import { Logger } from '../logging';
 import { HttpConfig } from './http_config';
-import { exceedsJsonDepth, jsonDepthMessage } from './json_depth';
+import { exceedsJsonDepth, jsonDepthMessage } from '../../utils/json_depth';
 import { handleClientError } from './client_error';
 import { HttpLifecycle, REQUEST_KEY } from './lifecycle';
 import {

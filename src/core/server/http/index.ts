@@ -20,4 +20,4 @@ export type {
   OnPreResponseInfo,
   OnPreResponseToolkit,
 } from './lifecycle';
-export { exceedsJsonDepth, MAX_JSON_BODY_DEPTH, jsonDepthMessage } from './json_depth';
+export { exceedsJsonDepth, MAX_JSON_BODY_DEPTH, jsonDepthMessage } from '../../utils/json_depth';

@@ -1,4 +1,6 @@
 import { parse as parseJsonSafely } from 'secure-json-parse';
+// The platform's nesting rule for JSON bodies; a light module, so the report thread stays small.
+import { exceedsJsonDepth, jsonDepthMessage } from '../../../../core/utils/json_depth';
 import { reportToIncrements, type ReportIncrements } from './report_increments';
 import { ReportBodyType } from './report_schema';
 
@@ -18,9 +20,12 @@ export function parseReport(body: Uint8Array): ParsedReport {
     // What the schema says of a missing body.
     return { ok: false, message: '[request body.report]: expected value of type [object] but got [undefined]' };
   }
+  const text = Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8');
+  // Parsed routes get this check from the router; this route reads its body itself.
+  if (exceedsJsonDepth(text)) return { ok: false, message: jsonDepthMessage() };
   let json: unknown;
   try {
-    json = parseJsonSafely(Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8'), undefined, {
+    json = parseJsonSafely(text, undefined, {
       protoAction: 'error',
       constructorAction: 'error',
     });

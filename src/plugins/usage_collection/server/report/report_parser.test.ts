@@ -17,6 +17,7 @@ const BODIES: Record<string, string> = {
   poisoned: '{"report": {"__proto__": {"polluted": true}}}',
   offSchema: JSON.stringify({ report: { uiStatsMetrics: { a: { ...metric, type: 'hover' } } } }),
   colon: JSON.stringify({ report: { uiStatsMetrics: { a: { ...metric, appName: 'a:b' } } } }),
+  deep: `{"report":${'['.repeat(5000)}${']'.repeat(5000)}}`,
 };
 
 describe('parseReport', () => {
@@ -44,6 +45,7 @@ describe('parseReport', () => {
     expect(message('poisoned')).toBe('Invalid request payload JSON format');
     expect(message('offSchema')).toMatch(/^\[request body\.report\.uiStatsMetrics\.a\.type\]: /);
     expect(message('colon')).toBe('[request body.report.uiStatsMetrics.a.appName]: must not contain ":"');
+    expect(message('deep')).toBe('Request body JSON is nested deeper than 100 levels');
   });
 });
 
