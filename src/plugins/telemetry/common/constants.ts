@@ -1,5 +1,5 @@
 /*
- * Names shared by the server half and (later) the browser half of telemetry.
+ * Names shared by the server half and the browser half of telemetry.
  */
 
 /** Version segment of the telemetry routes and of the payload format sent to the receiver. */
@@ -12,7 +12,10 @@ export const REPORT_INTERVAL_MS = 86400000;
 export const TELEMETRY_SAVED_OBJECT_TYPE = 'telemetry';
 export const TELEMETRY_SAVED_OBJECT_ID = 'telemetry';
 
-/** Failed sends on one version after which the server stops sending until the next upgrade. */
+/**
+ * Failed sends in a row after which a sender pauses for `telemetry.failurePause` (see `retry_policy.ts`);
+ * the tries before that are spaced by `telemetry.retryDelay`, doubled each time.
+ */
 export const MAX_REPORT_FAILURES = 3;
 
 /** Where the privacy statement lives by default (the OpenSearch project is a Linux Foundation project). */

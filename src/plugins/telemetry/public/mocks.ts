@@ -13,6 +13,8 @@ export function createTelemetryPublicConfig(overrides: Partial<TelemetryPublicCo
     reportInterval: 'PT24H',
     initialCheckDelay: 'PT5M',
     retryDelay: 'PT1H',
+    failurePause: 'PT24H',
+    optInStatusInterval: 'PT1M',
     ...overrides,
   };
 }

@@ -37,6 +37,7 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
       toasts: core.notifications.toasts,
       config: this.config,
       fetch: (input, init) => window.fetch(input, init),
+      optInStatusIntervalMs: parseDurationMs(this.config.optInStatusInterval),
     });
     return { telemetryService: this.telemetryService };
   }
@@ -75,6 +76,7 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
   public stop() {
     this.subscription?.unsubscribe();
     this.sender?.stop();
+    void this.telemetryService?.stop();
   }
 
   private startSender(telemetryService: TelemetryService) {
@@ -86,19 +88,22 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
       reportIntervalMs: parseDurationMs(this.config.reportInterval),
       initialCheckDelayMs,
       retryDelayMs: parseDurationMs(this.config.retryDelay),
+      failurePauseMs: parseDurationMs(this.config.failurePause),
       version: this.version,
     });
     this.sender.start();
-    // An opt-in made in this tab is reported after the same delay as at start, not after a full check interval.
+    // An opt-in made in this tab is reported after the same delay as at start, not after a full check
+    // interval; any change of the choice clears the failures (ending a failure pause), as on the server.
     this.subscription = telemetryService
       .getState$()
       .pipe(
-        map((state) => state.optIn === true),
+        map((state) => state.optIn),
         distinctUntilChanged(),
         skip(1)
       )
-      .subscribe((optedIn) => {
-        if (optedIn) this.sender?.checkSoon(initialCheckDelayMs);
+      .subscribe((optIn) => {
+        this.sender?.resetFailures();
+        if (optIn === true) this.sender?.checkSoon(initialCheckDelayMs);
       });
   }
 }

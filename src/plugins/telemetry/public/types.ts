@@ -18,6 +18,8 @@ export interface TelemetryPublicConfig {
   reportInterval: string | number;
   initialCheckDelay: string | number;
   retryDelay: string | number;
+  failurePause: string | number;
+  optInStatusInterval: string | number;
 }
 
 /** Constants other public halves link to. */

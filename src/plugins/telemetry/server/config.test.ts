@@ -1,5 +1,5 @@
 import { exportJWK, generateKeyPair } from 'jose';
-import { configSchema } from './config';
+import { configSchema, DURATION_LIMITS } from './config';
 
 describe('telemetry config', () => {
   it('has upstream defaults, no optIn default, and the sender timings', () => {
@@ -17,6 +17,10 @@ describe('telemetry config', () => {
     expect(config.initialCheckDelay.asMilliseconds()).toBe(5 * 60 * 1000);
     expect(config.checkInterval.asMilliseconds()).toBe(12 * 3600 * 1000);
     expect(config.reportInterval.asMilliseconds()).toBe(24 * 3600 * 1000);
+    expect(config.retryDelay.asMilliseconds()).toBe(3600 * 1000);
+    expect(config.failurePause.asMilliseconds()).toBe(24 * 3600 * 1000);
+    expect(config.requestTimeout.asMilliseconds()).toBe(30000);
+    expect(config.optInStatusInterval.asMilliseconds()).toBe(60000);
     expect(configSchema.validate({}, { dist: true }).url).toBe('https://telemetry.opensearch.org/xpack/v2/send');
   });
 
@@ -38,5 +42,35 @@ describe('telemetry config', () => {
     const privateJwk = { ...(await exportJWK(privateKey)), kid: 'k1' };
     expect(() => configSchema.validate({ encryptionKey: privateJwk }, { dist: false })).toThrow(/public key only/);
     expect(() => configSchema.validate({ encryptionKey: '{' }, { dist: false })).toThrow(/not valid JSON/);
+  });
+
+  it.each([
+    ['reportInterval', '0', 'greater than [1m]'],
+    ['reportInterval', '59s', 'greater than [1m]'],
+    ['reportInterval', '366d', 'less than [365d]'],
+    ['initialCheckDelay', '999ms', 'greater than [1s]'],
+    ['initialCheckDelay', '25d', 'less than [24d]'],
+    ['checkInterval', '9s', 'greater than [10s]'],
+    ['checkInterval', '25d', 'less than [24d]'],
+    ['retryDelay', '0', 'greater than [1s]'],
+    ['retryDelay', '8d', 'less than [7d]'],
+    ['failurePause', '59s', 'greater than [1m]'],
+    ['failurePause', '25d', 'less than [24d]'],
+    ['requestTimeout', '0', 'greater than [1s]'],
+    ['requestTimeout', '11m', 'less than [10m]'],
+    ['optInStatusInterval', '9s', 'greater than [10s]'],
+    ['optInStatusInterval', '2h', 'less than [1h]'],
+  ])('refuses %s: %s, naming the key', (key, value, message) => {
+    expect(() => configSchema.validate({ [key]: value }, { dist: false })).toThrow(`[${key}]: Value must be equal to or ${message}`);
+  });
+
+  it('accepts every bound itself, and every bound fits a timer', () => {
+    for (const [key, { min, max }] of Object.entries(DURATION_LIMITS)) {
+      expect(() => configSchema.validate({ [key]: min }, { dist: false })).not.toThrow();
+      const config = configSchema.validate({ [key]: max }, { dist: false }) as unknown as Record<string, { asMilliseconds(): number }>;
+      if (key !== 'reportInterval' && key !== 'retryDelay') expect(config[key].asMilliseconds()).toBeLessThanOrEqual(2 ** 31 - 1);
+    }
+    // Twice the longest retry delay (the last wait before the pause) still fits a timer.
+    expect(2 * configSchema.validate({ retryDelay: '7d' }, { dist: false }).retryDelay.asMilliseconds()).toBeLessThanOrEqual(2 ** 31 - 1);
   });
 });

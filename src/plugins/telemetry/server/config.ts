@@ -11,6 +11,32 @@ const httpUrl = (defaults: { prod: string; staging: string }) =>
     schema.uri({ scheme: ['http', 'https'], defaultValue: defaults.staging })
   );
 
+/** Timers (Node and browsers) take at most 2^31-1 ms (24.8 days); a longer delay would fire at once. */
+const MAX_TIMER = '24d';
+
+/**
+ * Bounds of the duration keys, each with why. A value outside is a start-up error naming the key.
+ * Exported for the tests and the README table.
+ */
+export const DURATION_LIMITS = {
+  /** A timer. The first look may try even during a failure pause (a restart lifts it), so it is never instant. */
+  initialCheckDelay: { min: '1s', max: MAX_TIMER },
+  /** A timer; more often than every 10 s only loads the store (the opt-in state is polled every 10 s anyway). */
+  checkInterval: { min: '10s', max: MAX_TIMER },
+  /** `0` meant a report every second; more than a year is no schedule. */
+  reportInterval: { min: '1m', max: '365d' },
+  /** Bounded by the 3 tries before the pause; twice the longest must still fit a timer. */
+  retryDelay: { min: '1s', max: '7d' },
+  /** A failing receiver is never asked more often than a healthy one could be (reportInterval ≥ 1m). */
+  failurePause: { min: '1m', max: MAX_TIMER },
+  /** Under a second no real receiver answers; a try in flight holds the report for twice this. */
+  requestTimeout: { min: '1s', max: '10m' },
+  /** Under 10 s the coalescing would not stop a burst of toggles; a timer. */
+  optInStatusInterval: { min: '10s', max: '1h' },
+} as const;
+
+const duration = (defaultValue: string, { min, max }: { min: string | number; max: string | number }) => schema.duration({ defaultValue, min, max });
+
 /** `telemetry.*` in `opensearch_dashboards.yml`. */
 export const configSchema = schema.object({
   /** `false` leaves the plugin out: no routes, no collector, no sender. */
@@ -34,15 +60,19 @@ export const configSchema = schema.object({
   /** The privacy statement the banner, the notice and the settings section link to. */
   privacyStatementUrl: schema.uri({ scheme: ['http', 'https'], defaultValue: DEFAULT_PRIVACY_STATEMENT_URL }),
   /** First check of the server sender after start (and after an opt-in on this server). */
-  initialCheckDelay: schema.duration({ defaultValue: '5m' }),
+  initialCheckDelay: duration('5m', DURATION_LIMITS.initialCheckDelay),
   /** Longest sleep of the server sender between two looks at the shared state. */
-  checkInterval: schema.duration({ defaultValue: '12h' }),
+  checkInterval: duration('12h', DURATION_LIMITS.checkInterval),
   /** One report per this interval (plus a small jitter), shared by every server on the same store. */
-  reportInterval: schema.duration({ defaultValue: '24h' }),
-  /** After a failed send, the next try waits this long, doubled for each further failure (3 pause sending). */
-  retryDelay: schema.duration({ defaultValue: '1h' }),
+  reportInterval: duration('24h', DURATION_LIMITS.reportInterval),
+  /** After a failed send, the next try waits this long, doubled for each further failure until the 3rd. */
+  retryDelay: duration('1h', DURATION_LIMITS.retryDelay),
+  /** After 3 failed sends in a row (and after each later one), sending pauses this long, then tries again. */
+  failurePause: duration('24h', DURATION_LIMITS.failurePause),
   /** Time limit of one outbound request (report or opt-in status), response body included. */
-  requestTimeout: schema.duration({ defaultValue: '30s' }),
+  requestTimeout: duration('30s', DURATION_LIMITS.requestTimeout),
+  /** At most one opt-in status announcement per this interval (per server, or per browser tab); toggles in between are coalesced. */
+  optInStatusInterval: duration('1m', DURATION_LIMITS.optInStatusInterval),
   /**
    * Public RSA key (JWK, as JSON text or as a YAML object) every report is encrypted to before it leaves
    * the server; its `kid` goes in each JWE header. Unset: reports are sent as plain JSON.
@@ -76,5 +106,7 @@ export const config: PluginConfigDescriptor<TelemetryConfigType> = {
     reportInterval: true,
     initialCheckDelay: true,
     retryDelay: true,
+    failurePause: true,
+    optInStatusInterval: true,
   },
 };

@@ -22,7 +22,9 @@ describe('describeTelemetryState', () => {
     expect(describe_(state({ sendUsageFrom: 'browser' }))).toContain('sent by the browser');
     expect(describe_(state(), { debug: false, forcedOptOutBy: 'DO_NOT_TRACK' })).toBe('Telemetry is off: DO_NOT_TRACK is set. Nothing is sent.');
     expect(
-      describeTelemetryState(state(), { environment: { debug: false }, url: 'u', reportInterval: '1d', activeFailures: 3, currentVersion: '2.19.0' })
-    ).toBe('Telemetry is opted in: one report every 1d, sent to u. Sending is paused after 3 failed sends on 2.19.0; it resumes after the next upgrade.');
+      describeTelemetryState(state(), { environment: { debug: false }, url: 'u', reportInterval: '1d', activeFailures: 3, currentVersion: '2.19.0', failurePause: '1d' })
+    ).toBe(
+      'Telemetry is opted in: one report every 1d, sent to u. The last 3 sends on 2.19.0 failed; this restart ends their pause: the next check tries again, and another failure pauses sending for 1d.'
+    );
   });
 });

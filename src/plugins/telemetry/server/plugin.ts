@@ -38,6 +38,8 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
   private readonly currentVersion: string;
   private readonly instanceUuid: string;
   private readonly environment: TelemetryEnvironment;
+  /** A failure pause recorded before this time is not honoured: a restart lifts it (`common/retry_policy.ts`). */
+  private readonly startedAt = Date.now();
   private optIn?: OptInService;
   private optInStatusSender?: OptInStatusSender;
   private fetcher?: FetcherTask;
@@ -80,6 +82,11 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
       url: config.optInStatusUrl,
       version: currentVersion,
       timeoutMs: config.requestTimeout.asMilliseconds(),
+      minIntervalMs: config.optInStatusInterval.asMilliseconds(),
+      isStillAllowed: async () => {
+        const { state } = await optIn.refresh();
+        return state.optIn === true && state.sendUsageFrom === 'server';
+      },
     });
     this.optInStatusSender = optInStatusSender;
 
@@ -121,7 +128,16 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
       .refresh()
       .then(({ state, savedObject }) => {
         const activeFailures = getActiveFailureCount(savedObject ? savedObject.attributes : savedObject, this.currentVersion);
-        logger.info(describeTelemetryState(state, { environment, url: config.url, reportInterval, activeFailures, currentVersion: this.currentVersion }));
+        logger.info(
+          describeTelemetryState(state, {
+            environment,
+            url: config.url,
+            reportInterval,
+            activeFailures,
+            currentVersion: this.currentVersion,
+            failurePause: formatDuration(config.failurePause.asMilliseconds()),
+          })
+        );
       })
       .catch((error) => logger.warn(`Could not read the telemetry opt-in state at start: ${(error as Error).message}`));
 
@@ -135,8 +151,10 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
           checkIntervalMs: config.checkInterval.asMilliseconds(),
           reportIntervalMs: config.reportInterval.asMilliseconds(),
           retryDelayMs: config.retryDelay.asMilliseconds(),
+          failurePauseMs: config.failurePause.asMilliseconds(),
           requestTimeoutMs: config.requestTimeout.asMilliseconds(),
         },
+        startedAt: this.startedAt,
         currentVersion: this.currentVersion,
         instanceUuid: this.instanceUuid,
         debug: environment.debug,

@@ -8,9 +8,9 @@ export const configSchema = schema.object({
   /**
    * How long a complete report is served from the cache before the next request collects again. `0`
    * turns the cache off. A failed or partial report (a collector that failed, timed out or was not ready)
-   * is never cached.
+   * is never cached. At most a day: a longer cache would send the same numbers in two daily reports.
    */
-  cacheTtl: schema.duration({ defaultValue: DEFAULT_CACHE_TTL }),
+  cacheTtl: schema.duration({ defaultValue: DEFAULT_CACHE_TTL, min: 0, max: '24h' }),
 });
 
 export type TelemetryCollectionManagerConfig = TypeOf<typeof configSchema>;

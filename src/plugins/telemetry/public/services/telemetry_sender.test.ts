@@ -1,4 +1,4 @@
-import { isReportDue, LOCAL_STORAGE_KEY, MAX_BROWSER_ATTEMPTS, TelemetrySender } from './telemetry_sender';
+import { isReportDue, LOCAL_STORAGE_KEY, TelemetrySender, toFailureRecord } from './telemetry_sender';
 
 const HOUR = 3600000;
 
@@ -7,9 +7,8 @@ function createStorage(initial?: object) {
   return { getItem: jest.fn((k: string) => items.get(k) ?? null), setItem: jest.fn((k: string, v: string) => void items.set(k, v)), items };
 }
 
-function setup({ optIn = true as boolean | null, sendUsageFrom = 'browser', stored = undefined as object | undefined, now = 100 * HOUR } = {}) {
+function setup({ optIn = true as boolean | null, sendUsageFrom = 'browser', stored = undefined as object | undefined, now = 100 * HOUR, storage = createStorage(stored) } = {}) {
   const clock = { now };
-  const storage = createStorage(stored);
   const fetch = jest.fn(async () => ({ ok: true, status: 200 }) as Response);
   const telemetryService = {
     getIsOptedIn: jest.fn(() => optIn),
@@ -25,6 +24,7 @@ function setup({ optIn = true as boolean | null, sendUsageFrom = 'browser', stor
     reportIntervalMs: 24 * HOUR,
     initialCheckDelayMs: 5000,
     retryDelayMs: HOUR,
+    failurePauseMs: 24 * HOUR,
     version: '2.19.0',
     now: () => clock.now,
     setTimeout: (fn, ms) => timers.push({ fn, ms }),
@@ -81,19 +81,60 @@ describe('TelemetrySender', () => {
     expect(t.telemetryService.fetchTelemetry).not.toHaveBeenCalled();
   });
 
-  it('retries with a doubling delay, at most 3 tries', async () => {
+  it('retries with a doubling delay, pauses for failurePause after 3 failures, then tries again', async () => {
     const t = setup();
     t.fetch.mockResolvedValue({ ok: false, status: 500 } as Response);
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await expect(t.sender.sendIfDue()).resolves.toBe(HOUR);
-    await expect(t.sender.sendIfDue()).resolves.toBe(2 * HOUR);
-    await expect(t.sender.sendIfDue()).resolves.toBe(4 * HOUR);
+    // Each answer is the wait until the next check: the end of the backoff, at most a minute away.
+    await expect(t.sender.sendIfDue()).resolves.toBe(60000);
+    expect(t.stored()).toMatchObject({ failures: 1, lastFailure: String(100 * HOUR) });
+    expect(warn.mock.calls[0][0]).toContain('failure 1 in a row; next try in 1h');
+    t.clock.now += HOUR - 30000;
+    await expect(t.sender.sendIfDue()).resolves.toBe(30000);
+    expect(t.fetch).toHaveBeenCalledTimes(1);
+    t.clock.now += 30000;
+    await t.sender.sendIfDue();
+    t.clock.now += 2 * HOUR;
+    await t.sender.sendIfDue();
+    expect(t.fetch).toHaveBeenCalledTimes(3);
+    expect(warn.mock.calls[2][0]).toContain('failure 3 in a row; sending pauses for 1d');
+    t.clock.now += 24 * HOUR - 1;
     expect(t.sender.shouldSendReport()).toBe(false);
     await t.sender.sendIfDue();
-    expect(t.fetch).toHaveBeenCalledTimes(MAX_BROWSER_ATTEMPTS);
-    expect(t.stored().lastReport).toBeUndefined();
-    expect(warn).toHaveBeenCalledTimes(3);
+    expect(t.fetch).toHaveBeenCalledTimes(3);
+    // Never for good: after the pause it tries again; the receiver recovered.
+    t.fetch.mockResolvedValue({ ok: true, status: 200 } as Response);
+    t.clock.now += 1;
+    await t.sender.sendIfDue();
+    expect(t.fetch).toHaveBeenCalledTimes(5);
+    expect(t.stored()).toEqual({ lastReport: String(t.clock.now) });
     warn.mockRestore();
+  });
+
+  it('shares the failures between tabs; a new page lifts a pause recorded before it, an opt-in change clears them', async () => {
+    const storage = createStorage({ lastReport: String(10 * HOUR), failures: 3, lastFailure: String(99 * HOUR) });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // A tab open since before the pause honours it.
+    const before = setup({ storage, now: 98 * HOUR });
+    before.clock.now = 100 * HOUR;
+    expect(before.sender.shouldSendReport()).toBe(false);
+    // A page loaded after it tries once; its failure (the 4th) pauses every tab again.
+    const after = setup({ storage });
+    after.fetch.mockResolvedValue({ ok: false, status: 503 } as Response);
+    await after.sender.sendIfDue();
+    expect(after.fetch).toHaveBeenCalledTimes(1);
+    expect(toFailureRecord(JSON.parse(storage.items.get(LOCAL_STORAGE_KEY)!))).toEqual({ failures: 4, lastFailureAt: 100 * HOUR });
+    after.clock.now += HOUR;
+    expect(after.sender.shouldSendReport()).toBe(false);
+    after.sender.resetFailures();
+    expect(after.sender.shouldSendReport()).toBe(true);
+    expect(JSON.parse(storage.items.get(LOCAL_STORAGE_KEY)!)).toEqual({ lastReport: String(10 * HOUR) });
+    warn.mockRestore();
+  });
+
+  it('reads junk failure data as no failures', () => {
+    expect(toFailureRecord({ failures: 'x' as any, lastFailure: 'soon' })).toEqual({ failures: 0, lastFailureAt: undefined });
+    expect(toFailureRecord({})).toEqual({ failures: 0, lastFailureAt: undefined });
   });
 
   it('start schedules the first check after the initial delay, once', () => {

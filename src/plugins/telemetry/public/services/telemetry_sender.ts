@@ -1,12 +1,14 @@
-import { ENDPOINT_VERSION } from '../../common/constants';
+import { ENDPOINT_VERSION, MAX_REPORT_FAILURES } from '../../common/constants';
+import { formatDuration } from '../../common/format_duration';
+import { getFailureHoldMs, getRetryVerdict, type FailureRecord } from '../../common/retry_policy';
 import { errorMessage, type TelemetryService } from './telemetry_service';
 
-/** Where the tabs of one browser share the time of the last report. */
+/** Where the tabs of one browser share the time of the last report and the failures since. */
 export const LOCAL_STORAGE_KEY = 'telemetry.data';
-/** Failed sends in a row after which this tab stops trying until it is reloaded. */
-export const MAX_BROWSER_ATTEMPTS = 3;
 /** Longest wait between two checks, so a long `reportInterval` still notices an opt-in made elsewhere. */
 const MAX_CHECK_MS = 60000;
+/** Shortest wait between two checks. */
+const MIN_CHECK_MS = 1000;
 
 /** What is kept in localStorage (`telemetry.data`). */
 export interface TelemetrySenderData {
@@ -14,6 +16,17 @@ export interface TelemetrySenderData {
   lastReport?: string;
   /** When a tab last started a send: a claim, so two tabs due at once do not both send. */
   lastAttempt?: string;
+  /** Failed sends in a row by the tabs of this browser (cleared by a success or an opt-in change). */
+  failures?: number;
+  /** When the last failed send started (epoch ms, as text). */
+  lastFailure?: string;
+}
+
+/** The failures on record in the shared data, for the shared retry rule. Pure. */
+export function toFailureRecord(data: TelemetrySenderData): FailureRecord {
+  const failures = typeof data.failures === 'number' && Number.isFinite(data.failures) ? data.failures : 0;
+  const lastFailure = Number(data.lastFailure);
+  return { failures, lastFailureAt: data.lastFailure !== undefined && Number.isFinite(lastFailure) ? lastFailure : undefined };
 }
 
 export interface TelemetrySenderOptions {
@@ -24,6 +37,8 @@ export interface TelemetrySenderOptions {
   initialCheckDelayMs: number;
   /** First retry delay; doubled for each further failure. */
   retryDelayMs: number;
+  /** The pause after 3 failures in a row (`common/retry_policy.ts`). */
+  failurePauseMs: number;
   /** Header `osd-version`. */
   version: string;
   now?: () => number;
@@ -44,19 +59,23 @@ export function isReportDue(data: TelemetrySenderData, { now, reportIntervalMs, 
 
 /**
  * The browser sender (`telemetry.sendUsageFrom: browser`): one report per `reportInterval` for all the
- * tabs of a browser (the last report time is kept in localStorage), only while opted in; a failed send is
- * retried after `retryDelay`, doubled each time, at most {@link MAX_BROWSER_ATTEMPTS} tries.
+ * tabs of a browser (the last report time is kept in localStorage), only while opted in. After failed
+ * sends it follows the rule the server sender follows (`getRetryVerdict`): `retryDelay`, doubled, then a
+ * pause of `failurePause` after 3 failures, then another try. The failures are shared by the tabs; a page
+ * load lifts a pause recorded before it (as a restart does on the server), an opt-in change clears them.
  */
 export class TelemetrySender {
   private timer: unknown;
   private sending = false;
-  private failures = 0;
   private stopped = true;
   private readonly opts: Required<Omit<TelemetrySenderOptions, 'now' | 'setTimeout' | 'clearTimeout'>> & {
     now: () => number;
     setTimeout: (fn: () => void, ms: number) => unknown;
     clearTimeout: (handle: any) => void;
   };
+
+  /** When this page started: a pause recorded before it is not honoured. */
+  private readonly startedAt: number;
 
   constructor(options: TelemetrySenderOptions) {
     this.opts = {
@@ -65,6 +84,7 @@ export class TelemetrySender {
       clearTimeout: (handle) => window.clearTimeout(handle),
       ...options,
     };
+    this.startedAt = this.opts.now();
   }
 
   /** Starts checking (idempotent): the first check after `initialCheckDelay`. */
@@ -109,12 +129,24 @@ export class TelemetrySender {
     this.opts.storage.setItem(LOCAL_STORAGE_KEY, JSON.stringify(data));
   }
 
+  /** Clears the failures of every tab (an opt-in change): the next due check tries at once. */
+  public resetFailures() {
+    const { failures, lastFailure, ...rest } = this.read();
+    if (failures !== undefined || lastFailure !== undefined) this.write(rest);
+  }
+
+  private verdict(data: TelemetrySenderData) {
+    const { now, retryDelayMs, failurePauseMs } = this.opts;
+    return getRetryVerdict(toFailureRecord(data), { now: now(), startedAt: this.startedAt, timings: { retryDelayMs, failurePauseMs } });
+  }
+
   /** Whether this tab should send now. */
   public shouldSendReport(): boolean {
     const { telemetryService, reportIntervalMs, now } = this.opts;
     if (telemetryService.getIsOptedIn() !== true || telemetryService.getSendUsageFrom() !== 'browser') return false;
-    if (this.failures >= MAX_BROWSER_ATTEMPTS) return false;
-    return isReportDue(this.read(), { now: now(), reportIntervalMs, claimMs: this.claimMs() });
+    const data = this.read();
+    if (!this.verdict(data).mayTry) return false;
+    return isReportDue(data, { now: now(), reportIntervalMs, claimMs: this.claimMs() });
   }
 
   // A claim outlives one try (report building plus the POST), so a tab that died mid-send blocks others only briefly.
@@ -122,28 +154,37 @@ export class TelemetrySender {
     return Math.min(this.opts.reportIntervalMs, 60000);
   }
 
+  /** The next check: at the end of a backoff or pause when sooner than the regular check. */
+  private nextCheckMs(): number {
+    const regular = Math.max(MIN_CHECK_MS, Math.min(MAX_CHECK_MS, this.opts.reportIntervalMs));
+    const verdict = this.verdict(this.read());
+    if (verdict.mayTry) return regular;
+    return Math.max(MIN_CHECK_MS, Math.min(regular, verdict.untilMs - this.opts.now()));
+  }
+
   /** Sends when due; resolves with the delay until the next check. Never rejects. */
   public async sendIfDue(): Promise<number> {
-    const { reportIntervalMs, retryDelayMs, now } = this.opts;
-    const nextCheck = Math.max(1000, Math.min(MAX_CHECK_MS, reportIntervalMs));
-    if (this.sending || !this.shouldSendReport()) return nextCheck;
+    const { now } = this.opts;
+    if (this.sending || !this.shouldSendReport()) return this.nextCheckMs();
     this.sending = true;
     const data = this.read();
-    this.write({ ...data, lastAttempt: String(now()) });
+    const attemptAt = now();
+    this.write({ ...data, lastAttempt: String(attemptAt) });
     try {
       await this.send();
-      this.failures = 0;
       this.write({ lastReport: String(now()) });
-      return nextCheck;
     } catch (error) {
-      this.failures += 1;
-      // The claim is released so that another tab (or this one, after the backoff) may try.
-      this.write({ ...data, lastAttempt: undefined });
-      console.warn(`Telemetry: sending the usage report failed (try ${this.failures} of ${MAX_BROWSER_ATTEMPTS}): ${errorMessage(error)}`);
-      return retryDelayMs * 2 ** (this.failures - 1);
+      // Read again: another tab may have recorded a failure meanwhile. The claim is released so that
+      // another tab (or this one, after the wait) may try.
+      const failures = toFailureRecord(this.read()).failures + 1;
+      this.write({ ...data, lastAttempt: undefined, failures, lastFailure: String(attemptAt) });
+      const waitFor = formatDuration(getFailureHoldMs(failures, this.opts));
+      const next = failures >= MAX_REPORT_FAILURES ? `sending pauses for ${waitFor}` : `next try in ${waitFor}`;
+      console.warn(`Telemetry: sending the usage report failed (failure ${failures} in a row; ${next}): ${errorMessage(error)}`);
     } finally {
       this.sending = false;
     }
+    return this.nextCheckMs();
   }
 
   private async send() {

@@ -78,6 +78,40 @@ describe('TelemetryService', () => {
     });
   });
 
+  describe('opt-in announcements in browser-sender mode (fake clock)', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('coalesces toggles, and sends one that waited only if the server still says opted in', async () => {
+      let serverOptIn: boolean | null = true;
+      const t = setup({
+        config: { sendUsageFrom: 'browser' },
+        answers: {
+          [`POST ${OPT_IN}`]: [],
+          'POST /api/telemetry/v2/clusters/_opt_in_stats': ['jwe'],
+          [`GET ${STATE}`]: () => ({ ...undecided, optIn: serverOptIn, sendUsageFrom: 'browser' }),
+        },
+      });
+      await t.service.setOptIn(true);
+      await t.service.setOptIn(false);
+      await t.service.setOptIn(true);
+      expect(t.fetch).toHaveBeenCalledTimes(1);
+      // Opted out on another tab or server meanwhile: the announcement that waited is dropped.
+      serverOptIn = false;
+      await jest.advanceTimersByTimeAsync(60000);
+      expect(t.http.get).toHaveBeenCalledWith(STATE);
+      expect(t.fetch).toHaveBeenCalledTimes(1);
+      // The dropped one still counts for the interval (conservative); the next opt-in goes when it is over.
+      serverOptIn = true;
+      await t.service.setOptIn(false);
+      await t.service.setOptIn(true);
+      expect(t.fetch).toHaveBeenCalledTimes(1);
+      await jest.advanceTimersByTimeAsync(60000);
+      expect(t.fetch).toHaveBeenCalledTimes(2);
+      await t.service.stop();
+    });
+  });
+
   describe('the "opted in by default" notice', () => {
     const notify = { ...undecided, optIn: true, notifyUserAboutOptInDefault: true };
 

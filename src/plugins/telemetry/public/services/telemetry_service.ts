@@ -1,6 +1,7 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { HttpStart, IToasts } from '../../../../core/public';
 import { ENDPOINT_VERSION } from '../../common/constants';
+import { createOptInStatusCoalescer, type OptInStatusCoalescer } from '../../common/opt_in_status_coalescer';
 import type { TelemetryBrowserState } from '../../common/telemetry_state';
 import type { TelemetryPublicConfig } from '../types';
 import { createStatsClient, type TelemetryStatsClient } from '../../../telemetry_collection_manager/public';
@@ -34,6 +35,8 @@ export interface TelemetryServiceOptions {
   fetch?: typeof fetch;
   /** Wall clock (ms). */
   now?: () => number;
+  /** At most one opt-in announcement per this interval from this tab (`telemetry.optInStatusInterval`; default 1 minute). */
+  optInStatusIntervalMs?: number;
 }
 
 /**
@@ -49,8 +52,18 @@ export class TelemetryService {
   private readonly fetchFn?: typeof fetch;
   private readonly userCanChangeSettings: boolean;
   private readonly state$: BehaviorSubject<TelemetryBrowserState>;
+  private readonly optInStatus: OptInStatusCoalescer<null>;
 
-  constructor({ http, statsClient, toasts, config, userCanChangeSettings = true, fetch: fetchFn, now = Date.now }: TelemetryServiceOptions) {
+  constructor({
+    http,
+    statsClient,
+    toasts,
+    config,
+    userCanChangeSettings = true,
+    fetch: fetchFn,
+    now = Date.now,
+    optInStatusIntervalMs = 60000,
+  }: TelemetryServiceOptions) {
     this.http = http;
     this.statsClient = statsClient ?? createStatsClient(http, now);
     this.toasts = toasts;
@@ -64,6 +77,11 @@ export class TelemetryService {
       ...(locked ? { lockedBy: 'config' as const } : {}),
       sendUsageFrom: config.sendUsageFrom,
       notifyUserAboutOptInDefault: false,
+    });
+    // The same coalescing as the server's announcements (common/opt_in_status_coalescer.ts), per tab.
+    this.optInStatus = createOptInStatusCoalescer<null>({
+      minIntervalMs: optInStatusIntervalMs,
+      send: (_payload, { delayed }) => this.reportOptInStatus(delayed),
     });
   }
 
@@ -143,9 +161,16 @@ export class TelemetryService {
     }
     const wasOptedIn = this.state$.value.optIn === true;
     this.state$.next({ ...this.state$.value, optIn: enabled, notifyUserAboutOptInDefault: false });
-    // With the server as sender, the server announces the opt-in; with the browser, the browser does.
-    if (enabled && !wasOptedIn && this.getSendUsageFrom() === 'browser') await this.reportOptInStatus();
+    // With the server as sender, the server announces the opt-in; with the browser, the browser does. An
+    // announcement sent now is awaited; one that waits for the interval is not (an opt-out drops it).
+    if (enabled && !wasOptedIn && this.getSendUsageFrom() === 'browser') await this.optInStatus.notify({ optedIn: true, payload: null });
+    else if (!enabled) await this.optInStatus.notify({ optedIn: false });
     return true;
+  }
+
+  /** Drops an announcement still waiting (the tab is closing) and waits for one in flight. */
+  public stop(): Promise<void> {
+    return this.optInStatus.stop();
   }
 
   /** Records that the "opted in by default" notice was seen. Resolves false (and toasts) on failure. */
@@ -161,9 +186,14 @@ export class TelemetryService {
   }
 
   // Best effort, as upstream: the choice is saved already; a failed announcement only loses the notice.
-  private async reportOptInStatus() {
+  // One that waited goes only if the server still says opted in with the browser as sender.
+  private async reportOptInStatus(delayed: boolean) {
     if (!this.fetchFn) return;
     try {
+      if (delayed) {
+        const state = await this.refreshState();
+        if (state.optIn !== true || state.sendUsageFrom !== 'browser') return;
+      }
       const payload = await this.statsClient.getOptInStats({ enabled: true, unencrypted: false });
       await this.fetchFn(this.getOptInStatusUrl().toString(), {
         method: 'POST',

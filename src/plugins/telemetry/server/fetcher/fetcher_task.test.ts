@@ -11,11 +11,14 @@ const HOUR = 3600000;
 const VERSION = '2.19.0';
 const report = (optIn = true) => ({ cluster_uuid: 'c1', stack_stats: { opensearch_dashboards: { plugins: { telemetry: { opt_in_status: optIn } } } } });
 
-/** An in-memory `telemetry` saved object with versions, conflicts and an await on every call. */
-function createFakeStore(initial?: TelemetrySavedObjectAttributes) {
+/**
+ * An in-memory `telemetry` saved object with versions, conflicts and an await on every call (a turn of the
+ * event loop, so that two servers interleave; a microtask under fake timers).
+ */
+function createFakeStore(initial?: TelemetrySavedObjectAttributes, { microtasks = false } = {}) {
   let doc = initial ? { attributes: { ...initial }, seq: 1 } : undefined;
   let seq = 1;
-  const yieldOnce = () => new Promise((r) => setImmediate(r));
+  const yieldOnce = () => (microtasks ? Promise.resolve() : new Promise((r) => setImmediate(r)));
   const notFound = () => SavedObjectsErrorHelpers.createGenericNotFoundError('telemetry', 'telemetry');
   const conflict = () => SavedObjectsErrorHelpers.createConflictError('telemetry', 'telemetry');
   return {
@@ -61,7 +64,7 @@ function setup(options: { store?: ReturnType<typeof createFakeStore>; optIn?: bo
   const fetcherOptions: FetcherTaskOptions = {
     logger,
     url: 'http://127.0.0.1:9/send',
-    timings: { initialCheckDelayMs: 10, checkIntervalMs: 12 * HOUR, reportIntervalMs: 24 * HOUR, retryDelayMs: HOUR, requestTimeoutMs: 1000 },
+    timings: { initialCheckDelayMs: 10, checkIntervalMs: 12 * HOUR, reportIntervalMs: 24 * HOUR, retryDelayMs: HOUR, failurePauseMs: 24 * HOUR, requestTimeoutMs: 1000 },
     currentVersion: VERSION,
     instanceUuid: 'uuid-1',
     debug: options.debug ?? false,
@@ -70,6 +73,7 @@ function setup(options: { store?: ReturnType<typeof createFakeStore>; optIn?: bo
     collectionManager,
     httpClient,
     now: () => clock.now,
+    startedAt: clock.now - HOUR,
   };
   return { task: createFetcherTask(fetcherOptions), store, clock, logger, collectionManager, httpClient, fetcherOptions };
 }
@@ -113,13 +117,13 @@ describe('createFetcherTask', () => {
     expect(JSON.parse(httpClient.post.mock.calls[0][0].body)).toEqual(report());
   });
 
-  it('counts failures per version with one warning each, backs off, pauses after 3, and resumes after an upgrade', async () => {
-    const { task, httpClient, store, clock, logger, fetcherOptions } = setup();
+  it('counts failures per version with one warning each, backs off, pauses for failurePause after 3, then tries again', async () => {
+    const { task, httpClient, store, clock, logger } = setup();
     httpClient.post.mockRejectedValue(TelemetrySendError.httpStatus('http://127.0.0.1:9/send', 500));
     await task.runCheck();
     expect(store.attributes()).toMatchObject({ reportFailureCount: 1, reportFailureVersion: VERSION });
     expect(logger.warn).toHaveBeenCalledTimes(1);
-    expect(logger.warn.mock.calls[0][0]).toMatch(/answered HTTP 500 \(failure 1 of 3 on 2\.19\.0; next try in 1h\)/);
+    expect(logger.warn.mock.calls[0][0]).toMatch(/answered HTTP 500 \(failure 1 of 3 before a pause, on 2\.19\.0; next try in 1h\)/);
 
     clock.now += HOUR - 1000;
     await task.runCheck();
@@ -131,17 +135,54 @@ describe('createFetcherTask', () => {
     clock.now += 2 * HOUR;
     await task.runCheck();
     expect(store.attributes()).toMatchObject({ reportFailureCount: 3 });
-    expect(logger.warn.mock.calls[2][0]).toMatch(/sending is paused until the next upgrade/);
+    expect(logger.warn.mock.calls[2][0]).toMatch(/failure 3 in a row, on 2\.19\.0; sending is paused for 1d; a restart or an opt-in change resumes it sooner/);
 
-    clock.now += 100 * HOUR;
-    await task.runCheck();
+    // Paused: the next check is planned for the end of the pause (capped by checkInterval), nothing is sent before.
+    clock.now += 23 * HOUR;
+    expect(await task.runCheck()).toBe(HOUR);
     expect(httpClient.post).toHaveBeenCalledTimes(3);
     expect(logger.warn).toHaveBeenCalledTimes(3);
 
-    const upgraded = createFetcherTask({ ...fetcherOptions, currentVersion: '2.20.0' });
-    httpClient.post.mockResolvedValue({ status: 200 });
-    await upgraded.runCheck();
+    // After the pause it tries again; a 4th failure pauses again (it never stops for good).
+    clock.now += HOUR;
+    await task.runCheck();
     expect(httpClient.post).toHaveBeenCalledTimes(4);
+    expect(store.attributes()).toMatchObject({ reportFailureCount: 4 });
+    clock.now += 24 * HOUR - 1;
+    await task.runCheck();
+    expect(httpClient.post).toHaveBeenCalledTimes(4);
+
+    // The receiver recovered: the try after the pause succeeds and the count starts over.
+    httpClient.post.mockResolvedValue({ status: 200 });
+    clock.now += 1;
+    await task.runCheck();
+    expect(httpClient.post).toHaveBeenCalledTimes(5);
+    expect(store.attributes()).toMatchObject({ reportFailureCount: 0, lastReported: clock.now });
+  });
+
+  it('a restart lifts a pause (the count is kept), and an upgrade forgets the count', async () => {
+    const { httpClient, store, clock, fetcherOptions } = setup({
+      store: createFakeStore({ enabled: true, reportFailureCount: 3, reportFailureVersion: VERSION, lastReportAttempt: Date.parse('2024-03-01T11:00:00Z') }),
+    });
+    httpClient.post.mockRejectedValue(TelemetrySendError.httpStatus('http://127.0.0.1:9/send', 500));
+    // Started before the pause was recorded: the pause holds.
+    const old = createFetcherTask({ ...fetcherOptions, startedAt: clock.now - 2 * HOUR });
+    await old.runCheck();
+    expect(httpClient.post).not.toHaveBeenCalled();
+    // Started after it: one try, whose failure (counted on) pauses this process again.
+    const restarted = createFetcherTask({ ...fetcherOptions, startedAt: clock.now - 1000 });
+    await restarted.runCheck();
+    expect(httpClient.post).toHaveBeenCalledTimes(1);
+    expect(store.attributes()).toMatchObject({ reportFailureCount: 4 });
+    clock.now += HOUR;
+    await restarted.runCheck();
+    expect(httpClient.post).toHaveBeenCalledTimes(1);
+
+    const upgraded = createFetcherTask({ ...fetcherOptions, currentVersion: '2.20.0', startedAt: clock.now - 1000 });
+    httpClient.post.mockResolvedValue({ status: 200 });
+    clock.now += 2 * HOUR;
+    await upgraded.runCheck();
+    expect(httpClient.post).toHaveBeenCalledTimes(2);
     expect(store.attributes()).toMatchObject({ reportFailureCount: 0 });
   });
 
@@ -200,5 +241,38 @@ describe('createFetcherTask', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(httpClient.post).toHaveBeenCalledTimes(1);
     await task.stop();
+  });
+
+  describe('on its own timers (fake clock)', () => {
+    beforeEach(() => jest.useFakeTimers({ now: Date.parse('2024-03-01T12:00:00Z') }));
+    afterEach(() => jest.useRealTimers());
+
+    it('tries, backs off, pauses, tries again after the pause, then reports once per interval', async () => {
+      const t = setup({ store: createFakeStore(undefined, { microtasks: true }) });
+      const task = createFetcherTask({ ...t.fetcherOptions, now: Date.now, startedAt: Date.now() });
+      t.httpClient.post.mockRejectedValue(TelemetrySendError.httpStatus('http://127.0.0.1:9/send', 500));
+      const posts = () => t.httpClient.post.mock.calls.length;
+      task.start();
+      await jest.advanceTimersByTimeAsync(10);
+      expect(posts()).toBe(1);
+      await jest.advanceTimersByTimeAsync(HOUR);
+      expect(posts()).toBe(2);
+      await jest.advanceTimersByTimeAsync(2 * HOUR);
+      expect(posts()).toBe(3);
+      await jest.advanceTimersByTimeAsync(24 * HOUR - 60000);
+      expect(posts()).toBe(3);
+      t.httpClient.post.mockResolvedValue({ status: 200 });
+      await jest.advanceTimersByTimeAsync(60000);
+      expect(posts()).toBe(4);
+      expect(t.store.attributes()).toMatchObject({ reportFailureCount: 0 });
+      // One report per interval (plus this server's jitter of at most an hour) from now on.
+      await jest.advanceTimersByTimeAsync(24 * HOUR - 1000);
+      expect(posts()).toBe(4);
+      await jest.advanceTimersByTimeAsync(HOUR + 2000);
+      expect(posts()).toBe(5);
+      await jest.advanceTimersByTimeAsync(25 * HOUR);
+      expect(posts()).toBe(6);
+      await task.stop();
+    });
   });
 });

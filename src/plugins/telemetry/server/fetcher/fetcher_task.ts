@@ -2,19 +2,12 @@ import type { Subscription } from 'rxjs';
 import { SavedObjectsErrorHelpers, type Logger, type SavedObjectsClientContract } from '../../../../core/server';
 import { isClusterOptedIn, type TelemetryCollectionManagerPluginStart } from '../../../telemetry_collection_manager/server';
 import { MAX_REPORT_FAILURES } from '../../common/constants';
+import { getFailureHoldMs } from '../../common/retry_policy';
 import type { OptInService } from '../opt_in_state';
 import { createTelemetrySavedObject, updateTelemetrySavedObject } from '../telemetry_repository';
 import { TelemetrySendError, type TelemetryHttpClient } from './http_client';
 import { buildReportRequest, formatDuration } from './requests';
-import {
-  decideSend,
-  getActiveFailureCount,
-  getJitterMs,
-  getMaxJitterMs,
-  getRetryBackoffMs,
-  MIN_CHECK_DELAY_MS,
-  type SenderTimings,
-} from './send_decision';
+import { decideSend, getActiveFailureCount, getJitterMs, getMaxJitterMs, MIN_CHECK_DELAY_MS, type SenderTimings } from './send_decision';
 
 /** Reports cover the last 20 minutes (upstream's window; the `local` collection reports totals anyway). */
 const REPORT_WINDOW_MS = 20 * 60 * 1000;
@@ -35,6 +28,8 @@ export interface FetcherTaskOptions {
   collectionManager: Pick<TelemetryCollectionManagerPluginStart, 'getStats' | 'areAllCollectorsReady'>;
   httpClient: TelemetryHttpClient;
   now?: () => number;
+  /** When this server started (default: when the task is created); a failure pause recorded before it is not honoured. */
+  startedAt?: number;
 }
 
 /** The server sender. */
@@ -57,6 +52,7 @@ export interface FetcherTask {
 export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
   const { logger, url, timings, currentVersion, instanceUuid, debug, optIn, collectionManager, httpClient } = options;
   const now = options.now ?? Date.now;
+  const startedAt = options.startedAt ?? now();
   let timer: NodeJS.Timeout | undefined;
   let timerDueAt = Infinity;
   let running: Promise<void> | undefined;
@@ -65,8 +61,8 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
   let subscription: Subscription | undefined;
   const abort = new AbortController();
 
-  async function claim(client: NonNullable<ReturnType<FetcherTaskOptions['getSavedObjectsClient']>>, version: string | undefined, exists: boolean) {
-    const attributes = { lastReportAttempt: now() };
+  async function claim(client: NonNullable<ReturnType<FetcherTaskOptions['getSavedObjectsClient']>>, at: number, version: string | undefined, exists: boolean) {
+    const attributes = { lastReportAttempt: at };
     try {
       if (exists) await updateTelemetrySavedObject(client, attributes, { version });
       else await createTelemetrySavedObject(client, attributes);
@@ -119,6 +115,7 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
       currentVersion,
       timings,
       jitterMs: getJitterMs(`${instanceUuid}:${lastReported ?? ''}`, getMaxJitterMs(timings.reportIntervalMs)),
+      startedAt,
     });
     if (!decision.send) {
       logger.debug(`No telemetry report now (${decision.reason}); next check in ${formatDuration(decision.nextCheckInMs)}.`);
@@ -128,7 +125,8 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
       logger.warn('Error fetching usage. (Error: Not all collectors are ready.) The report waits for them.');
       return Math.min(NOT_READY_RECHECK_MS, timings.checkIntervalMs);
     }
-    if (!(await claim(client, savedObject ? savedObject.version : undefined, savedObject !== null))) return MIN_CHECK_DELAY_MS;
+    const attemptAt = now();
+    if (!(await claim(client, attemptAt, savedObject ? savedObject.version : undefined, savedObject !== null))) return MIN_CHECK_DELAY_MS;
 
     const end = now();
     let reports: unknown[];
@@ -154,13 +152,12 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
       if (error instanceof TelemetrySendError && error.kind === 'aborted') return MIN_CHECK_DELAY_MS;
       const failures = getActiveFailureCount(telemetrySavedObject, currentVersion) + 1;
       await record(client, { reportFailureCount: failures, reportFailureVersion: currentVersion });
-      const next =
-        failures >= MAX_REPORT_FAILURES
-          ? `sending is paused until the next upgrade`
-          : `next try in ${formatDuration(getRetryBackoffMs(failures, timings.retryDelayMs))}`;
-      logger.warn(
-        `Failed to send the telemetry report: ${(error as Error).message} (failure ${failures} of ${MAX_REPORT_FAILURES} on ${currentVersion}; ${next}).`
-      );
+      // The wait the shared rule gives this failure, counted from the start of the try.
+      const waitFor = formatDuration(getFailureHoldMs(failures, timings));
+      const paused = failures >= MAX_REPORT_FAILURES;
+      const count = paused ? `failure ${failures} in a row` : `failure ${failures} of ${MAX_REPORT_FAILURES} before a pause`;
+      const next = paused ? `sending is paused for ${waitFor}; a restart or an opt-in change resumes it sooner` : `next try in ${waitFor}`;
+      logger.warn(`Failed to send the telemetry report: ${(error as Error).message} (${count}, on ${currentVersion}; ${next}).`);
       return MIN_CHECK_DELAY_MS;
     }
     await record(client, { lastReported: now(), reportFailureCount: 0 });

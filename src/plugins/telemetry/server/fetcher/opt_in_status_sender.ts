@@ -1,15 +1,22 @@
 import type { Logger } from '../../../../core/server';
+import { createOptInStatusCoalescer } from '../../common/opt_in_status_coalescer';
 import { TelemetrySendError, type TelemetryHttpClient } from './http_client';
 import { buildOptInStatusRequest, type RequestTarget } from './requests';
 
-/** Announces an opt-in to `telemetry.optInStatusUrl`. */
+/** What an opt-in announces: computed when the admin opted in (the route's request), sent later maybe. */
+export type OptInStatusPayloads = () => Promise<unknown[]>;
+
+/** Announces opt-ins to `telemetry.optInStatusUrl`, coalesced and rate limited (`common/opt_in_status_coalescer.ts`). */
 export interface OptInStatusSender {
   /**
-   * Posts the opt-in status in the background (never delays the caller): a failure is logged at warn,
-   * never thrown. `getPayloads` runs in the background too.
+   * An opt-in on this server that today's rules announce: sent in the background at once, or, within
+   * `minIntervalMs` of the last announcement, when that interval is over (the latest opt-in wins).
+   * Never delays the caller; a failure is logged at warn, never thrown.
    */
-  sendInBackground(getPayloads: () => Promise<unknown[]>): void;
-  /** Cancels requests in flight and waits for them to end. */
+  announceOptIn(getPayloads: OptInStatusPayloads): void;
+  /** An opt-out on this server: drops an announcement still waiting (an opt-out itself is never sent). */
+  cancelPending(): void;
+  /** Drops what is waiting, cancels requests in flight and waits for them to end. */
   stop(): Promise<void>;
 }
 
@@ -18,13 +25,25 @@ export interface OptInStatusSenderOptions extends RequestTarget {
   httpClient: TelemetryHttpClient;
   /** `OSD_TELEMETRY_DEBUG`: log the status instead of sending it. */
   debug: boolean;
+  /** At most one announcement per this interval (`telemetry.optInStatusInterval`). */
+  minIntervalMs: number;
+  /**
+   * Whether an announcement that waited may still go: the deployment must still be opted in with the server
+   * as sender (another server may have opted out meanwhile). A rejection counts as no.
+   */
+  isStillAllowed: () => Promise<boolean>;
+  /** A monotonic clock in ms (tests). */
+  now?: () => number;
 }
 
-export function createOptInStatusSender({ logger, httpClient, debug, ...target }: OptInStatusSenderOptions): OptInStatusSender {
-  const inFlight = new Set<Promise<void>>();
+export function createOptInStatusSender({ logger, httpClient, debug, minIntervalMs, isStillAllowed, now, ...target }: OptInStatusSenderOptions): OptInStatusSender {
   const abort = new AbortController();
 
-  async function send(getPayloads: () => Promise<unknown[]>) {
+  async function post(getPayloads: OptInStatusPayloads, delayed: boolean) {
+    if (delayed && !(await isStillAllowed().catch(() => false))) {
+      logger.debug('Opt-in status not sent: the deployment is no longer opted in with the server as sender.');
+      return;
+    }
     const payloads = await getPayloads();
     if (payloads.length === 0) return;
     if (debug) {
@@ -35,25 +54,35 @@ export function createOptInStatusSender({ logger, httpClient, debug, ...target }
     logger.debug(`Opt-in status sent to ${target.url}.`);
   }
 
+  const coalescer = createOptInStatusCoalescer<OptInStatusPayloads>({
+    minIntervalMs,
+    now,
+    // The server's timer must not keep a stopping process alive.
+    setTimer: (fn, ms) => setTimeout(fn, ms).unref(),
+    clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    send: (getPayloads, { delayed }) =>
+      post(getPayloads, delayed).catch((error) => {
+        if (error instanceof TelemetrySendError && error.kind === 'aborted') {
+          logger.debug(`Opt-in status not sent: ${error.message}`);
+          return;
+        }
+        logger.warn(
+          `Failed to notify "${target.url}" from the server about the opt-in selection. Possibly blocked by a firewall? - ${(error as Error).message}`
+        );
+      }),
+  });
+
   return {
-    sendInBackground(getPayloads) {
+    announceOptIn(getPayloads) {
       if (abort.signal.aborted) return;
-      const promise = send(getPayloads)
-        .catch((error) => {
-          if (error instanceof TelemetrySendError && error.kind === 'aborted') {
-            logger.debug(`Opt-in status not sent: ${error.message}`);
-            return;
-          }
-          logger.warn(
-            `Failed to notify "${target.url}" from the server about the opt-in selection. Possibly blocked by a firewall? - ${(error as Error).message}`
-          );
-        })
-        .finally(() => inFlight.delete(promise));
-      inFlight.add(promise);
+      void coalescer.notify({ optedIn: true, payload: getPayloads });
+    },
+    cancelPending() {
+      void coalescer.notify({ optedIn: false });
     },
     async stop() {
       abort.abort();
-      await Promise.all(inFlight);
+      await coalescer.stop();
     },
   };
 }

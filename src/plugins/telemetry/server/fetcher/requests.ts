@@ -37,22 +37,4 @@ export function buildOptInStatusRequest(payloads: unknown[], { url, version, tim
   return { url, body: JSON.stringify(payloads), headers: headers('opt_in_status', 'application/json', version), timeoutMs };
 }
 
-/** `90000` → `1m 30s`, for log lines. Pure. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const units: Array<[string, number]> = [
-    ['d', 86400000],
-    ['h', 3600000],
-    ['m', 60000],
-    ['s', 1000],
-  ];
-  const parts: string[] = [];
-  let rest = Math.round(ms / 1000) * 1000;
-  for (const [unit, size] of units) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
-  }
-  return parts.slice(0, 2).join(' ');
-}
+export { formatDuration } from '../../common/format_duration';

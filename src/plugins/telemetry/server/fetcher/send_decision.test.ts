@@ -1,11 +1,13 @@
-import { decideSend, getJitterMs, getMaxJitterMs, getRetryBackoffMs, MIN_CHECK_DELAY_MS, toPastEpochMs, type SendDecisionInput } from './send_decision';
+import { decideSend, getJitterMs, getMaxJitterMs, MIN_CHECK_DELAY_MS, toPastEpochMs, type SendDecisionInput } from './send_decision';
 
 const HOUR = 3600000;
-const timings = { reportIntervalMs: 24 * HOUR, retryDelayMs: HOUR, checkIntervalMs: 12 * HOUR, requestTimeoutMs: 30000 };
+const timings = { reportIntervalMs: 24 * HOUR, retryDelayMs: HOUR, failurePauseMs: 24 * HOUR, checkIntervalMs: 12 * HOUR, requestTimeoutMs: 30000 };
 const now = Date.parse('2024-03-01T12:00:00Z');
+/** This server started a week before `now`. */
+const startedAt = now - 7 * 24 * HOUR;
 
 const decide = (overrides: Partial<SendDecisionInput> = {}) =>
-  decideSend({ now, optIn: true, sendUsageFrom: 'server', telemetrySavedObject: null, currentVersion: '2.19.0', timings, jitterMs: 0, ...overrides });
+  decideSend({ now, optIn: true, sendUsageFrom: 'server', telemetrySavedObject: null, currentVersion: '2.19.0', timings, jitterMs: 0, startedAt, ...overrides });
 
 describe('decideSend', () => {
   it('sends when opted in and nothing was ever reported', () => {
@@ -51,10 +53,36 @@ describe('decideSend', () => {
     expect(decide({ telemetrySavedObject: failed(2, 2 * HOUR) })).toEqual({ send: true });
   });
 
-  it('pauses after 3 failures on this version, and resumes after an upgrade', () => {
-    const paused = { reportFailureCount: 3, reportFailureVersion: '2.19.0', lastReportAttempt: now - 100 * HOUR };
-    expect(decide({ telemetrySavedObject: paused })).toMatchObject({ send: false, reason: 'paused' });
-    expect(decide({ telemetrySavedObject: paused, currentVersion: '2.20.0' })).toEqual({ send: true });
+  it('pauses for failurePause after 3 failures on this version, then tries again; an upgrade resumes at once', () => {
+    const paused = (attemptAgo: number, count = 3) => ({
+      lastReported: now - 100 * HOUR,
+      reportFailureCount: count,
+      reportFailureVersion: '2.19.0',
+      lastReportAttempt: now - attemptAgo,
+    });
+    expect(decide({ telemetrySavedObject: paused(HOUR) })).toEqual({ send: false, reason: 'paused', nextCheckInMs: 12 * HOUR });
+    expect(decide({ telemetrySavedObject: paused(20 * HOUR) })).toEqual({ send: false, reason: 'paused', nextCheckInMs: 4 * HOUR });
+    expect(decide({ telemetrySavedObject: paused(24 * HOUR) })).toEqual({ send: true });
+    // Never for good: a 7th failure in a row pauses the same way.
+    expect(decide({ telemetrySavedObject: paused(20 * HOUR, 7) })).toMatchObject({ reason: 'paused' });
+    expect(decide({ telemetrySavedObject: paused(24 * HOUR, 7) })).toEqual({ send: true });
+    expect(decide({ telemetrySavedObject: paused(HOUR / 2), currentVersion: '2.20.0' })).toMatchObject({ send: false, reason: 'attempt_in_progress' });
+    expect(decide({ telemetrySavedObject: paused(2 * HOUR), currentVersion: '2.20.0' })).toEqual({ send: true });
+  });
+
+  it('does not honour a pause recorded before this server started, but waits out a try that may be in flight', () => {
+    const paused = { lastReported: now - 100 * HOUR, reportFailureCount: 3, reportFailureVersion: '2.19.0', lastReportAttempt: now - 2 * HOUR };
+    expect(decide({ telemetrySavedObject: paused, startedAt: now - HOUR })).toEqual({ send: true });
+    const justClaimed = { ...paused, lastReportAttempt: now - 1000 };
+    expect(decide({ telemetrySavedObject: justClaimed, startedAt: now - 500 })).toEqual({ send: false, reason: 'attempt_in_progress', nextCheckInMs: 59000 });
+    // The backoff between the first failures is kept across a restart.
+    const backoff = { ...paused, reportFailureCount: 2, lastReportAttempt: now - HOUR };
+    expect(decide({ telemetrySavedObject: backoff, startedAt: now - 1000 })).toMatchObject({ send: false, reason: 'retry_backoff' });
+  });
+
+  it('after an opt-in change reset the count, holds only as for a try in flight', () => {
+    const reset = { lastReported: now - 100 * HOUR, reportFailureCount: 0, reportFailureVersion: '2.19.0', lastReportAttempt: now - HOUR / 2 };
+    expect(decide({ telemetrySavedObject: reset })).toEqual({ send: false, reason: 'attempt_in_progress', nextCheckInMs: HOUR / 2 });
   });
 
   it('holds a try in flight (or interrupted) for retryDelay, at least twice the request timeout', () => {
@@ -78,10 +106,6 @@ describe('helpers', () => {
     expect(values.size).toBeGreaterThan(1);
     for (const v of values) expect(v).toBeLessThan(max);
     expect(getJitterMs('x', 0)).toBe(0);
-  });
-
-  it('backoff doubles', () => {
-    expect([1, 2, 3].map((n) => getRetryBackoffMs(n, 1000))).toEqual([1000, 2000, 4000]);
   });
 
   it('toPastEpochMs reads numbers and dates, refuses junk and the future', () => {

@@ -1,4 +1,4 @@
-import { MAX_REPORT_FAILURES } from '../../common/constants';
+import { getRetryVerdict, type RetryTimings } from '../../common/retry_policy';
 import { getTelemetryFailureDetails, type TelemetryOptIn, type TelemetrySavedObject, type TelemetrySendUsageFrom } from '../../common/telemetry_config';
 
 /** The sender never looks at the shared state more often than this. */
@@ -6,9 +6,8 @@ export const MIN_CHECK_DELAY_MS = 1000;
 /** Longest delay a Node timer accepts. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export interface SenderTimings {
+export interface SenderTimings extends RetryTimings {
   reportIntervalMs: number;
-  retryDelayMs: number;
   checkIntervalMs: number;
   /** Limit of one request: a try in flight is given at least twice this before another server takes over. */
   requestTimeoutMs: number;
@@ -23,6 +22,8 @@ export interface SendDecisionInput {
   timings: SenderTimings;
   /** Extra delay after the report interval (see `getJitterMs`). */
   jitterMs: number;
+  /** When this server process started: a failure pause recorded before it is not honoured (`getRetryVerdict`). */
+  startedAt: number;
 }
 
 export type WaitReason = 'not_opted_in' | 'sent_by_browser' | 'paused' | 'not_due' | 'retry_backoff' | 'attempt_in_progress';
@@ -55,11 +56,6 @@ export function getJitterMs(seed: string, maxMs: number): number {
   return hash % maxMs;
 }
 
-/** How long a failed send waits before the next try: the retry delay, doubled for each earlier failure. Pure. */
-export function getRetryBackoffMs(failures: number, retryDelayMs: number): number {
-  return retryDelayMs * 2 ** Math.max(0, failures - 1);
-}
-
 /** Failed sends in a row that count now: failures on an earlier version are forgotten after an upgrade. Pure. */
 export function getActiveFailureCount(telemetrySavedObject: TelemetrySavedObject, currentVersion: string): number {
   const { failureCount, failureVersion } = getTelemetryFailureDetails({ telemetrySavedObject });
@@ -75,20 +71,20 @@ const wait = (reason: WaitReason, ms: number, { checkIntervalMs }: SenderTimings
 /**
  * Whether the server should send a report now, and if not, when to look again. Pure. In order:
  * - only an opted-in deployment whose server sends reports ever sends;
- * - after `MAX_REPORT_FAILURES` failed sends on this version, sending pauses until the next upgrade;
  * - a report is due `reportInterval` (plus jitter) after the last successful one;
- * - after a failed try the next waits `retryDelay`, doubled per failure; a try that started and never
- *   ended (in flight on another server, or interrupted) holds the report for `retryDelay` (at least twice
- *   the request timeout).
+ * - after failed tries (on this version) the shared rule of `common/retry_policy.ts` decides: `retryDelay`,
+ *   doubled per failure, then after 3 failures a pause of `failurePause` (not honoured when recorded before
+ *   this server started), then another try; it never stops for good;
+ * - a try that started and never ended (in flight on another server, or interrupted) holds the report for
+ *   `retryDelay` (at least twice the request timeout); a try after a lifted pause waits out at least twice
+ *   the request timeout too, so that it never overlaps one in flight.
  */
 export function decideSend(input: SendDecisionInput): SendDecision {
-  const { now, optIn, sendUsageFrom, telemetrySavedObject, currentVersion, timings, jitterMs } = input;
+  const { now, optIn, sendUsageFrom, telemetrySavedObject, currentVersion, timings, jitterMs, startedAt } = input;
   if (optIn !== true) return wait('not_opted_in', timings.checkIntervalMs, timings);
   if (sendUsageFrom !== 'server') return wait('sent_by_browser', timings.checkIntervalMs, timings);
 
   const failures = getActiveFailureCount(telemetrySavedObject, currentVersion);
-  if (failures >= MAX_REPORT_FAILURES) return wait('paused', timings.checkIntervalMs, timings);
-
   const attributes = telemetrySavedObject || {};
   const lastReported = toPastEpochMs(attributes.lastReported, now);
   if (lastReported !== undefined) {
@@ -97,12 +93,15 @@ export function decideSend(input: SendDecisionInput): SendDecision {
   }
 
   const lastAttempt = toPastEpochMs(attributes.lastReportAttempt, now);
-  if (lastAttempt !== undefined && (lastReported === undefined || lastAttempt > lastReported)) {
-    const holdMs =
-      failures > 0 ? getRetryBackoffMs(failures, timings.retryDelayMs) : Math.max(timings.retryDelayMs, 2 * timings.requestTimeoutMs);
-    if (now < lastAttempt + holdMs) {
-      return wait(failures > 0 ? 'retry_backoff' : 'attempt_in_progress', lastAttempt + holdMs - now, timings);
-    }
+  if (lastAttempt === undefined || (lastReported !== undefined && lastAttempt <= lastReported)) return { send: true };
+  let holdMs = Math.max(timings.retryDelayMs, 2 * timings.requestTimeoutMs);
+  if (failures > 0) {
+    // The claim of a try is its start: the failure record's time is the last attempt.
+    const verdict = getRetryVerdict({ failures, lastFailureAt: lastAttempt }, { now, startedAt, timings });
+    if (!verdict.mayTry) return wait(verdict.reason, verdict.untilMs - now, timings);
+    if (!verdict.pauseLifted) return { send: true };
+    holdMs = 2 * timings.requestTimeoutMs;
   }
+  if (now < lastAttempt + holdMs) return wait('attempt_in_progress', lastAttempt + holdMs - now, timings);
   return { send: true };
 }

@@ -1,21 +1,30 @@
 /*
  * Shared by the telemetry integration suites: a real server pointed at a local receiver with short sender
- * timings, and a look into the `telemetry` saved object.
+ * timings, a look into the `telemetry` saved object, and a way to make time pass for it.
  */
 import Database from 'better-sqlite3';
 import { join } from 'path';
 import { startOsdServer, type OsdServer, type OsdServerOptions } from '../../../../../test/harness/osd_server';
 import type { Receiver } from '../../../../../test/receiver';
+import type { StoreMode } from '../../../../../test/harness/store_modes';
 import type { TelemetrySavedObjectAttributes } from '../../common/telemetry_config';
 
-/** Sender timings that keep a suite short: first check after 1 s, one report every 3 s. */
+/**
+ * Sender timings that keep a suite short, each at its minimum (`server/config.ts`): first check after
+ * 1 s, a look at the shared state at least every 10 s, one report a minute, retries 1 s then 2 s apart,
+ * a pause of a minute after 3 failures, at most one opt-in announcement per 10 s.
+ */
 export const FAST_TIMINGS: Record<string, string> = {
   initialCheckDelay: '1s',
-  reportInterval: '3s',
-  checkInterval: '1m',
+  reportInterval: '1m',
+  checkInterval: '10s',
   retryDelay: '1s',
+  failurePause: '1m',
   requestTimeout: '1s',
+  optInStatusInterval: '10s',
 };
+/** FAST_TIMINGS.checkInterval in ms: a change to the shared state is seen within this (plus a check). */
+export const CHECK_INTERVAL_MS = 10000;
 
 export interface TelemetryServerOptions extends OsdServerOptions {
   receiver: Receiver;
@@ -52,6 +61,54 @@ export function readTelemetrySavedObject(dataPath: string): TelemetrySavedObject
   }
 }
 
+const TELEMETRY_RAW_ID = 'telemetry:telemetry';
+
+/** The attributes of `telemetry/telemetry` in the mode's store (SQLite file or the node's index). */
+export async function readTelemetryState(mode: StoreMode, server: Pick<OsdServer, 'dataPath'>): Promise<TelemetrySavedObjectAttributes | undefined> {
+  if (mode.name === 'embedded') return readTelemetrySavedObject(server.dataPath);
+  const res = await fetch(`${mode.node!.url}/${mode.index}/_doc/${TELEMETRY_RAW_ID}`);
+  return res.status === 200 ? (await res.json())._source.telemetry : undefined;
+}
+
+/**
+ * Makes `ms` pass for the sender: moves `lastReported` and `lastReportAttempt` of the stored object back,
+ * as a write of another server would (a new `_seq_no`, so a server's conditional claim sees the change).
+ * The servers notice at their next look (within CHECK_INTERVAL_MS). A report interval is 1 minute at
+ * least, so the suites do this instead of waiting for one.
+ */
+export async function rewindTelemetryState(mode: StoreMode, server: Pick<OsdServer, 'dataPath'>, ms: number): Promise<void> {
+  const rewind = (attributes: Record<string, unknown>) => {
+    for (const key of ['lastReported', 'lastReportAttempt']) {
+      if (typeof attributes[key] === 'number') attributes[key] = (attributes[key] as number) - ms;
+    }
+    return attributes;
+  };
+  if (mode.name === 'embedded') {
+    const db = new Database(join(server.dataPath, 'saved_objects.sqlite'), { fileMustExist: true, timeout: 10000 });
+    try {
+      db.transaction(() => {
+        const row = db.prepare('SELECT attributes FROM saved_objects WHERE raw_id = ?').get(TELEMETRY_RAW_ID) as { attributes: string } | undefined;
+        if (!row) throw new Error('no telemetry saved object to rewind');
+        const { value: seqNo } = db.prepare("UPDATE saved_objects_meta SET value = value + 1 WHERE key = 'last_seq_no' RETURNING value").get() as { value: number };
+        db.prepare('UPDATE saved_objects SET attributes = ?, seq_no = ? WHERE raw_id = ?').run(JSON.stringify(rewind(JSON.parse(row.attributes))), seqNo, TELEMETRY_RAW_ID);
+      }).immediate();
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const docUrl = `${mode.node!.url}/${mode.index}/_doc/${TELEMETRY_RAW_ID}`;
+  const doc = await (await fetch(docUrl)).json();
+  if (!doc.found) throw new Error('no telemetry saved object to rewind');
+  const source = { ...doc._source, telemetry: rewind({ ...doc._source.telemetry }) };
+  const res = await fetch(`${docUrl}?refresh=true&if_seq_no=${doc._seq_no}&if_primary_term=${doc._primary_term}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(source),
+  });
+  if (res.status !== 200) throw new Error(`rewinding the telemetry saved object answered ${res.status}: ${await res.text()}`);
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `count` requests matched `prefix`, or throws with what arrived. */
@@ -69,6 +126,16 @@ export const gaps = (requests: Array<{ receivedAt: number }>) => requests.slice(
 
 /** Lines of the server output that contain `text`. */
 export const linesWith = (server: OsdServer, text: string) => server.output().split('\n').filter((line) => line.includes(text));
+
+/** Waits until the server printed a line with `text`; returns those lines. */
+export async function waitForLines(server: OsdServer, text: string, count = 1, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  while (linesWith(server, text).length < count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} line(s) with "${text}" in:\n${server.output()}`);
+    await sleep(50);
+  }
+  return linesWith(server, text);
+}
 
 /** Time taken by `fn`, in ms, and its result. */
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {

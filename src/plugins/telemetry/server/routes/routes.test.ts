@@ -30,7 +30,7 @@ function setup(options: { attributes?: object | Error; config?: { optIn?: boolea
   });
   const collectionManager = telemetryCollectionManagerPluginMock.createSetupContract();
   collectionManager.getOptInStats.mockImplementation(async (status) => [{ cluster_uuid: 'c', opt_in_status: status }]);
-  const optInStatusSender = { sendInBackground: jest.fn() };
+  const optInStatusSender = { announceOptIn: jest.fn(), cancelPending: jest.fn() };
   const router = new Router('', logger, 'telemetry');
   registerRoutes({ router, logger, currentVersion: '2.19.0', collectionManager, optIn, optInStatusSender });
   const call = async (method: string, path: string, body?: unknown) => {
@@ -53,20 +53,31 @@ describe('POST /api/telemetry/v2/optIn', () => {
     expect(t.collectionManager.getOptInStats).toHaveBeenCalledTimes(1);
   });
 
-  it('announces an opt-in once, never an opt-out', async () => {
+  it('announces an opt-in once, never an opt-out (which drops one still waiting)', async () => {
     const t = setup();
     await optIn(t, false);
-    expect(t.optInStatusSender.sendInBackground).not.toHaveBeenCalled();
+    expect(t.optInStatusSender.announceOptIn).not.toHaveBeenCalled();
+    expect(t.optInStatusSender.cancelPending).toHaveBeenCalledTimes(1);
     // The route's read sees the opt-out; the read back after the write sees the opt-in.
     t.client.get
       .mockResolvedValueOnce({ attributes: { enabled: false, lastVersionChecked: '2.19.0' }, version: 'v2' })
       .mockResolvedValue({ attributes: { enabled: true }, version: 'v3' });
     t.client.update.mockResolvedValue({ version: 'v3' });
     await optIn(t, true);
-    expect(t.optInStatusSender.sendInBackground).toHaveBeenCalledTimes(1);
+    expect(t.optInStatusSender.announceOptIn).toHaveBeenCalledTimes(1);
     await optIn(t, true);
-    expect(t.optInStatusSender.sendInBackground).toHaveBeenCalledTimes(1);
-    expect(await t.optInStatusSender.sendInBackground.mock.calls[0][0]()).toEqual([{ cluster_uuid: 'c', opt_in_status: true }]);
+    expect(t.optInStatusSender.announceOptIn).toHaveBeenCalledTimes(1);
+    expect(await t.optInStatusSender.announceOptIn.mock.calls[0][0]()).toEqual([{ cluster_uuid: 'c', opt_in_status: true }]);
+    expect(t.optInStatusSender.cancelPending).toHaveBeenCalledTimes(1);
+  });
+
+  it('resets the failure count (ending a failure pause) when the choice changes, not when it is repeated', async () => {
+    const t = setup({ attributes: { enabled: true, reportFailureCount: 3, reportFailureVersion: '2.19.0' } });
+    t.client.update.mockResolvedValue({ version: 'v2' });
+    await optIn(t, true);
+    expect(t.client.update).toHaveBeenLastCalledWith('telemetry', 'telemetry', { enabled: true, lastVersionChecked: '2.19.0' }, {});
+    await optIn(t, false);
+    expect(t.client.update).toHaveBeenLastCalledWith('telemetry', 'telemetry', { enabled: false, lastVersionChecked: '2.19.0', reportFailureCount: 0 }, {});
   });
 
   it('answers 400 when the config locks the choice, in either direction', async () => {
@@ -98,7 +109,7 @@ describe('POST /api/telemetry/v2/optIn', () => {
     const t = setup();
     t.client.create.mockRejectedValue(new Error('disk full'));
     await expect(optIn(t, true)).rejects.toThrow('disk full');
-    expect(t.optInStatusSender.sendInBackground).not.toHaveBeenCalled();
+    expect(t.optInStatusSender.announceOptIn).not.toHaveBeenCalled();
   });
 });
 

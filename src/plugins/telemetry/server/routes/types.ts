@@ -10,7 +10,7 @@ export interface TelemetryRouteDeps {
   currentVersion: string;
   collectionManager: Pick<TelemetryCollectionManagerGetters, 'getStats' | 'getOptInStats'>;
   optIn: Pick<OptInService, 'compute' | 'refresh'>;
-  optInStatusSender: Pick<OptInStatusSender, 'sendInBackground'>;
+  optInStatusSender: Pick<OptInStatusSender, 'announceOptIn' | 'cancelPending'>;
   /** Wall clock (ms), for the reported period. */
   now?: () => number;
 }
