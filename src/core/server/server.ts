@@ -15,7 +15,7 @@ import { OpenSearchService, OpenSearchServiceSetup, OpenSearchServiceStart } fro
 import { opensearchConfig, OpenSearchConfigType } from './opensearch/opensearch_config';
 import { createOpenSearchBackendFactory, getOpenSearchIndexUsage, SavedObjectsService, SavedObjectsServiceSetup, SavedObjectsServiceStart } from './saved_objects';
 import { RenderingService } from './rendering';
-import { registerStatusRoute, StatusService, InternalStatusServiceSetup } from './status';
+import { registerStatusRoute, StatusService, InternalStatusServiceSetup, statusConfig, StatusConfigType } from './status';
 import { configSavedObjectType, registerUiSettingsRoutes, uiSettingsConfig, UiSettingsService, UiSettingsServiceSetup, UiSettingsServiceStart } from './ui_settings';
 import { CoreSetup, CoreStart } from './types';
 
@@ -65,7 +65,7 @@ export class Server {
     const { env, rawConfig, sources, logging } = options;
     this.log = logging.get('server');
     this.configService = new ConfigService(rawConfig, sources, env);
-    for (const descriptor of [httpConfig, pathConfig, loggingConfig, opensearchDashboardsConfig, opsConfig, pluginsConfig, opensearchConfig, uiSettingsConfig, savedObjectsConfig]) {
+    for (const descriptor of [httpConfig, pathConfig, loggingConfig, opensearchDashboardsConfig, opsConfig, pluginsConfig, opensearchConfig, uiSettingsConfig, savedObjectsConfig, statusConfig]) {
       this.configService.setSchema(descriptor.path, descriptor.schema as any);
     }
     this.plugins = new PluginsService({ env, configService: this.configService, logger: logging });
@@ -132,6 +132,8 @@ export class Server {
       status: this.status,
       metrics: core.metrics,
       opsIntervalMs: opsCfg.interval.asMilliseconds(),
+      auth: http.auth,
+      allowAnonymous: this.configService.atPathSync<StatusConfigType>('status').allowAnonymous,
       serverInfo: {
         name: httpCfg.name,
         uuid: this.instanceUuid,
