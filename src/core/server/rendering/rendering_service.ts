@@ -107,6 +107,8 @@ export class RenderingService {
       {
         path: '/ui/bundles/{buildHash}/{file}',
         validate: { params: schema.object({ buildHash: schema.string(), file: schema.string() }) },
+        // The login page needs the bundle before anyone is signed in; it holds no data.
+        options: { authRequired: false },
       },
       async (_context, request, response) => {
         const bundle = this.getBundle();
@@ -128,7 +130,7 @@ export class RenderingService {
       }
     );
 
-    router.get({ path: '/ui/favicon.svg', validate: false }, async (_context, _request, response) =>
+    router.get({ path: '/ui/favicon.svg', validate: false, options: { authRequired: false } }, async (_context, _request, response) =>
       response.ok({ body: FAVICON_SVG, headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' } })
     );
   }
