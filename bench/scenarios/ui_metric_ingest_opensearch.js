@@ -22,7 +22,7 @@
  * over the `ui-metric` documents) and compared with the acknowledged ones.
  */
 const { runLoad, round, percentile } = require('../lib/load');
-const { makeBodies } = require('./ui_metric_ingest');
+const { INGEST_ARGS, makeBodies } = require('./ui_metric_ingest');
 const { startOsdServer } = require('../../test/harness/osd_server');
 const { startOpenSearch } = require('../../test/opensearch/opensearch_node');
 
@@ -134,7 +134,7 @@ async function run({ durationS = 10, warmupS = 2, concurrency = 32, metricsPerRe
   try {
     // ours: the real server on the node.
     const server = await startOsdServer({
-      args: ['--logging.root.level=warn', '--usageCollection.maximumWaitTimeForAllCollectorsInS=0', `--opensearch.hosts=${node.url}`, `--opensearchDashboards.index=${OURS_INDEX}`],
+      args: [...INGEST_ARGS, `--opensearch.hosts=${node.url}`, `--opensearchDashboards.index=${OURS_INDEX}`],
     });
     let ours;
     try {

@@ -152,6 +152,8 @@ describe('SavedObjectsService', () => {
         },
         delete: async () => {},
         find: async () => ({ total: 0, hits: [] }),
+        scan: async () => ({ hits: [] }),
+        closeScan: async () => {},
         incrementCounter: async () => {
           throw new Error('unused');
         },

@@ -52,9 +52,12 @@ export interface SavedObjectsServiceStart {
   getTypeRegistry(): ISavedObjectTypeRegistry;
 }
 
-/** Default store: one SQLite file in the data folder, durable per acknowledged write. */
+/**
+ * Default store: one SQLite file in the data folder, durable per acknowledged write, with its counter
+ * commits and its finds and scans on worker threads so that neither stalls the event loop.
+ */
 export function createSqliteBackendFactory(
-  options: { synchronous?: SqliteSynchronousMode; busyTimeoutMs?: number; counterThread?: boolean } = {}
+  options: { synchronous?: SqliteSynchronousMode; busyTimeoutMs?: number; counterThread?: boolean; readerThread?: boolean } = {}
 ): SavedObjectsBackendFactory {
   return ({ logger, dataPath }) => {
     mkdirSync(dataPath, { recursive: true });
@@ -62,6 +65,7 @@ export function createSqliteBackendFactory(
       filePath: join(dataPath, SQLITE_FILE_NAME),
       logger,
       counterThread: true,
+      readerThread: true,
       ...options,
     });
   };

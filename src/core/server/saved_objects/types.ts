@@ -203,6 +203,15 @@ export interface SavedObjectsFindResponse<T = unknown> {
   page: number;
 }
 
+/** `scan`: every object of some types, page by page (cursor paging: no offset, no total). */
+export interface SavedObjectsScanOptions {
+  type: string | string[];
+  /** Objects per page, 1 to 10,000; default 1,000. Each page is one bounded read. */
+  perPage?: number;
+  /** Attribute names to return; all when omitted. */
+  fields?: string[];
+}
+
 export interface SavedObjectsIncrementCounterOptions {
   /** How much to add; 1 when omitted. */
   incrementBy?: number;

@@ -93,6 +93,31 @@ export interface SavedObjectsBackendFindQuery {
   fields?: string[];
 }
 
+/**
+ * One page of a scan over every document of one type. Pages continue from a cursor (no offset, no total),
+ * so each page costs about the same however deep the scan is: SQLite continues after the last `_id` (a
+ * keyset on the `(type, raw_id)` index); OpenSearch walks a point in time in index order with
+ * `search_after`.
+ */
+export interface SavedObjectsBackendScanQuery {
+  type: string;
+  /** The `cursor` of the previous page; from the first document when absent. */
+  cursor?: string;
+  /** At most this many documents (> 0). */
+  size: number;
+  /** Attribute fields to keep in `_source[type]`; all when absent (same rules as find). */
+  fields?: string[];
+}
+
+export interface SavedObjectsBackendScanPage {
+  hits: SavedObjectsStoredDoc[];
+  /**
+   * Where the next page starts: an opaque string for the next `scan` of the same type. Absent on the last
+   * page, once the backend has released what the scan held.
+   */
+  cursor?: string;
+}
+
 export interface SavedObjectsBackendFindResult {
   total: number;
   hits: Array<SavedObjectsStoredDoc & { _score: number }>;
@@ -135,6 +160,15 @@ export interface SavedObjectsBackend {
   /** Throws `not_found`, or `conflict` on version mismatch. */
   delete(id: string, check?: SavedObjectsBackendVersionCheck): Promise<void>;
   find(query: SavedObjectsBackendFindQuery): Promise<SavedObjectsBackendFindResult>;
+  /**
+   * Reads a whole type page by page (collectors, rollups). The first page sees every write acknowledged
+   * before it was asked for. A document present for the whole scan appears exactly once; one created,
+   * changed or deleted during it may or may not be seen (SQLite reads live, OpenSearch a point in time),
+   * never twice.
+   */
+  scan(query: SavedObjectsBackendScanQuery): Promise<SavedObjectsBackendScanPage>;
+  /** Releases what an unfinished scan holds (given the cursor it stopped at); a no-op where nothing is held. */
+  closeScan(cursor: string): Promise<void>;
   /** Atomic: concurrent increments (from any process sharing the store) never get lost. */
   incrementCounter(op: SavedObjectsBackendCounterOperation): Promise<SavedObjectsStoredDoc>;
   /**

@@ -2,16 +2,18 @@ import type {
   SavedObjectsBackendCounterOperation,
   SavedObjectsStoredDoc,
 } from '../backend/types';
+import { isSafeCounterValue, MAX_COUNTER_VALUE } from '../backend/counter_values';
 import { SavedObjectsErrorHelpers } from '../errors';
 import type { ISavedObjectTypeRegistry } from '../saved_objects_type_registry';
 import type { SavedObject, SavedObjectsIncrementCounterOperation } from '../types';
 import { encodeHitVersion } from '../version';
-import { buildSource, namespacesOf, rawIdFor } from './raw_doc_conversion';
+import { toClientError } from './backend_errors';
+import { buildSource, idFromRawId, namespacesOf, rawIdFor } from './raw_doc_conversion';
 
 /**
  * Checks the arguments of one increment (the type must already be known allowed) and builds the
  * backend's scripted-upsert operation. The argument errors are upstream's plain Errors; a bad
- * id or increment is a 400 here, since a NaN would silently poison a stored counter.
+ * id or increment is a 400 here, since a NaN or a fraction would silently poison a stored counter.
  */
 export function toCounterOperation(
   registry: ISavedObjectTypeRegistry,
@@ -29,9 +31,11 @@ export function toCounterOperation(
     throw SavedObjectsErrorHelpers.createBadRequestError('"id" must be a non-empty string');
   }
   const incrementBy = operation.incrementBy ?? 1;
-  if (typeof incrementBy !== 'number' || !Number.isFinite(incrementBy)) {
+  // The store's counter policy (backend/counter_values.ts), checked first here so a bad increment is a
+  // 400 naming the argument before anything reaches a backend.
+  if (!isSafeCounterValue(incrementBy)) {
     throw SavedObjectsErrorHelpers.createBadRequestError(
-      `"incrementBy" must be a finite number, got ${String(incrementBy)}`
+      `"incrementBy" must be a safe integer (a whole number within ±${MAX_COUNTER_VALUE}), got ${String(incrementBy)}`
     );
   }
   return {
@@ -68,4 +72,14 @@ export function counterResult(
     version: encodeHitVersion(stored),
     attributes: source[type],
   };
+}
+
+/** Runs a batch's backend write; a failure becomes a client error about the operation it names (else the first). */
+export async function callCounterBatch<T>(ops: SavedObjectsBackendCounterOperation[], write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const failed = ops.find((op) => op.id === (error as { id?: unknown })?.id) ?? ops[0];
+    throw toClientError(error, failed.type, idFromRawId(failed.type, failed.id));
+  }
 }

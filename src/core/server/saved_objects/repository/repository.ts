@@ -15,16 +15,17 @@ import type {
   SavedObjectsIncrementCounterOperation,
   SavedObjectsIncrementCountersOptions,
   SavedObjectsIncrementCounterOptions,
+  SavedObjectsScanOptions,
   SavedObjectsUpdateOptions,
   SavedObjectsUpdateResponse,
 } from '../types';
 import { encodeHitVersion } from '../version';
 import { callBackend, toClientError } from './backend_errors';
-import { counterResult, toCounterOperation } from './counter_operations';
+import { callCounterBatch, counterResult, toCounterOperation } from './counter_operations';
 import { normalizeFindOptions } from './find_options';
+import { normalizeScanOptions, scanPages } from './scan';
 import {
   buildCreateItem,
-  idFromRawId,
   namespacesOf,
   rawIdFor,
   rawToSavedObject,
@@ -238,8 +239,20 @@ export class SavedObjectsRepository {
   }
 
   /**
-   * Adds `incrementBy` (default 1) to a numeric attribute, atomically, creating the object (with
-   * the counter at `incrementBy`) when missing. Upstream's 5th argument is accepted too.
+   * Every object of `type` (one or several), as pages of at most `perPage`, type after type: for reading a
+   * whole type, however large, in bounded slices (each page continues from a cursor: no offset). Unlike
+   * `find` there is no total, sort, search or page number, and the order is the store's. An object present
+   * for the whole scan appears once; one written during it may or may not; none twice. Bad options throw
+   * at the call; stopping early (`break`) releases the store's cursor.
+   */
+  public scan<T = unknown>(options: SavedObjectsScanOptions): AsyncGenerator<Array<SavedObject<T>>, void, undefined> {
+    return scanPages<T>(this.backend, this.registry, normalizeScanOptions(options, this.allowedTypes));
+  }
+
+  /**
+   * Adds `incrementBy` (default 1, a safe integer) to an integer attribute, atomically, creating the
+   * object (with the counter at `incrementBy`) when missing. Upstream's 5th argument is accepted too.
+   * 400 for an increment, a stored value or a sum that is not a safe integer (backend/counter_values.ts).
    */
   public async incrementCounter(
     type: string,
@@ -275,19 +288,9 @@ export class SavedObjectsRepository {
     // One timestamp for the batch: it is one write, and formatting a date per counter adds up.
     const time = this.timestamp();
     const ops = operations.map((operation) => this.counterOperation(operation, time));
-    let stored;
-    try {
-      stored = await this.backend.incrementCounters(ops, { returnDocs: options.returnObjects !== false });
-    } catch (error) {
-      const failed = ops.find((op) => op.id === (error as { id?: unknown })?.id) ?? ops[0];
-      throw toClientError(error, failed.type, idFromRawId(failed.type, failed.id));
-    }
-    if (options.returnObjects === false) {
-      return [];
-    }
-    return stored.map((doc, i) =>
-      counterResult(this.registry, operations[i].type, operations[i].id, doc)
-    );
+    const returnDocs = options.returnObjects !== false;
+    const stored = await callCounterBatch(ops, () => this.backend.incrementCounters(ops, { returnDocs }));
+    return returnDocs ? stored.map((doc, i) => counterResult(this.registry, operations[i].type, operations[i].id, doc)) : [];
   }
 
   /** Validates one increment (type rules included) and builds its backend operation. */

@@ -1,7 +1,9 @@
+import { describeCounterGuardContract } from './contract/counter_guard_contract';
 import { describeCounterContract } from './contract/counters_contract';
 import { describeCrudContract } from './contract/crud_contract';
 import { describeFindContract } from './contract/find_contract';
 import { describeScaleContract } from './contract/scale_contract';
+import { describeScanContract } from './contract/scan_contract';
 import type { RepositoryContractHarness } from './contract/types';
 
 export type { ContractStore, RepositoryContractHarness } from './contract/types';
@@ -17,6 +19,8 @@ export function runRepositoryContract(name: string, harness: RepositoryContractH
     describeCrudContract(harness);
     describeFindContract(harness);
     describeCounterContract(harness);
+    describeCounterGuardContract(harness);
+    describeScanContract(harness);
     describeScaleContract(harness);
   });
 }

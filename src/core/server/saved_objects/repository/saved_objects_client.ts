@@ -9,6 +9,7 @@ import type {
   SavedObjectsDeleteOptions,
   SavedObjectsFindOptions,
   SavedObjectsFindResponse,
+  SavedObjectsScanOptions,
   SavedObjectsUpdateOptions,
   SavedObjectsUpdateResponse,
 } from '../types';
@@ -52,6 +53,11 @@ export class SavedObjectsClient {
     objects: SavedObjectsBulkGetObject[] = []
   ): Promise<SavedObjectsBulkResponse<T>> {
     return await this.repository.bulkGet<T>(objects);
+  }
+
+  /** Every object of some types, page by page, in bounded reads; see the repository's `scan`. */
+  scan<T = unknown>(options: SavedObjectsScanOptions): AsyncGenerator<Array<SavedObject<T>>, void, undefined> {
+    return this.repository.scan<T>(options);
   }
 
   async get<T = unknown>(type: string, id: string): Promise<SavedObject<T>> {

@@ -75,6 +75,8 @@ describe.each(storeModes('stats'))('GET /api/stats on the real server (%s store)
         expect.arrayContaining(['ui_metric', 'application_usage', 'opensearch_dashboards', 'stack_management', 'core', 'test_healthy', 'usage_collector_stats'])
       );
       expect(usage.ui_metric['test-app']).toEqual([{ key: 'openedApp', value: 2 }]);
+      // Nothing left out of a small store: no budget note.
+      expect(usage.ui_metric['ui_metric:omitted']).toBeUndefined();
       expect(usage.application_usage['test-app']).toMatchObject({ clicks_total: 3, minutes_on_screen_90_days: 1.5 });
       expect(usage.test_healthy).toEqual({ count: 7, app_name: 'healthy' });
       expect(usage.opensearch_dashboards).toMatchObject({ index: mode.index, dashboard: { total: 0 }, index_pattern: { total: 0 } });

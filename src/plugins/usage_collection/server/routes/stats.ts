@@ -1,5 +1,4 @@
 import { schema } from '@osd/config-schema';
-import { defaultsDeep } from 'lodash';
 import type { IRouter, Logger, OpsMetrics, RequestHandlerContext, ServiceStatus } from '../../../../core/server';
 import type { CollectorSet } from '../collector';
 
@@ -31,18 +30,52 @@ export interface StatsRouteDeps {
 const flag = () => schema.oneOf([schema.literal(''), schema.boolean()], { defaultValue: false });
 const querySchema = schema.object({ extended: flag(), legacy: flag(), exclude_usage: flag() });
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+
+/** Sets a key as data: an app id such as "__proto__" must never reach the prototype. */
+function define(target: Record<string, unknown> | unknown[], key: string, value: unknown) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * lodash's `defaultsDeep` for one value, without copying what it does not change: values already there
+ * win, objects and arrays are filled in key by key, and only the levels that get a key added are copied
+ * (the inputs are frozen collector results, shared with other callers). A large collector result that
+ * merges with nothing (say, ten thousand ui-metric counters) is then passed on as it is, where cloning
+ * it first held the event loop for tens of milliseconds on every call.
+ */
+function withDefaults(current: unknown, defaults: unknown): unknown {
+  if (current === undefined) return defaults;
+  const arrays = Array.isArray(current) && Array.isArray(defaults);
+  // As lodash: an object is filled from an object or an array (by index), an array only from an array.
+  if (!arrays && !(isPlainObject(current) && (isPlainObject(defaults) || Array.isArray(defaults)))) return current;
+  const have = current as Record<string, unknown>;
+  const source = defaults as Record<string, unknown>;
+  let out: Record<string, unknown> | unknown[] | undefined;
+  for (const key of Object.keys(source)) {
+    const merged = withDefaults(have[key], source[key]);
+    if (merged === have[key]) continue;
+    if (!out) {
+      out = arrays ? [...(current as unknown[])] : {};
+      if (!arrays) for (const own of Object.keys(have)) define(out, own, have[own]);
+    }
+    define(out, key, merged);
+  }
+  return out ?? current;
+}
+
 /**
  * Upstream's legacy shape: `opensearchDashboards` is spread into the root of `usage`, `reporting` moves to
- * `xpack.reporting`, every other collector is merged in as it is.
+ * `xpack.reporting`, every other collector is merged in as it is (lodash `defaultsDeep`: keys already
+ * there win). The input is not changed.
  */
 export function toLegacyUsage(usage: Record<string, any>): Record<string, any> {
-  // Collector results are frozen and shared between callers: reshape a copy.
-  const copy = structuredClone(usage);
   let accum: Record<string, any> = {};
-  for (const [key, value] of Object.entries(copy)) {
+  for (const [key, value] of Object.entries(usage)) {
     if (key === 'opensearchDashboards') accum = { ...accum, ...value };
     else if (key === 'reporting') accum = { ...accum, xpack: { ...accum.xpack, reporting: value } };
-    else defaultsDeep(accum, { [key]: value });
+    else define(accum, key, withDefaults(accum[key], value));
   }
   return accum;
 }

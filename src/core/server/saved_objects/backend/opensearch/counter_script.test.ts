@@ -1,13 +1,13 @@
 import { SavedObjectsBackendError, type SavedObjectsBackendCounterOperation } from '../types';
 import { assertCountersApplicable, COUNTER_SCRIPT, counterUpdateBody } from './counter_script';
 
-const op = (id: string, counterFieldName = 'count'): SavedObjectsBackendCounterOperation => ({
+const op = (id: string, counterFieldName = 'count', incrementBy = 2): SavedObjectsBackendCounterOperation => ({
   id: `ui-metric:${id}`,
   type: 'ui-metric',
   counterFieldName,
-  incrementBy: 2,
+  incrementBy,
   time: '2024-01-01T00:00:00.000Z',
-  upsert: { type: 'ui-metric', 'ui-metric': { [counterFieldName]: 2 }, updated_at: '2024-01-01T00:00:00.000Z' },
+  upsert: { type: 'ui-metric', 'ui-metric': { [counterFieldName]: incrementBy }, updated_at: '2024-01-01T00:00:00.000Z' },
 });
 
 describe('counter script', () => {
@@ -48,5 +48,22 @@ describe('counter script', () => {
     expect(error?.id).toBe('ui-metric:t');
     expect(error?.message).toBe('Cannot increment [count] of [ui-metric:t]: it holds a string, not a number');
     expect(() => assertCountersApplicable([op('t', 'flag')], docs)).toThrow('it holds a boolean');
+  });
+
+  it('applies the counter policy up front: stored non-integers, unsafe increments, and sums past the range', () => {
+    const MAX = Number.MAX_SAFE_INTEGER;
+    const docs = new Map([
+      ['ui-metric:f', { type: 'ui-metric', 'ui-metric': { count: 2.5 } }],
+      ['ui-metric:near', { type: 'ui-metric', 'ui-metric': { count: MAX - 3 } }],
+    ]);
+    expect(() => assertCountersApplicable([op('f')], docs)).toThrow('Cannot increment [count] of [ui-metric:f]: it holds 2.5, not a safe integer');
+    expect(() => assertCountersApplicable([op('n', 'count', 0.5)], docs)).toThrow('the increment 0.5 is not a safe integer');
+    // Repeats of one counter add up in order, as the _bulk applies them: 2 + 2 fits, a third does not.
+    expect(() => assertCountersApplicable([op('near', 'count', 1), op('near', 'count', 2)], docs)).not.toThrow();
+    expect(() => assertCountersApplicable([op('near', 'count', 2), op('near', 'count', 2)], docs)).toThrow(
+      'Cannot increment [count] of [ui-metric:near]: the sum would pass the safe integer range'
+    );
+    // A missing counter starts at its increment, then adds up too.
+    expect(() => assertCountersApplicable([op('m', 'count', MAX), op('m', 'count', 1)], docs)).toThrow(/ui-metric:m\]: the sum would pass/);
   });
 });

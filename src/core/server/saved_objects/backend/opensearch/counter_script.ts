@@ -1,38 +1,46 @@
+import { nextCounterValue } from '../counter_values';
 import { isPlainObject } from '../merge_partial';
 import {
-  SavedObjectsBackendError,
   type SavedObjectsBackendCounterOperation,
   type SavedObjectsRawDocSource,
 } from '../types';
 
 /**
  * Adds to one counter of an existing document, as the SQLite backend's applyCounters does: a missing
- * counter starts from the increment, a non-object attribute holder is replaced by an object, and a
- * counter that is not a number is refused with the same message. Integers stay integers (long
- * arithmetic; an overflow is refused rather than wrapped) while any fractional operand makes the sum a double. The source
- * never changes, so the cluster compiles it once and caches it.
+ * counter starts from the increment, a non-object attribute holder is replaced by an object, and the
+ * counter policy of `counter_values.ts` holds (the increment, the stored value and the sum must be safe
+ * integers, else the update is refused with the same wording). Integral doubles (`5.0`) count as
+ * integers, as SQLite reads them. The source never changes, so the cluster compiles it once and caches it.
  */
 export const COUNTER_SCRIPT = `
+long max = ${Number.MAX_SAFE_INTEGER}L;
+def by = params.by;
+if (!(by instanceof Integer || by instanceof Long || by instanceof Short || by instanceof Byte) || ((Number) by).longValue() > max || ((Number) by).longValue() < -max) {
+  throw new IllegalArgumentException('Cannot increment [' + params.field + '] of [' + params.id + ']: the increment ' + by + ' is not a safe integer');
+}
+long add = ((Number) by).longValue();
 Map attributes;
 def holder = ctx._source[params.type];
 if (holder instanceof Map) { attributes = (Map) holder; } else { attributes = new HashMap(); ctx._source[params.type] = attributes; }
 def value = attributes[params.field];
-def by = params.by;
 if (value == null) {
-  attributes[params.field] = by;
+  attributes[params.field] = add;
 } else if (value instanceof Number) {
-  if (value instanceof Double || value instanceof Float || by instanceof Double || by instanceof Float) {
-    attributes[params.field] = ((Number) value).doubleValue() + ((Number) by).doubleValue();
-  } else {
-    long a = ((Number) value).longValue();
-    long b = ((Number) by).longValue();
-    long sum = a + b;
-    if (((a ^ sum) & (b ^ sum)) < 0) { throw new IllegalArgumentException('Cannot increment [' + params.field + '] of [' + params.id + ']: the sum overflows a long'); }
-    attributes[params.field] = sum;
+  boolean integral = value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte;
+  double d = ((Number) value).doubleValue();
+  if (!integral && (d != Math.rint(d) || Double.isInfinite(d))) { d = max + 1.0; }
+  long current = integral ? ((Number) value).longValue() : (long) d;
+  if (d > max || d < -max || current > max || current < -max) {
+    throw new IllegalArgumentException('Cannot increment [' + params.field + '] of [' + params.id + ']: it holds ' + value + ', not a safe integer');
   }
+  long sum = current + add;
+  if (sum > max || sum < -max) {
+    throw new IllegalArgumentException('Cannot increment [' + params.field + '] of [' + params.id + ']: the sum would pass the safe integer range (±' + max + ')');
+  }
+  attributes[params.field] = sum;
 } else {
-  String kind = value instanceof String ? 'string' : (value instanceof Boolean ? 'boolean' : 'object');
-  throw new IllegalArgumentException('Cannot increment [' + params.field + '] of [' + params.id + ']: it holds a ' + kind + ', not a number');
+  String kind = value instanceof String ? 'a string' : (value instanceof Boolean ? 'a boolean' : 'an object');
+  throw new IllegalArgumentException('Cannot increment [' + params.field + '] of [' + params.id + ']: it holds ' + kind + ', not a number');
 }
 ctx._source.updated_at = params.time;
 `.trim();
@@ -56,23 +64,23 @@ export function counterUpdateBody(op: SavedObjectsBackendCounterOperation) {
 
 /**
  * Checks, against the documents as they are now, that every operation can apply: the step that
- * lets a batch fail as a whole (nothing written) when one counter holds something other than a
- * number. `docs` is the current `_source` per raw id (missing documents absent).
+ * lets a batch fail as a whole (nothing written) when a counter holds something other than a safe
+ * integer, or when the batch would carry one past the safe range. Repeats of a counter in the batch are
+ * added up in order, as the `_bulk` applies them. `docs` is the current `_source` per raw id (missing
+ * documents absent).
  */
 export function assertCountersApplicable(
   ops: SavedObjectsBackendCounterOperation[],
   docs: Map<string, SavedObjectsRawDocSource>
 ) {
+  const running = new Map<string, number>();
   for (const op of ops) {
-    const source = docs.get(op.id);
-    const holder = source?.[op.type];
-    const value = isPlainObject(holder) ? holder[op.counterFieldName] : undefined;
-    if (value != null && typeof value !== 'number') {
-      const kind = typeof value === 'string' || typeof value === 'boolean' ? typeof value : 'object';
-      throw SavedObjectsBackendError.badRequest(
-        `Cannot increment [${op.counterFieldName}] of [${op.id}]: it holds a ${kind}, not a number`,
-        op.id
-      );
+    const key = `${op.id}\u0000${op.type}\u0000${op.counterFieldName}`;
+    let current: unknown = running.get(key);
+    if (current === undefined) {
+      const holder = docs.get(op.id)?.[op.type];
+      current = isPlainObject(holder) ? holder[op.counterFieldName] : undefined;
     }
+    running.set(key, nextCounterValue(op.id, op.counterFieldName, current, op.incrementBy));
   }
 }

@@ -2,7 +2,8 @@ import type { Client } from '@opensearch-project/opensearch';
 import type { Logger } from '../../../logging/types';
 import type { ISavedObjectTypeRegistry } from '../../saved_objects_type_registry';
 import type { SavedObjectsMappingProperties } from '../../types';
-import { assertValidFieldPath, pickFields } from '../field_paths';
+import { assertValidFieldPath } from '../field_paths';
+import { assertScanQuery } from '../scan_query';
 import {
   SavedObjectsBackendError,
   type SavedObjectsBackend,
@@ -11,14 +12,17 @@ import {
   type SavedObjectsBackendCreateItem,
   type SavedObjectsBackendFindQuery,
   type SavedObjectsBackendFindResult,
+  type SavedObjectsBackendScanPage,
+  type SavedObjectsBackendScanQuery,
   type SavedObjectsBackendVersionCheck,
   type SavedObjectsRawDocSource,
 } from '../types';
 import { CounterGroupCommit } from './counter_group_commit';
 import { applyCounterBatch, sendCounterItems } from './opensearch_counters';
 import { callOpenSearch, fromOpenSearchError, type OpenSearchErrorCause } from './opensearch_errors';
-import { runFind } from './opensearch_find';
-import { ensureIndex, readMappings } from './opensearch_index';
+import { runFind, toFindHits } from './opensearch_find';
+import { closeScanCursor, decodeScanCursor, runScan } from './opensearch_scan';
+import { ensureIndex, isSingleShard, readMappings } from './opensearch_index';
 import { buildIndexMappings, resolveSortTarget } from './opensearch_mappings';
 import { buildFindRequest } from './opensearch_query';
 import {
@@ -62,6 +66,8 @@ export class OpenSearchSavedObjectsBackend implements SavedObjectsBackend {
   private readonly refresh: OpenSearchRefresh;
   private opened = false;
   private mappings: SavedObjectsMappingProperties = {};
+  /** See isSingleShard: how `scan` pages. */
+  private singleShard = false;
   /**
    * Counter writes do not wait for a refresh (up to a second each on the ui-metric path, which would cap
    * it at one commit per second); an acknowledged `_bulk` is durable in the translog all the same. The
@@ -88,6 +94,7 @@ export class OpenSearchSavedObjectsBackend implements SavedObjectsBackend {
       ensureIndex({ client: this.client, index: this.index, mappings, logger: this.options.logger })
     );
     this.mappings = await callOpenSearch(undefined, () => readMappings(this.client, this.index));
+    this.singleShard = await callOpenSearch(undefined, () => isSingleShard(this.client, this.index));
     this.opened = true;
   }
 
@@ -219,32 +226,24 @@ export class OpenSearchSavedObjectsBackend implements SavedObjectsBackend {
   public async find(query: SavedObjectsBackendFindQuery): Promise<SavedObjectsBackendFindResult> {
     this.assertOpen();
     await this.refreshMappingsForSort(query);
-    if (this.unrefreshedWrites) {
-      this.unrefreshedWrites = false;
-      await callOpenSearch(undefined, () => this.client.indices.refresh({ index: this.index }));
-    }
-    const request = buildFindRequest(query, (type, segments) =>
-      resolveSortTarget(this.mappings, type, segments)
-    );
-    const page = await callOpenSearch(undefined, () =>
-      runFind({
-        client: this.client,
-        index: this.index,
-        request,
-        from: query.from,
-        size: query.size,
-        maxResultWindow: this.options.maxResultWindow,
-      })
-    );
-    const hits = page.hits.map((hit) => {
-      const doc = toStoredDoc({ ...hit, found: true });
-      if (query.fields) {
-        // Picked here, not with _source filtering, so the rules are exactly SQLite's.
-        doc._source[doc._source.type] = pickFields(doc._source[doc._source.type], query.fields);
-      }
-      return { ...doc, _score: hit._score ?? 0 };
-    });
-    return { total: page.total, hits };
+    await this.refreshAfterUnrefreshedWrites();
+    const request = buildFindRequest(query, (type, segments) => resolveSortTarget(this.mappings, type, segments));
+    const { from, size } = query;
+    const { client, index, options: { maxResultWindow } } = this;
+    const page = await callOpenSearch(undefined, () => runFind({ client, index, request, from, size, maxResultWindow }));
+    return { total: page.total, hits: toFindHits(page.hits, query.fields) };
+  }
+
+  public async scan(query: SavedObjectsBackendScanQuery): Promise<SavedObjectsBackendScanPage> {
+    this.assertOpen();
+    assertScanQuery(query);
+    await this.refreshAfterUnrefreshedWrites();
+    const { client, index, singleShard, options: { maxResultWindow } } = this;
+    return callOpenSearch(undefined, () => runScan({ client, index, query, singleShard, maxResultWindow }));
+  }
+
+  public async closeScan(cursor: string) {
+    await closeScanCursor(this.client, decodeScanCursor(cursor));
   }
 
   public async incrementCounter(op: SavedObjectsBackendCounterOperation) {
@@ -260,6 +259,14 @@ export class OpenSearchSavedObjectsBackend implements SavedObjectsBackend {
     return this.afterUnrefreshedWrite(
       applyCounterBatch({ client: this.client, index: this.index, refresh: false, ops, logger: this.options.logger })
     );
+  }
+
+  /** Reads after counter writes (which skip the refresh wait) must still see them. */
+  private async refreshAfterUnrefreshedWrites() {
+    if (this.unrefreshedWrites) {
+      this.unrefreshedWrites = false;
+      await callOpenSearch(undefined, () => this.client.indices.refresh({ index: this.index }));
+    }
   }
 
   private async afterUnrefreshedWrite<T>(write: Promise<T>): Promise<T> {

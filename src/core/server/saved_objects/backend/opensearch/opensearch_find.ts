@@ -1,5 +1,7 @@
 import type { API, Client } from '@opensearch-project/opensearch';
-import type { SavedObjectsRawDocSource } from '../types';
+import { pickFields } from '../field_paths';
+import type { SavedObjectsRawDocSource, SavedObjectsStoredDoc } from '../types';
+import { toStoredDoc } from './opensearch_docs';
 import type { FindRequest } from './opensearch_query';
 
 /** OpenSearch's default `index.max_result_window`: `from + size` beyond it is refused. */
@@ -111,4 +113,13 @@ export async function runFind(options: RunFindOptions): Promise<FindPage> {
     // Best effort: an unreleased point in time expires after its keep-alive anyway.
     await client.deletePit({ body: { pit_id: [pitId] } }).catch(() => undefined);
   }
+}
+
+/** A find's hits as stored documents with their score; `fields` picked here, not by _source filtering, so the rules are exactly SQLite's. */
+export function toFindHits(hits: SearchHit[], fields?: string[]): Array<SavedObjectsStoredDoc & { _score: number }> {
+  return hits.map((hit) => {
+    const doc = toStoredDoc({ ...hit, found: true });
+    if (fields) doc._source[doc._source.type] = pickFields(doc._source[doc._source.type], fields);
+    return { ...doc, _score: hit._score ?? 0 };
+  });
 }

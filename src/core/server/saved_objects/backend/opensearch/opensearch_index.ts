@@ -64,6 +64,16 @@ export async function readMappings(client: Client, index: string): Promise<Saved
   return merged;
 }
 
+/**
+ * Whether `index` is one index of one shard: then a scan can walk a point in time in doc order (Lucene doc
+ * ids are unique only within a shard). An alias over several indices, or several shards, says no.
+ */
+export async function isSingleShard(client: Client, index: string): Promise<boolean> {
+  const { body } = await client.indices.getSettings({ index, name: 'index.number_of_shards' });
+  const indices = Object.values(body as Record<string, { settings?: { index?: { number_of_shards?: string } } }>);
+  return indices.length === 1 && indices[0].settings?.index?.number_of_shards === '1';
+}
+
 function isAlreadyExists(error: unknown) {
   return (
     error instanceof errors.ResponseError &&

@@ -143,13 +143,13 @@ describe('SqliteSavedObjectsBackend', () => {
     });
     await backend.incrementCounters([op('a', 'count', 2), op('b', 'a.b', 1), op('c', 'say "hi"', 1)]);
     const docs = await backend.incrementCounters(
-      [op('a', 'count', 3, 'T2'), op('a', 'other', 1, 'T2'), op('b', 'a.b', 0.5, 'T2'), op('c', 'say "hi"', 2, 'T2'), op('a', 'count', 1, 'T2')],
+      [op('a', 'count', 3, 'T2'), op('a', 'other', 1, 'T2'), op('b', 'a.b', 4, 'T2'), op('c', 'say "hi"', 2, 'T2'), op('a', 'count', 1, 'T2')],
       { returnDocs: true }
     );
     expect(docs.map((d) => d._source['ui-metric'])).toEqual([
       { count: 5 },
       { count: 5, other: 1 },
-      { 'a.b': 1.5 },
+      { 'a.b': 5 },
       { 'say "hi"': 3 },
       { count: 6, other: 1 },
     ]);

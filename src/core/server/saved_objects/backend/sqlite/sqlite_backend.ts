@@ -1,7 +1,6 @@
 import type { Logger } from '../../../logging/types';
 import { mergePartial } from '../merge_partial';
-import { pickFields } from '../field_paths';
-import { parseSimpleQuery, scoreDocumentSearch, type DocumentSearch } from '../simple_query';
+import { assertScanQuery } from '../scan_query';
 import {
   SavedObjectsBackendError,
   type SavedObjectsBackend,
@@ -11,16 +10,19 @@ import {
   type SavedObjectsBackendCreateItem,
   type SavedObjectsBackendFindQuery,
   type SavedObjectsBackendFindResult,
+  type SavedObjectsBackendScanPage,
+  type SavedObjectsBackendScanQuery,
   type SavedObjectsBackendVersionCheck,
   type SavedObjectsRawDoc,
   type SavedObjectsRawDocSource,
   type SavedObjectsStoredDoc,
 } from '../types';
-import { buildFindStatements, SEARCH_FUNCTION } from './sqlite_find';
 import type { SqliteSynchronousMode } from './sqlite_schema';
 import { SqliteConnection, type SqliteStatements } from './sqlite_connection';
 import { SqliteCounterThread } from './sqlite_counter_thread';
-import { rowToDoc, type SavedObjectRow } from './sqlite_rows';
+import { SqliteReaderThread } from './sqlite_reader_thread';
+import { SqliteReader } from './sqlite_reads';
+import { rowToDoc } from './sqlite_rows';
 import { applyCounters, store } from './sqlite_writes';
 
 export interface SqliteSavedObjectsBackendOptions {
@@ -36,19 +38,26 @@ export interface SqliteSavedObjectsBackendOptions {
    * so the event loop keeps serving while they commit. The server's store turns it on; default off.
    */
   counterThread?: boolean;
+  /**
+   * Answer `find` and `scan` on a worker thread with its own connection (see SqliteReaderThread), so a
+   * read of many rows never stops the event loop. The server's store turns it on; default off.
+   */
+  readerThread?: boolean;
 }
 
 /**
  * The embedded store: one SQLite file holding OpenSearch-shaped raw documents. better-sqlite3 is
  * synchronous, so each call runs to completion on the event loop; across connections and processes,
- * every write is one BEGIN IMMEDIATE transaction, so read-modify-write steps cannot interleave.
+ * every write is one BEGIN IMMEDIATE transaction, so read-modify-write steps cannot interleave. The
+ * calls that can take long (counter commits, finds and scans) can run on worker threads instead, each
+ * with its own connection; point reads (get, mget) and single-document writes stay here.
  */
 export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
   public readonly description: string;
   private connection?: SqliteConnection;
+  private reader?: SqliteReader;
   private counterThread?: SqliteCounterThread;
-  /** The search being evaluated by the current find; read by the registered SQL function. */
-  private activeSearch?: DocumentSearch;
+  private readerThread?: SqliteReaderThread;
 
   constructor(private readonly options: SqliteSavedObjectsBackendOptions) {
     this.description = `sqlite:${options.filePath}`;
@@ -58,42 +67,37 @@ export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
     if (this.connection) {
       return;
     }
-    const connection = SqliteConnection.open(
-      {
-        filePath: this.options.filePath,
-        busyTimeoutMs: this.options.busyTimeoutMs ?? 10_000,
-        synchronous: this.options.synchronous ?? 'FULL',
-        logger: this.options.logger,
-      },
-      this.description
-    );
-    // Not declared deterministic: its result depends on the find being run (activeSearch).
-    connection.db.function(SEARCH_FUNCTION, (attributes, source) =>
-      this.scoreRow(attributes as string | null, source as string)
-    );
+    const threadData = {
+      filePath: this.options.filePath,
+      busyTimeoutMs: this.options.busyTimeoutMs ?? 10_000,
+      synchronous: this.options.synchronous ?? 'FULL',
+    };
+    const connection = SqliteConnection.open({ ...threadData, logger: this.options.logger }, this.description);
     this.connection = connection;
-    if (this.options.counterThread) {
-      try {
-        this.counterThread = await SqliteCounterThread.start(
-          { filePath: this.options.filePath, busyTimeoutMs: this.options.busyTimeoutMs ?? 10_000, synchronous: this.options.synchronous ?? 'FULL' },
-          this.description,
-          this.options.logger
-        );
-      } catch (error) {
-        this.connection = undefined;
-        connection.close();
-        throw error;
-      }
+    this.reader = new SqliteReader(connection);
+    const { logger } = this.options;
+    // Both threads boot at once (each loads its modules, a few hundred ms); a failure closes everything.
+    const [counter, reader] = await Promise.allSettled([
+      this.options.counterThread ? SqliteCounterThread.start(threadData, this.description, logger) : undefined,
+      this.options.readerThread ? SqliteReaderThread.start(threadData, this.description, logger) : undefined,
+    ]);
+    this.counterThread = counter.status === 'fulfilled' ? counter.value : undefined;
+    this.readerThread = reader.status === 'fulfilled' ? reader.value : undefined;
+    const failed = [counter, reader].find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      await this.close();
+      throw failed.reason;
     }
   }
 
   public async close() {
-    const connection = this.connection;
-    const counterThread = this.counterThread;
+    const { connection, counterThread, readerThread } = this;
     this.connection = undefined;
+    this.reader = undefined;
     this.counterThread = undefined;
-    // The thread finishes the increments already sent before its connection closes.
-    await counterThread?.close();
+    this.readerThread = undefined;
+    // The threads finish the calls already sent before their connections close.
+    await Promise.all([counterThread?.close(), readerThread?.close()]);
     connection?.close();
   }
 
@@ -172,44 +176,18 @@ export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
   }
 
   public async find(query: SavedObjectsBackendFindQuery): Promise<SavedObjectsBackendFindResult> {
-    const { read, db } = this.session();
-    const sql = buildFindStatements(query);
-    const search: DocumentSearch | undefined = query.search
-      ? {
-          query: parseSimpleQuery(query.search),
-          operator: query.defaultSearchOperator,
-          searchFields: query.searchFields,
-          rootSearchFields: query.rootSearchFields,
-        }
-      : undefined;
-    // Count and page in one read transaction, so the total matches the page's snapshot. The
-    // search is installed inside the synchronous transaction body, so concurrent finds (which
-    // may interleave while waiting for a lock) never see each other's.
-    return read(() => {
-      this.activeSearch = search;
-      try {
-        const { total } = db.prepare(sql.countSql).get(...sql.whereParams) as { total: number };
-        const rows =
-          query.size > 0 && query.from < total
-            ? (db
-                .prepare(sql.pageSql)
-                .all(...sql.whereParams, ...sql.orderParams, query.size, query.from) as Array<
-                SavedObjectRow & { score: number }
-              >)
-            : [];
-        const hits = rows.map((row) => {
-          const doc = rowToDoc(row);
-          if (query.fields) {
-            doc._source[row.type] = pickFields(doc._source[row.type], query.fields);
-          }
-          return { ...doc, _score: row.score };
-        });
-        return { total, hits };
-      } finally {
-        this.activeSearch = undefined;
-      }
-    });
+    const { reader } = this.session();
+    return this.readerThread?.alive ? this.readerThread.find(query) : reader.find(query);
   }
+
+  public async scan(query: SavedObjectsBackendScanQuery): Promise<SavedObjectsBackendScanPage> {
+    const { reader } = this.session();
+    assertScanQuery(query);
+    return this.readerThread?.alive ? this.readerThread.scan(query) : reader.scan(query);
+  }
+
+  /** A SQLite cursor holds nothing open. */
+  public async closeScan(_cursor: string) {}
 
   public async incrementCounter(op: SavedObjectsBackendCounterOperation) {
     const [doc] = await this.incrementCounters([op]);
@@ -245,16 +223,6 @@ export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
     return store(statements, item.doc);
   }
 
-  /** Backs the SQL search function: scores one row for the find being run. */
-  private scoreRow(attributes: string | null, source: string): number {
-    const search = this.activeSearch;
-    if (!search) {
-      return 1;
-    }
-    const parsed = attributes ? JSON.parse(attributes) : {};
-    return scoreDocumentSearch(search, parsed, () => JSON.parse(source));
-  }
-
   /** The open connection, or `unavailable` (before open, after close). */
   private session() {
     const connection = this.connection;
@@ -262,7 +230,7 @@ export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
       throw SavedObjectsBackendError.unavailable(`${this.description} is not open`);
     }
     return {
-      db: connection.db,
+      reader: this.reader!,
       statements: connection.statements,
       read: <T>(fn: () => T) => connection.read(fn),
       write: <T>(fn: () => T) => connection.write(fn),

@@ -11,6 +11,11 @@ import { openSqliteDatabase, type OpenSqliteOptions } from './sqlite_schema';
  */
 const LOCK_POLL_MS = 20;
 
+/**
+ * The counter policy (`counter_values.ts`) in SQL: only an integer counter whose sum stays a safe
+ * integer is raised here (an int64 overflow turns the sum into a REAL, which fails the range check too).
+ * Anything else is left to the general path, which applies the policy in JavaScript.
+ */
 const RAISE_COUNTERS_SQL = `UPDATE saved_objects SET
     attributes = json_set(attributes, b.value ->> 3, json_extract(attributes, b.value ->> 3) + (b.value ->> 4)),
     source = json_set(source, '$.updated_at', b.value ->> 5),
@@ -18,7 +23,9 @@ const RAISE_COUNTERS_SQL = `UPDATE saved_objects SET
     seq_no = @first_seq_no + (b.value ->> 0)
   FROM json_each(@batch) AS b
   WHERE saved_objects.raw_id = b.value ->> 1 AND saved_objects.type = b.value ->> 2
-    AND json_type(saved_objects.attributes, b.value ->> 3) IN ('integer', 'real')`;
+    AND json_type(saved_objects.attributes, b.value ->> 3) = 'integer'
+    AND json_extract(saved_objects.attributes, b.value ->> 3) + (b.value ->> 4)
+      BETWEEN -${Number.MAX_SAFE_INTEGER} AND ${Number.MAX_SAFE_INTEGER}`;
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -40,7 +47,7 @@ function prepareStatements(db: Database.Database) {
          seq_no = excluded.seq_no, primary_term = excluded.primary_term`
     ),
     remove: db.prepare<[string]>('DELETE FROM saved_objects WHERE raw_id = ?'),
-    // Raises the counters of a batch that exist and hold numbers. `batch` is a JSON array of
+    // Raises the counters of a batch that exist, hold integers and stay safe integers. `batch` is a JSON array of
     // [index, raw_id, type, JSON path, increment, time]; the row of entry i gets seq_no first + i.
     // Rows not returned take the general path. The second form returns only which rows it raised.
     incrementCounters: db.prepare<[{ batch: string; first_seq_no: number }], { attributes: string; source: string; seq_no: number }>(

@@ -69,8 +69,8 @@ export class SqliteCounterThread {
   }
 }
 
-/** Callers see the same error classes as in-process. */
-function reviveBackendError(error: SerializedError): Error {
+/** Callers see the same error classes as in-process (shared with the reader thread). */
+export function reviveBackendError(error: SerializedError): Error {
   if (error.name === 'SavedObjectsBackendError') {
     const { reason, id } = error.fields;
     return new SavedObjectsBackendError(reason as SavedObjectsBackendErrorReason, error.message, id as string | undefined);

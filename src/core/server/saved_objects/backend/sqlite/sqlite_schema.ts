@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS saved_objects (
 );
 CREATE INDEX IF NOT EXISTS saved_objects_type_id ON saved_objects (type, object_id);
 CREATE INDEX IF NOT EXISTS saved_objects_type_updated ON saved_objects (type, updated_at);
+-- Keyset scans of one type (scan(): type = ? AND raw_id > ? ORDER BY raw_id) read it in order.
+CREATE INDEX IF NOT EXISTS saved_objects_type_raw ON saved_objects (type, raw_id);
 -- One row per store-wide counter. 'last_seq_no' makes _seq_no grow across all documents and
 -- never repeat, even after deletes, as an OpenSearch shard's does.
 CREATE TABLE IF NOT EXISTS saved_objects_meta (

@@ -1,6 +1,6 @@
+import { isSafeCounterValue, nextCounterValue } from '../counter_values';
 import { cloneJson, isPlainObject } from '../merge_partial';
 import {
-  SavedObjectsBackendError,
   type SavedObjectsBackendCounterOperation,
   type SavedObjectsRawDoc,
   type SavedObjectsRawDocSource,
@@ -25,16 +25,21 @@ export function store(
 
 /**
  * Raises each counter of `ops`; must run inside a write transaction. Missing documents and fields start
- * at 0, as upstream's script does. The usual case, existing documents whose counters are numbers, is
- * one UPDATE for the whole batch, done by SQLite's JSON functions (no parse, clone and re-serialise in
- * JavaScript, no statement per counter); the rest (new documents, new fields, a counter that is not a
- * number) takes the general path, one by one.
+ * at 0, as upstream's script does. The usual case, existing documents whose counters are integers and
+ * stay safe integers, is one UPDATE for the whole batch, done by SQLite's JSON functions (no parse,
+ * clone and re-serialise in JavaScript, no statement per counter); the rest (new documents, new fields,
+ * a counter that is not an integer, a sum out of range) takes the general path, one by one, where the
+ * counter policy (`counter_values.ts`) accepts or refuses it. A refusal rolls the batch back.
  */
 export function applyCounters(
   statements: SqliteStatements,
   ops: SavedObjectsBackendCounterOperation[],
   returnDocs = true
 ): SavedObjectsStoredDoc[] {
+  // Checked before any SQL: the fast path below trusts every increment to be a safe integer.
+  for (const op of ops) {
+    if (!isSafeCounterValue(op.incrementBy)) nextCounterValue(op.id, op.counterFieldName, undefined, op.incrementBy);
+  }
   // One statement reserves the batch's seq_nos: op i gets first + i.
   const first = statements.reserveSeqNos.get(ops.length)!.value - ops.length + 1;
   const raised = raiseExistingCounters(statements, ops, first, returnDocs);
@@ -95,17 +100,7 @@ function applyCounterInJs(
   const doc = rowToDoc(row);
   const current = doc._source[op.type];
   const attributes: Record<string, unknown> = isPlainObject(current) ? current : {};
-  const value = attributes[op.counterFieldName];
-  if (value == null) {
-    attributes[op.counterFieldName] = op.incrementBy;
-  } else if (typeof value === 'number') {
-    attributes[op.counterFieldName] = value + op.incrementBy;
-  } else {
-    throw SavedObjectsBackendError.badRequest(
-      `Cannot increment [${op.counterFieldName}] of [${op.id}]: it holds a ${typeof value}, not a number`,
-      op.id
-    );
-  }
+  attributes[op.counterFieldName] = nextCounterValue(op.id, op.counterFieldName, attributes[op.counterFieldName], op.incrementBy);
   doc._source[op.type] = attributes;
   doc._source.updated_at = op.time;
   return store(statements, doc, seqNo);

@@ -39,6 +39,16 @@ export function describeScaleContract(harness: RepositoryContractHarness) {
       expect(pages).toBe(11);
       expect(seen.size).toBe(total);
 
+      // The same objects through a scan: 11 pages, each object once.
+      const scanned: string[] = [];
+      let scanPages = 0;
+      for await (const page of store().repository.scan({ type: 'ui-metric', perPage: 1000, fields: ['count'] })) {
+        scanPages++;
+        scanned.push(...page.map((o) => o.id));
+      }
+      expect(scanPages).toBe(11);
+      expect(scanned.sort()).toEqual([...seen].sort());
+
       // A single deep page, sorted on an attribute, beyond the 10,000 window.
       const deep = await store().repository.find({
         type: 'ui-metric',

@@ -37,6 +37,30 @@ describe('computeApplicationUsage', () => {
   it('is empty without documents', () => {
     expect(computeApplicationUsage({ totals: [], recent: [] }, now)).toEqual({});
   });
+
+  it('ignores amounts that are not finite non-negative numbers (corrupt data) and reports whole clicks', () => {
+    const report = computeApplicationUsage(
+      {
+        totals: [{ appId: 'home', numberOfClicks: '5' as unknown as number, minutesOnScreen: -1 }],
+        recent: [
+          { appId: 'home', numberOfClicks: 1.4, minutesOnScreen: 0.25, timestamp: daysAgo(1) },
+          { appId: 'home', numberOfClicks: NaN, minutesOnScreen: Infinity, timestamp: daysAgo(1) },
+          { appId: 42 as unknown as string, numberOfClicks: 1, minutesOnScreen: 1, timestamp: daysAgo(1) },
+        ],
+      },
+      now
+    );
+    expect(Object.keys(report)).toEqual(['home']);
+    expect(report.home).toMatchObject({ clicks_total: 1, clicks_7_days: 1, minutes_on_screen_total: 0.25 });
+  });
+
+  it('keeps the budget: the most clicked applications first (then minutes, then id)', () => {
+    const recent = Array.from({ length: 30 }, (_, i) => ({ appId: `app${String(i).padStart(2, '0')}`, numberOfClicks: i % 10, minutesOnScreen: i, timestamp: daysAgo(1) }));
+    const report = computeApplicationUsage({ totals: [], recent }, now, 4);
+    // Clicks 9 for app09, app19, app29; minutes break the tie; then app28 (8 clicks, 28 minutes).
+    expect(Object.keys(report)).toEqual(['app29', 'app19', 'app09', 'app28']);
+    expect(Object.keys(computeApplicationUsage({ totals: [], recent }, now))).toHaveLength(30);
+  });
 });
 
 describe('application usage with a real store', () => {
@@ -49,15 +73,27 @@ describe('application usage with a real store', () => {
     attributes: { appId, numberOfClicks, minutesOnScreen, timestamp },
   });
 
-  it('the collector reads every document of all three layers (no 10,000 cap)', async () => {
+  it('the collector scans every document of all three layers page by page (no 10,000 cap)', async () => {
     const docs = Array.from({ length: 10_001 }, () => transactional('home', 1, 0.5, daysAgo(0)));
     await store.repository.bulkCreate(docs);
+    await store.repository.bulkCreate([
+      { type: 'application_usage_daily', id: 'home:old', attributes: { appId: 'home', numberOfClicks: 4, minutesOnScreen: 1, timestamp: daysAgo(40) } },
+      { type: 'application_usage_totals', id: 'home', attributes: { appId: 'home', numberOfClicks: 100, minutesOnScreen: 10 } },
+      { type: 'application_usage_totals', id: 'other', attributes: { appId: 'other', numberOfClicks: 1, minutesOnScreen: 1 } },
+    ]);
     const usageCollection = usageCollectionPluginMock.createSetupContract();
-    registerApplicationUsageCollector(usageCollection, () => store.client, () => now);
+    registerApplicationUsageCollector(usageCollection, () => store.client, () => now, { maxApps: 1 });
     const collector = usageCollection.getCollectorByType('application_usage')!;
+    const scan = jest.spyOn(store.client, 'scan');
     const usage: any = await collector.fetch(undefined, undefined, { savedObjectsClient: store.client });
-    expect(usage.home.clicks_total).toBe(10_001);
-    expect(usage.home.clicks_7_days).toBe(10_001);
+    expect(scan.mock.calls.map(([options]) => options)).toEqual([
+      { type: 'application_usage_totals', perPage: 1000 },
+      { type: 'application_usage_daily', perPage: 1000 },
+      { type: 'application_usage_transactional', perPage: 1000 },
+    ]);
+    // The budget of one application keeps the most used.
+    expect(Object.keys(usage)).toEqual(['home']);
+    expect(usage.home).toMatchObject({ clicks_total: 10_105, clicks_7_days: 10_001, clicks_90_days: 10_005, minutes_on_screen_total: 5011.5 });
   });
 
   it('rollDailyData folds transactional documents into one daily document per app and day, then deletes them', async () => {
@@ -112,9 +148,11 @@ describe('ApplicationUsageRollups', () => {
   it('runs both rollups on their timers and stops with the plugin', async () => {
     jest.useFakeTimers();
     const find = jest.fn().mockResolvedValue({ saved_objects: [], total: 0 });
+    // Each run of rollTotals starts one (empty) scan.
+    const scan = jest.fn(async function* () {});
     const rollups = new ApplicationUsageRollups({
       logger: createLoggerMock(),
-      getRepository: () => ({ find } as any),
+      getRepository: () => ({ find, scan } as any),
       initialDelayMs: 100,
       dailyIntervalMs: 1000,
       totalsIntervalMs: 5000,
@@ -122,12 +160,14 @@ describe('ApplicationUsageRollups', () => {
     rollups.start();
     expect(find).not.toHaveBeenCalled();
     await jest.advanceTimersByTimeAsync(100);
-    expect(find).toHaveBeenCalledTimes(2);
+    expect([find.mock.calls.length, scan.mock.calls.length]).toEqual([1, 1]);
     await jest.advanceTimersByTimeAsync(1000);
-    expect(find).toHaveBeenCalledTimes(3);
+    expect([find.mock.calls.length, scan.mock.calls.length]).toEqual([2, 1]);
+    await jest.advanceTimersByTimeAsync(4000);
+    expect([find.mock.calls.length, scan.mock.calls.length]).toEqual([6, 2]);
     await rollups.stop();
     await jest.advanceTimersByTimeAsync(10_000);
-    expect(find).toHaveBeenCalledTimes(3);
+    expect([find.mock.calls.length, scan.mock.calls.length]).toEqual([6, 2]);
     expect(jest.getTimerCount()).toBe(0);
   });
 });

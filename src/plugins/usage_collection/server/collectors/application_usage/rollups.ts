@@ -1,5 +1,4 @@
 import type { ISavedObjectsRepository, Logger, SavedObject } from '../../../../../core/server';
-import { findAll } from '../find_all';
 import {
   APPLICATION_USAGE_DAILY_TYPE,
   APPLICATION_USAGE_TOTALS_TYPE,
@@ -7,10 +6,10 @@ import {
   ApplicationUsageAttributes,
 } from './saved_object_types';
 
-type Repository = Pick<ISavedObjectsRepository, 'find' | 'bulkGet' | 'bulkCreate' | 'delete'>;
+type Repository = Pick<ISavedObjectsRepository, 'find' | 'scan' | 'bulkGet' | 'bulkCreate' | 'delete'>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Transactional documents read (and folded) per round of `rollDailyData`. */
+/** Transactional documents read (and folded) per round of `rollDailyData`; daily documents per page of `rollTotals`. */
 export const ROLLUP_PAGE_SIZE = 1000;
 
 interface Group {
@@ -94,16 +93,18 @@ export async function rollTotals(logger: Logger, repository?: Repository, now: D
   if (!repository) return;
   try {
     const cutoff = now.getTime() - 90 * DAY_MS;
-    const daily = await findAll<ApplicationUsageAttributes>(repository, { type: APPLICATION_USAGE_DAILY_TYPE });
     const groups = new Map<string, Group>();
-    for (const doc of daily) {
-      if (!(Date.parse(doc.attributes.timestamp ?? '') < cutoff)) continue;
-      const { appId, numberOfClicks, minutesOnScreen } = doc.attributes;
-      const group = groups.get(appId) ?? { id: appId, attributes: { appId, numberOfClicks: 0, minutesOnScreen: 0 }, sources: [] };
-      group.attributes.numberOfClicks += numberOfClicks || 0;
-      group.attributes.minutesOnScreen += minutesOnScreen || 0;
-      group.sources.push({ type: APPLICATION_USAGE_DAILY_TYPE, id: doc.id });
-      groups.set(appId, group);
+    // A keyset scan, page by page: only the documents past the cutoff are kept.
+    for await (const page of repository.scan<ApplicationUsageAttributes>({ type: APPLICATION_USAGE_DAILY_TYPE, perPage: ROLLUP_PAGE_SIZE })) {
+      for (const doc of page) {
+        if (!(Date.parse(doc.attributes.timestamp ?? '') < cutoff)) continue;
+        const { appId, numberOfClicks, minutesOnScreen } = doc.attributes;
+        const group = groups.get(appId) ?? { id: appId, attributes: { appId, numberOfClicks: 0, minutesOnScreen: 0 }, sources: [] };
+        group.attributes.numberOfClicks += numberOfClicks || 0;
+        group.attributes.minutesOnScreen += minutesOnScreen || 0;
+        group.sources.push({ type: APPLICATION_USAGE_DAILY_TYPE, id: doc.id });
+        groups.set(appId, group);
+      }
     }
     await foldInto(repository, APPLICATION_USAGE_TOTALS_TYPE, [...groups.values()], logger);
   } catch (error) {

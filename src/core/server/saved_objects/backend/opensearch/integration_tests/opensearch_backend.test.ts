@@ -102,6 +102,77 @@ describe('OpenSearchSavedObjectsBackend on a real node', () => {
     expect((await repository.find({ type: 'ui-metric' })).total).toBe(1);
   });
 
+  /** Point-in-time contexts open on the node. */
+  const openPits = async () => {
+    const { body } = await client.transport.request({ method: 'GET', path: '/_search/point_in_time/_all' }, { ignore: [404] });
+    return ((body as { pits?: unknown[] }).pits ?? []).length;
+  };
+
+  /** Every search a call sends: its path and body. */
+  async function recordSearches<T>(fn: () => Promise<T>) {
+    const searches: Array<{ path: string; body: any }> = [];
+    const listener = (_: unknown, meta: { meta: { request: { params: { path: string; body?: string } } } }) => {
+      const { path, body } = meta.meta.request.params;
+      if (path.endsWith('/_search')) searches.push({ path, body: JSON.parse(body ?? 'null') });
+    };
+    client.on('response', listener as never);
+    try {
+      return { result: await fn(), searches };
+    } finally {
+      client.off('response', listener as never);
+    }
+  }
+
+  it('scan walks a point in time in doc order, splits pages larger than the result window, and releases it', async () => {
+    const index = `osd-backend-${n++}`;
+    const small = new OpenSearchSavedObjectsBackend({ client, index, typeRegistry: createTestRegistry(), refresh: true, maxResultWindow: 5 });
+    await small.open();
+    opened.push(small);
+    const { repository } = createTestStore(small);
+    await repository.bulkCreate(Array.from({ length: 23 }, (_, i) => ({ type: 'ui-metric', id: `m${String(i).padStart(2, '0')}`, attributes: { count: i, label: 'x' } })));
+    const pitsBefore = await openPits();
+
+    const first = await recordSearches(() => small.scan({ type: 'ui-metric', size: 12, fields: ['count'] }));
+    expect(first.result.hits).toHaveLength(12);
+    expect(first.result.hits[0]._source['ui-metric']).toEqual({ count: expect.any(Number) });
+    expect(first.result.hits[0]._seq_no).toEqual(expect.any(Number));
+    // 13 hits (one more than the page, to know whether it is the last) in searches of at most 5, on the
+    // point in time (no index in the path), in doc order, never with an offset.
+    expect(first.searches.map((s) => [s.path, s.body.size, s.body.sort, s.body.from, Boolean(s.body.pit)])).toEqual([
+      ['/_search', 5, ['_doc'], undefined, true],
+      ['/_search', 5, ['_doc'], undefined, true],
+      ['/_search', 3, ['_doc'], undefined, true],
+    ]);
+    expect(await openPits()).toBe(pitsBefore + 1);
+    const second = await small.scan({ type: 'ui-metric', size: 12, cursor: first.result.cursor });
+    expect(second.cursor).toBeUndefined();
+    const ids = [...first.result.hits, ...second.hits].map((h) => h._id);
+    expect(new Set(ids).size).toBe(23);
+    // The last page released the point in time; so does closeScan for a scan left half way.
+    expect(await openPits()).toBe(pitsBefore);
+    const abandoned = await small.scan({ type: 'ui-metric', size: 4 });
+    expect(await openPits()).toBe(pitsBefore + 1);
+    await small.closeScan(abandoned.cursor!);
+    expect(await openPits()).toBe(pitsBefore);
+    await expect(small.scan({ type: 'ui-metric', size: 4, cursor: 'not-a-cursor' })).rejects.toMatchObject({ reason: 'bad_request' });
+  });
+
+  it('scan falls back to a keyset on _id for an index of several shards', async () => {
+    const index = `osd-backend-${n++}`;
+    await client.indices.create({ index, body: { settings: { number_of_shards: 2, number_of_replicas: 0 } } });
+    const sharded = await openBackend({ index });
+    const { repository } = createTestStore(sharded);
+    await repository.bulkCreate(Array.from({ length: 9 }, (_, i) => ({ type: 'ui-metric', id: `m${i}`, attributes: { count: i } })));
+    const pitsBefore = await openPits();
+    const { result, searches } = await recordSearches(() => sharded.scan({ type: 'ui-metric', size: 4 }));
+    expect(result.hits.map((h) => h._id)).toEqual(['ui-metric:m0', 'ui-metric:m1', 'ui-metric:m2', 'ui-metric:m3']);
+    expect(searches.map((s) => [s.path, s.body.sort, s.body.pit])).toEqual([[`/${index}/_search`, [{ _id: { order: 'asc' } }], undefined]]);
+    expect(await openPits()).toBe(pitsBefore);
+    const rest = await sharded.scan({ type: 'ui-metric', size: 10, cursor: result.cursor });
+    expect(rest.hits.map((h) => h._id)).toEqual(['ui-metric:m4', 'ui-metric:m5', 'ui-metric:m6', 'ui-metric:m7', 'ui-metric:m8']);
+    expect(rest.cursor).toBeUndefined();
+  });
+
   it('incrementCounters sends ONE _bulk for thousands of operations', async () => {
     const backend = await openBackend();
     const paths: string[] = [];
