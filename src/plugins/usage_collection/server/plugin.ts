@@ -128,7 +128,8 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
 
     const getClient = () => this.internalClient;
     registerUiMetricUsageCollector(contract, getClient);
-    registerApplicationUsageCollector(contract, getClient);
+    // Report every app the ingest cap lets in (default 1,000, the collector's own budget).
+    registerApplicationUsageCollector(contract, getClient, undefined, { maxApps: config.applicationUsage.maxApps });
     this.subscriptions.push(registerOpsStatsCollector(contract, core.metrics.getOpsMetrics$()));
     registerOpenSearchDashboardsUsageCollector(contract, index, getClient);
     registerCoreUsageCollector(contract, () => this.coreUsageData);
