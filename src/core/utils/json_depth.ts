@@ -5,32 +5,36 @@
  */
 export const MAX_JSON_BODY_DEPTH = 100;
 
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-
 /**
- * True when the JSON text opens more than `maxDepth` objects or arrays inside each other. A single pass
- * over the text before parsing, iterative (no recursion, so no stack to blow), skipping string contents.
- * It does not check the JSON is valid: the parser does that afterwards.
+ * True when a parsed JSON value holds objects or arrays more than `maxDepth` levels inside each other
+ * (the value itself is level 1). Checked after parsing because V8's `JSON.parse` is iterative and takes any
+ * depth, and a walk over the parsed containers costs a fraction of a scan over the text. Iterative too, so
+ * no stack to blow; it stops at the first container past the limit.
  */
-export function exceedsJsonDepth(text: string, maxDepth = MAX_JSON_BODY_DEPTH): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) {
-      inString = true;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (++depth > maxDepth) return true;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      depth--;
+export function exceedsJsonDepth(value: unknown, maxDepth = MAX_JSON_BODY_DEPTH): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const containers: object[] = [value];
+  const depths: number[] = [1];
+  while (containers.length > 0) {
+    const node = containers.pop() as Record<string, unknown> | unknown[];
+    const depth = depths.pop()!;
+    if (depth > maxDepth) return true;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child = node[i];
+        if (typeof child === 'object' && child !== null) {
+          containers.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key in node) {
+        const child = node[key];
+        if (typeof child === 'object' && child !== null) {
+          containers.push(child);
+          depths.push(depth + 1);
+        }
+      }
     }
   }
   return false;

@@ -74,9 +74,11 @@ export class HttpServer {
     this.server.removeContentTypeParser(['application/json', 'text/plain']);
     this.server.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
       if (wantsRaw(req)) return done(null, body);
-      const text = (body as Buffer).toString('utf8');
-      if (exceedsJsonDepth(text)) return done(Object.assign(new Error(jsonDepthMessage()), { statusCode: 400 }), undefined);
-      parseJson(req, text, done);
+      parseJson(req, (body as Buffer).toString('utf8'), (error, value) => {
+        if (error) return done(error, undefined);
+        if (exceedsJsonDepth(value)) return done(Object.assign(new Error(jsonDepthMessage()), { statusCode: 400 }), undefined);
+        done(null, value);
+      });
     });
     this.server.addContentTypeParser(['text/plain', 'application/x-ndjson'], { parseAs: 'buffer' }, (req, body, done) =>
       done(null, wantsRaw(req) ? body : (body as Buffer).toString('utf8'))

@@ -20,18 +20,17 @@ export function parseReport(body: Uint8Array): ParsedReport {
     // What the schema says of a missing body.
     return { ok: false, message: '[request body.report]: expected value of type [object] but got [undefined]' };
   }
-  const text = Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8');
-  // Parsed routes get this check from the router; this route reads its body itself.
-  if (exceedsJsonDepth(text)) return { ok: false, message: jsonDepthMessage() };
   let json: unknown;
   try {
-    json = parseJsonSafely(text, undefined, {
+    json = parseJsonSafely(Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8'), undefined, {
       protoAction: 'error',
       constructorAction: 'error',
     });
   } catch {
     return { ok: false, message: 'Invalid request payload JSON format' };
   }
+  // Parsed routes get this check from the router; this route parses its body itself.
+  if (exceedsJsonDepth(json)) return { ok: false, message: jsonDepthMessage() };
   let report;
   try {
     report = bodyType.validate(json, {}, 'request body').report;
