@@ -7,6 +7,20 @@ import { freePort } from './free_port';
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const TEST_PLUGINS_DIR = resolve(REPO_ROOT, 'test', 'plugins');
 
+/*
+ * Authentication for tests. Every server the harness starts gets OSD_ADMIN_PASSWORD (unless the caller's
+ * `env` names it, even as undefined to leave it unset), so a fresh store's first user is
+ * `admin` / TEST_ADMIN_PASSWORD; `api()` sends those credentials as Basic unless told otherwise. Both are
+ * harmless while `security.enabled` is false: the server ignores them.
+ */
+export const TEST_ADMIN_USERNAME = 'admin';
+export const TEST_ADMIN_PASSWORD = 'harness-admin-password-1';
+
+/** `Basic base64(username:password)`, for an `authorization` header. */
+export function basicAuthHeader(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+}
+
 export interface OsdServerOptions {
   /** Extra `--key=value` flags. */
   args?: string[];
@@ -62,7 +76,8 @@ function spawnServer(options: OsdServerOptions, dataPath: string, port: number) 
   args.push(...(options.args ?? []));
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...options.env },
+    // The caller's env wins, so `{ OSD_ADMIN_PASSWORD: undefined }` leaves it unset (spawn skips undefined).
+    env: { ...process.env, OSD_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -118,11 +133,29 @@ export async function startOsdServer(options: OsdServerOptions = {}): Promise<Os
   };
 }
 
-/** JSON request helper with the xsrf header set. */
-export async function api(url: string, method = 'GET', body?: unknown, headers: Record<string, string> = {}) {
+export interface ApiOptions {
+  /**
+   * Who the request is made as: the harness admin by default (Basic), another user's credentials, or
+   * `false` for no credentials at all. A caller-given `authorization` or `cookie` header always wins
+   * (no default credentials are added next to it).
+   */
+  auth?: false | { username: string; password: string };
+}
+
+/**
+ * JSON request helper with the xsrf header set, made as the harness admin unless `options.auth` or the
+ * caller's own `authorization`/`cookie` header says otherwise. `headers` of the answer are returned too.
+ */
+export async function api(url: string, method = 'GET', body?: unknown, headers: Record<string, string> = {}, options: ApiOptions = {}) {
+  const given = Object.keys(headers).map((name) => name.toLowerCase());
+  const credentials = options.auth === undefined ? { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD } : options.auth;
+  const auth: Record<string, string> =
+    credentials && !given.includes('authorization') && !given.includes('cookie')
+      ? { authorization: basicAuthHeader(credentials.username, credentials.password) }
+      : {};
   const res = await fetch(url, {
     method,
-    headers: { 'osd-xsrf': 'test', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: { 'osd-xsrf': 'test', ...auth, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -132,5 +165,10 @@ export async function api(url: string, method = 'GET', body?: unknown, headers: 
   } catch {
     json = undefined;
   }
-  return { status: res.status, body: json, text };
+  return { status: res.status, body: json, text, headers: res.headers };
+}
+
+/** `api()` without any credentials: what an anonymous client gets. */
+export function anonymousApi(url: string, method = 'GET', body?: unknown, headers: Record<string, string> = {}) {
+  return api(url, method, body, headers, { auth: false });
 }

@@ -15,7 +15,16 @@ export type {
   HttpServiceSetup,
   HttpServiceStart,
   IBasePath,
+  AuthenticationHandler,
+  AuthResult,
+  AuthToolkit,
+  HttpAuth,
+  OnPreAuthHandler,
+  OnPostAuthHandler,
+  OnPreResponseHandler,
 } from './http';
+export { AuthStatus } from './http';
+export type { Capabilities, CapabilitiesSetup, CapabilitiesStart, CapabilitiesProvider, CapabilitiesSwitcher } from './capabilities';
 export type {
   Plugin,
   PluginInitializer,

@@ -31,7 +31,7 @@ export function registerStatusRoute({ router, status, metrics, serverInfo, opsIn
   metrics.getOpsMetrics$().subscribe((m) => (lastMetrics = m));
 
   // Optional: authentication runs (to tell who may see everything) but nobody is refused the level.
-  router.get({ path: '/api/status', validate: false, options: { authRequired: 'optional' } }, async (_context, request, response) => {
+  router.get({ path: '/api/status', validate: false, options: { authRequired: 'optional', tags: ['access:authenticated'] } }, async (_context, request, response) => {
     const { core, plugins, overall } = status.getCurrent();
     // As upstream: an unavailable server answers 503 so load balancers take it out.
     const statusCode = overall.level.value >= 2 ? 503 : 200;

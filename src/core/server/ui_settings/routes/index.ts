@@ -19,9 +19,16 @@ async function run(response: OpenSearchDashboardsResponseFactory, work: () => Pr
   }
 }
 
+/**
+ * Who may call these (read by a security plugin's authorization, e.g. the built-in one): reading needs
+ * `ui_settings:read`; writing needs `ui_settings:write` and leaves an audit line.
+ */
+const READ = ['access:ui_settings:read'];
+const WRITE = ['access:ui_settings:write', 'audit:ui_settings_write'];
+
 /** Upstream's settings API: read all user values, set many, set one, delete one. */
 export function registerUiSettingsRoutes(router: IRouter) {
-  router.get({ path: settingsPath, validate: false }, async (context, _request, response) => {
+  router.get({ path: settingsPath, validate: false, options: { tags: READ } }, async (context, _request, response) => {
     const client = context.core.uiSettings.client;
     return run(response, async () => ({ settings: await client.getUserProvided() }));
   });
@@ -30,6 +37,7 @@ export function registerUiSettingsRoutes(router: IRouter) {
     {
       path: settingsPath,
       validate: { body: schema.object({ changes: schema.object({}, { unknowns: 'allow' }) }) },
+      options: { tags: WRITE },
     },
     async (context, request, response) => {
       const client = context.core.uiSettings.client;
@@ -47,6 +55,7 @@ export function registerUiSettingsRoutes(router: IRouter) {
         params: schema.object({ key: schema.string() }),
         body: schema.object({ value: schema.any() }),
       },
+      options: { tags: WRITE },
     },
     async (context, request, response) => {
       const client = context.core.uiSettings.client;
@@ -58,7 +67,7 @@ export function registerUiSettingsRoutes(router: IRouter) {
   );
 
   router.delete(
-    { path: `${settingsPath}/{key}`, validate: { params: schema.object({ key: schema.string() }) } },
+    { path: `${settingsPath}/{key}`, validate: { params: schema.object({ key: schema.string() }) }, options: { tags: WRITE } },
     async (context, request, response) => {
       const client = context.core.uiSettings.client;
       return run(response, async () => {

@@ -21,7 +21,7 @@ export const NOT_ALLOWED_MESSAGE = 'Not allowed to change Opt-in Status.';
  */
 export function registerTelemetryOptInRoute({ router, currentVersion, collectionManager, optIn, optInStatusSender, logger, now = Date.now }: TelemetryRouteDeps) {
   router.post(
-    { path: `/api/telemetry/${ENDPOINT_VERSION}/optIn`, validate: { body: bodySchema } },
+    { path: `/api/telemetry/${ENDPOINT_VERSION}/optIn`, validate: { body: bodySchema }, options: { tags: ['access:telemetry:opt_in', 'audit:telemetry_opt_in'] } },
     router.handleLegacyErrors(async (context, request, response) => {
       const client = context.core.savedObjects.client;
       const found = await getTelemetrySavedObjectWithVersion(client);

@@ -13,7 +13,7 @@ const bodySchema = schema.object({
  */
 export function registerTelemetryOptInStatsRoute({ router, collectionManager, now = Date.now }: TelemetryRouteDeps) {
   router.post(
-    { path: `/api/telemetry/${ENDPOINT_VERSION}/clusters/_opt_in_stats`, validate: { body: bodySchema } },
+    { path: `/api/telemetry/${ENDPOINT_VERSION}/clusters/_opt_in_stats`, validate: { body: bodySchema }, options: { tags: ['access:telemetry:opt_in'] } },
     router.handleLegacyErrors(async (_context, request, response) => {
       const { enabled, unencrypted } = request.body;
       const stats = await collectionManager.getOptInStats(enabled, { unencrypted, ...defaultRange(now()), request });

@@ -21,7 +21,7 @@ const bodySchema = schema.object({
  */
 export function registerTelemetryUsageStatsRoute({ router, collectionManager, now = Date.now }: TelemetryRouteDeps) {
   router.post(
-    { path: `/api/telemetry/${ENDPOINT_VERSION}/clusters/_stats`, validate: { body: bodySchema } },
+    { path: `/api/telemetry/${ENDPOINT_VERSION}/clusters/_stats`, validate: { body: bodySchema }, options: { tags: ['access:telemetry:read_report'] } },
     router.handleLegacyErrors(async (_context, request, response) => {
       const { unencrypted, timeRange, refreshCache } = request.body;
       const range = timeRange

@@ -9,7 +9,7 @@ import type { TelemetryRouteDeps } from './types';
  */
 export function registerTelemetryUserHasSeenNotice({ router, optIn, logger }: TelemetryRouteDeps) {
   router.put(
-    { path: `/api/telemetry/${ENDPOINT_VERSION}/userHasSeenNotice`, validate: false },
+    { path: `/api/telemetry/${ENDPOINT_VERSION}/userHasSeenNotice`, validate: false, options: { tags: ['access:telemetry:opt_in'] } },
     router.handleLegacyErrors(async (context, _request, response) => {
       const client = context.core.savedObjects.client;
       const found = await getTelemetrySavedObjectWithVersion(client);

@@ -19,7 +19,7 @@ export interface ExampleReportRouteDeps {
  */
 export function registerExampleReportRoute({ router, getStats, now = Date.now }: ExampleReportRouteDeps) {
   router.get(
-    { path: EXAMPLE_REPORT_ROUTE, validate: false },
+    { path: EXAMPLE_REPORT_ROUTE, validate: false, options: { tags: ['access:telemetry:read_report'] } },
     router.handleLegacyErrors(async (_context, request, response) => {
       const stats = getStats();
       if (!stats) return response.customError({ statusCode: 503, body: { message: 'The telemetry report is not available (the server is starting, or telemetry is disabled).' } });

@@ -108,8 +108,8 @@ export function registerStatsRoute({ router, collectorSet, logger, getServerInfo
     {
       path: '/api/stats',
       validate: { query: querySchema },
-      // 'api': unauthenticated callers get a 401 rather than a redirect, once there is authentication.
-      options: { tags: ['api'] },
+      // 'api': unauthenticated callers get a 401 rather than a redirect; reading usage needs `stats:read`.
+      options: { tags: ['api', 'access:stats:read'] },
     },
     async (context, request, response) => {
       const { extended, legacy, exclude_usage: excludeUsage } = request.query;

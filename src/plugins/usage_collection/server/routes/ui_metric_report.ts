@@ -49,7 +49,7 @@ export function registerUiMetricReportRoute({ router, parser, writer, guard, log
     ({ statusCode: 503, body: { message }, headers: retryAfter(seconds) });
 
   router.post(
-    { path: UI_METRIC_REPORT_PATH, validate: { body: rawBody }, options: { body: { parse: false } } },
+    { path: UI_METRIC_REPORT_PATH, validate: { body: rawBody }, options: { body: { parse: false }, tags: ['access:ui_metric:write'] } },
     async (_context, request, response) => {
       const wait = limiter.take(identify(request));
       if (wait > 0) {
