@@ -25,6 +25,7 @@ import {
 } from './collectors';
 import type { UsageCollectionConfig } from './config';
 import { IngestGuard } from './ingest/ingest_guard';
+import { clientIdentity } from './ingest/client_identity';
 import { OpsMetricsTracker } from './ops_metrics_tracker';
 import { GroupCommitWriter } from './report/group_commit_writer';
 import { ReportParser } from './report/report_parser';
@@ -123,6 +124,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
         guard: this.ingestGuard,
         logger: logger.get('ui_metric'),
         debug: config.uiMetric.debug,
+        identify: (request) => clientIdentity(request, core.http.auth),
       });
     }
 

@@ -1,7 +1,17 @@
 import { addressKey, clientIdentity } from './client_identity';
 
 describe('clientIdentity', () => {
-  it('is the client address today, read from the request socket', () => {
+  it('is the authenticated session, API key or user when there is one', () => {
+    const request = { socket: { remoteAddress: '10.1.2.3' } } as any;
+    const auth = (state: unknown) => ({ get: () => ({ status: 'authenticated', state }) }) as any;
+    expect(clientIdentity(request, auth({ username: 'alice', sessionId: 'abc', apiKeyId: 'k' }))).toBe('session:abc');
+    expect(clientIdentity(request, auth({ username: 'alice', apiKeyId: 'k' }))).toBe('api_key:k');
+    expect(clientIdentity(request, auth({ username: 'alice' }))).toBe('user:alice');
+    // No state (security off, or anonymous): the address.
+    expect(clientIdentity(request, auth(undefined))).toBe('ip:10.1.2.3');
+  });
+
+  it('is the client address otherwise, read from the request socket', () => {
     expect(clientIdentity({ socket: { remoteAddress: '10.1.2.3' } } as any)).toBe('ip:10.1.2.3');
     expect(clientIdentity({ socket: {} } as any)).toBe('ip:unknown');
   });

@@ -1,17 +1,32 @@
 import { isIPv6 } from 'node:net';
-import type { OpenSearchDashboardsRequest } from '../../../../core/server';
+import type { HttpAuth, OpenSearchDashboardsRequest } from '../../../../core/server';
+
+/**
+ * What an auth handler's state may say about the caller. Read by shape, since any security plugin may be
+ * the one installed; the built-in one sets all three (`sessionId` is a hash, never the cookie).
+ */
+interface PrincipalState {
+  sessionId?: unknown;
+  apiKeyId?: unknown;
+  username?: unknown;
+}
 
 /**
  * Who sent a request, for per-client limits such as the ui-metric rate limit. THE place that decides it:
- * today there is no authentication, so it is the client address (`ip:<address>`, an IPv6 client by its
- * /64, which one subscriber usually holds whole and can walk through freely). When the security plugin
- * brings authentication, the authenticated principal (user, API key or session id) goes here first, as
- * `user:<name>` / `api_key:<id>` / `session:<id>`, and the address stays for anonymous requests.
+ * the authenticated session, API key or user (`session:<id>` / `api_key:<id>` / `user:<name>`: one browser
+ * session, one script, one person), else the client address (`ip:<address>`, an IPv6 client by its /64,
+ * which one subscriber usually holds whole and can walk through freely).
  *
  * Behind a reverse proxy every client shares the proxy's address; the platform has no trusted-proxy setting
  * yet, and forwarded headers are not believed (any client can send them).
  */
-export function clientIdentity(request: OpenSearchDashboardsRequest): string {
+export function clientIdentity(request: OpenSearchDashboardsRequest, auth?: Pick<HttpAuth, 'get'>): string {
+  const state = auth?.get<PrincipalState>(request).state;
+  if (state) {
+    if (typeof state.sessionId === 'string') return `session:${state.sessionId}`;
+    if (typeof state.apiKeyId === 'string') return `api_key:${state.apiKeyId}`;
+    if (typeof state.username === 'string') return `user:${state.username}`;
+  }
   const address = request.socket.remoteAddress;
   return address ? `ip:${addressKey(address)}` : 'ip:unknown';
 }

@@ -3,7 +3,7 @@
  * not non-negative safe integers, names too long or holding control characters, counters that would pass
  * Number.MAX_SAFE_INTEGER, new names past the caps, and clients past the rate limit.
  */
-import { api, OsdServer, runServerToExit, startOsdServer } from '../../../../../test/harness/osd_server';
+import { api, basicAuthHeader, OsdServer, runServerToExit, startOsdServer } from '../../../../../test/harness/osd_server';
 import { storeModes } from '../../../../../test/harness/store_modes';
 import { countsFromUsage, postFrom, reportBody, UNTHROTTLED_ARGS, uiMetric } from './helpers';
 
@@ -203,6 +203,18 @@ describe.each(storeModes('ui_metric_limits'))('ui-metric ingest limits on the re
     const stored = await usage(server!);
     expect(countsFromUsage(stored.ui_metric)).toEqual({ app: { e: 13 } });
     expect(stored.usage_collector_stats.ingest.throttled_reports).toBe(1);
+  });
+
+  it('with security on, limits each user (or session, or API key) on its own, whatever the address', async () => {
+    const { url } = await start(['--security.enabled=true', '--usageCollection.uiMetric.maxReportsPerMinute=2']);
+    const report = `${url}/api/ui_metric/report`;
+    expect((await api(`${url}/api/security/users/reporter`, 'PUT', { password: 'reporter-password', roles: ['viewer'] })).status).toBe(200);
+    const asReporter = { authorization: basicAuthHeader('reporter', 'reporter-password') };
+    for (let i = 0; i < 2; i++) expect((await api(report, 'POST', reportBody([['app', 'e', 1]]))).status).toBe(200);
+    expect((await api(report, 'POST', reportBody([['app', 'e', 1]]))).status).toBe(429);
+    // Same address, another user: its own budget.
+    for (let i = 0; i < 2; i++) expect((await api(report, 'POST', reportBody([['app', 'e', 1]]), asReporter)).status).toBe(200);
+    expect((await api(report, 'POST', reportBody([['app', 'e', 1]]), asReporter)).status).toBe(429);
   });
 });
 
