@@ -15,7 +15,7 @@ export type {
   AppLocation,
 } from './application';
 export type { ScopedHistory } from './application';
-export type { ChromeStart, ChromeBreadcrumb, ChromeDocTitle } from './chrome';
+export type { ChromeStart, ChromeBreadcrumb, ChromeDocTitle, ChromeNavControl, ChromeNavControls } from './chrome';
 export type { DocLinksStart } from './doc_links';
 export type { FatalErrorsSetup, FatalErrorsStart } from './fatal_errors';
 export type {

@@ -93,6 +93,7 @@ const createChrome = (): jest.Mocked<ChromeStart> => ({
   setIsVisible: jest.fn(),
   getIsVisible$: jest.fn().mockReturnValue(of(true)),
   navLinks: { getNavLinks$: jest.fn().mockReturnValue(of([])) },
+  navControls: { registerRight: jest.fn(), getRight$: jest.fn().mockReturnValue(of([])) },
 });
 
 const createInjectedMetadata = (): jest.Mocked<InjectedMetadataStart> => ({

@@ -24,6 +24,7 @@ export type {
   OnPreResponseHandler,
 } from './http';
 export { AuthStatus } from './http';
+export type { HttpResources, HttpResourcesRequestHandler, HttpResourcesResponseFactory } from './http';
 export type { Capabilities, CapabilitiesSetup, CapabilitiesStart, CapabilitiesProvider, CapabilitiesSwitcher } from './capabilities';
 export type {
   Plugin,

@@ -146,7 +146,7 @@ export class Server {
     registerUiSettingsRoutes(coreRouter);
     // The page and the browser bundle; the bundle builds while the plugins set up.
     this.rendering = new RenderingService({ env, logger: logging.get('rendering') });
-    this.rendering.setup({
+    const rendering = this.rendering.setup({
       router: coreRouter,
       basePath: http.basePath,
       uiPlugins: this.plugins.getUiPlugins(),
@@ -159,6 +159,8 @@ export class Server {
         return this.capabilitiesStart.resolveCapabilities(request);
       },
     });
+    // `core.http.resources` pages (`renderCoreApp`, `renderAnonymousCoreApp`) are drawn by the rendering service.
+    http.setCorePageRenderer(rendering.render);
 
     await this.plugins.setup((plugin) => this.pluginCoreSetup(plugin, core));
   }
@@ -291,6 +293,7 @@ export class Server {
         registerOnPostAuth: core.http.registerOnPostAuth,
         registerOnPreResponse: core.http.registerOnPreResponse,
         auth: core.http.auth,
+        resources: core.http.createResources(plugin.name),
       },
       savedObjects: { registerType: (type) => core.savedObjects.registerType(type) },
       uiSettings: core.uiSettings,

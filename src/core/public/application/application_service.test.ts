@@ -2,6 +2,7 @@ import { BasePath } from '../http/base_path';
 import { ApplicationService } from './application_service';
 import { joinAppPath, parseAppPath } from './app_url';
 import { createMemoryHistory } from './browser_history';
+import type { PublicAppInfo } from './types';
 
 const capabilities = { navLinks: {}, management: {}, catalogue: {} };
 const noopMount = () => () => undefined;
@@ -86,5 +87,50 @@ describe('ApplicationService', () => {
     stop();
     params.history.push('/c');
     expect(seen).toEqual(['/opensearch-dashboards/settings']);
+  });
+
+  it('routes an app with its own appRoute outside /app/, keeping the /app/<id> apps as they were', async () => {
+    const history = createMemoryHistory('/osd/login?next=%2Fosd%2Fapp%2Fhome');
+    const service = new ApplicationService({ basePath: new BasePath('/osd'), capabilities, history, getDefaultRoute: () => '/app/home' });
+    const setup = service.setup();
+    setup.register({ id: 'home', title: 'Home', mount: noopMount });
+    setup.register({ id: 'security_login', title: 'Log in', appRoute: '/login', chromeless: true, navLinkStatus: 'hidden', mount: noopMount });
+    const start = service.start();
+    const ids: Array<string | undefined> = [];
+    start.currentAppId$.subscribe((id) => ids.push(id));
+    // The start page stays where it is (not sent to the default route) and names the login app.
+    expect(history.getLocation()).toMatchObject({ pathname: '/osd/login', search: '?next=%2Fosd%2Fapp%2Fhome' });
+    expect(ids).toEqual(['security_login']);
+    expect(start.getUrlForApp('security_login')).toBe('/osd/login');
+    let infos: PublicAppInfo[] = [];
+    start.applications$.subscribe((apps) => (infos = [...apps.values()]));
+    expect(infos.map((a) => [a.id, a.appRoute, a.chromeless])).toEqual([
+      ['home', '/app/home', false],
+      ['security_login', '/login', true],
+    ]);
+    const params = service.createMountParams({ id: 'security_login', title: 'Log in', appRoute: '/login', mount: noopMount }, {} as HTMLElement);
+    expect(params.appBasePath).toBe('/osd/login');
+    expect(params.history.location.pathname).toBe('/');
+
+    await start.navigateToUrl('/osd/app/home');
+    await start.navigateToUrl('/osd/login');
+    expect(ids).toEqual(['security_login', 'home', 'security_login']);
+    // A path that only starts with the route's text is not the app.
+    await start.navigateToUrl('/osd/loginx');
+    expect(history.assigned).toEqual(['http://localhost:5601/osd/loginx']);
+  });
+
+  it('refuses app routes that would clash with other apps or are not plain paths', () => {
+    const { setup } = createService();
+    const register = (id: string, appRoute: string) => () => setup.register({ id, title: id, appRoute, mount: noopMount });
+    expect(register('a', 'login')).toThrow('"appRoute" must be a path such as "/login"');
+    expect(register('a', '//evil.example')).toThrow('must be a path');
+    expect(register('a', '/login?x=1')).toThrow('must be a path');
+    expect(register('a', '/login/')).toThrow('cannot end with a "/"');
+    expect(register('a', '/app/home')).toThrow('cannot be under "/app/" unless it is "/app/a"');
+    expect(register('a', '/app')).toThrow('cannot be under "/app/"');
+    expect(register('a', '/app/a')).not.toThrow();
+    expect(register('b', '/login')).not.toThrow();
+    expect(register('c', '/login')).toThrow('the route "/login" belongs to the application "b"');
   });
 });

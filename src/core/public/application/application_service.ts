@@ -43,6 +43,7 @@ export class ApplicationService {
         if (!app || typeof app.id !== 'string' || !app.id) throw new Error('An application needs an "id".');
         if (typeof app.mount !== 'function') throw new Error(`Application "${app.id}" needs a "mount" function.`);
         if (this.apps.has(app.id)) throw new Error(`An application is already registered with the id "${app.id}"`);
+        if (app.appRoute !== undefined) this.checkAppRoute(app);
         this.apps.set(app.id, app);
       },
     };
@@ -137,6 +138,23 @@ export class ApplicationService {
     this.location$.next(location);
   }
 
+  /**
+   * Upstream's rules: a route is an absolute path without a trailing slash, and `/app/…` belongs to the
+   * app with that id only; two apps cannot share a route (the URL would name both).
+   */
+  private checkAppRoute(app: App) {
+    const route = app.appRoute!;
+    if (typeof route !== 'string' || !/^\/[^/?#]/.test(route) || /[?#]/.test(route)) {
+      throw new Error(`Application "${app.id}": "appRoute" must be a path such as "/login" (got "${route}").`);
+    }
+    if (route.endsWith('/')) throw new Error(`Application "${app.id}": "appRoute" cannot end with a "/".`);
+    if ((route === '/app' || route.startsWith('/app/')) && route !== `/app/${app.id}`) {
+      throw new Error(`Application "${app.id}": "appRoute" cannot be under "/app/" unless it is "/app/${app.id}".`);
+    }
+    const taken = [...this.apps.keys()].find((id) => this.routeOf(id) === route);
+    if (taken) throw new Error(`Application "${app.id}": the route "${route}" belongs to the application "${taken}".`);
+  }
+
   private routeOf(appId: string) {
     return this.apps.get(appId)?.appRoute ?? `/app/${appId}`;
   }
@@ -154,6 +172,7 @@ export class ApplicationService {
       description: app.description,
       navLinkStatus: app.navLinkStatus ?? 'default',
       appRoute: this.routeOf(app.id),
+      chromeless: app.chromeless === true,
     }));
     infos.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
     return new Map(infos.map((info) => [info.id, info]));

@@ -5,9 +5,12 @@ import type { ScopedHistory } from './scoped_history';
 
 export type AppNavLinkStatus = 'default' | 'visible' | 'hidden';
 
-/** An application a plugin registers: it owns `/app/<id>/...` and draws into the element it is given. */
+/**
+ * An application a plugin registers: it owns `/app/<id>/...` (or its own `appRoute`) and draws into the
+ * element it is given.
+ */
 export interface App {
-  /** Unique; the URL is `/app/<id>`. */
+  /** Unique; the URL is `/app/<id>` unless `appRoute` says otherwise. */
   id: string;
   title: string;
   /** Renders the app; returns how to tear it down. Errors show an error screen for this app only. */
@@ -19,15 +22,20 @@ export interface App {
   description?: string;
   /** `hidden` keeps it out of the header and home page (it still answers its URL). */
   navLinkStatus?: AppNavLinkStatus;
-  /** The app's own route, upstream's `appRoute`; defaults to `/app/<id>`. */
+  /**
+   * The app's own route, upstream's `appRoute`; defaults to `/app/<id>`. A route outside `/app/` (such as
+   * `/login`) needs a server route that answers it with the page too.
+   */
   appRoute?: string;
+  /** Hides the header while this app is shown (login and other full-screen pages). */
+  chromeless?: boolean;
 }
 
 /** What an app's `mount` receives. */
 export interface AppMountParameters {
   /** The element to render into; emptied by the host after unmount. */
   element: HTMLElement;
-  /** `<basePath>/app/<id>`, for building links. */
+  /** `<basePath>/app/<id>` (or `<basePath><appRoute>`), for building links. */
   appBasePath: string;
   /** Navigation inside the app, with paths relative to `appBasePath`. */
   history: ScopedHistory;
@@ -46,6 +54,7 @@ export interface PublicAppInfo {
   description?: string;
   navLinkStatus: AppNavLinkStatus;
   appRoute: string;
+  chromeless: boolean;
 }
 
 export interface NavigateToAppOptions {

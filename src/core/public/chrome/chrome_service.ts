@@ -1,14 +1,19 @@
 import { BehaviorSubject, combineLatest, Observable } from 'rxjs';
-import { map } from 'rxjs/operators';
+import { distinctUntilChanged, map } from 'rxjs/operators';
 import { ApplicationStart, PublicAppInfo } from '../application/types';
+import { createNavControls } from './nav_controls';
 import { ChromeBreadcrumb, ChromeStart } from './types';
 
 const PRODUCT_NAME = 'OpenSearch Dashboards';
 
-/** Breadcrumbs, title and visibility of the header; each app change resets them to the app's defaults. */
+/**
+ * Breadcrumbs, title and visibility of the header; each app change resets them to the app's defaults. A
+ * `chromeless` app hides the header whatever `setIsVisible` said.
+ */
 export class ChromeService {
   private readonly breadcrumbs$ = new BehaviorSubject<ChromeBreadcrumb[]>([]);
   private readonly isVisible$ = new BehaviorSubject(true);
+  private readonly chromeless$ = new BehaviorSubject(false);
   private navLinks$?: Observable<PublicAppInfo[]>;
 
   public start({ application }: { application: ApplicationStart }): ChromeStart {
@@ -17,6 +22,7 @@ export class ChromeService {
       document.title = [...parts, PRODUCT_NAME].join(' - ');
     };
     combineLatest([application.currentAppId$, application.applications$]).subscribe(([appId, apps]) => {
+      this.chromeless$.next(Boolean(appId && apps.get(appId)?.chromeless));
       const title = appId ? apps.get(appId)?.title : undefined;
       if (title === currentTitle) return;
       currentTitle = title;
@@ -28,6 +34,10 @@ export class ChromeService {
       map((apps) => [...apps.values()].filter((app) => app.navLinkStatus !== 'hidden'))
     );
     const navLinks$ = this.navLinks$;
+    const visible$ = combineLatest([this.isVisible$, this.chromeless$]).pipe(
+      map(([visible, chromeless]) => visible && !chromeless),
+      distinctUntilChanged()
+    );
     return {
       setBreadcrumbs: (breadcrumbs) => this.breadcrumbs$.next(breadcrumbs),
       getBreadcrumbs$: () => this.breadcrumbs$.asObservable(),
@@ -36,8 +46,9 @@ export class ChromeService {
         reset: () => setTitle(currentTitle ? [currentTitle] : []),
       },
       setIsVisible: (visible) => this.isVisible$.next(visible),
-      getIsVisible$: () => this.isVisible$.asObservable(),
+      getIsVisible$: () => visible$,
       navLinks: { getNavLinks$: () => navLinks$ },
+      navControls: createNavControls(),
     };
   }
 }

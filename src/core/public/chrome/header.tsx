@@ -13,6 +13,7 @@ import {
 import { ApplicationStart, PublicAppInfo } from '../application/types';
 import { MountPoint, MountWrapper } from '../utils/mount';
 import { useObservable } from '../utils/use_observable';
+import type { ChromeNavControl } from './nav_controls';
 import { ChromeBreadcrumb, ChromeStart } from './types';
 
 export interface HeaderProps {
@@ -34,12 +35,14 @@ export const Header: React.FunctionComponent<HeaderProps> = ({ application, chro
       visible$: chrome.getIsVisible$(),
       breadcrumbs$: chrome.getBreadcrumbs$(),
       navLinks$: chrome.navLinks.getNavLinks$(),
+      navControlsRight$: chrome.navControls.getRight$(),
     }),
     [chrome]
   );
   const visible = useObservable(streams.visible$, true);
   const breadcrumbs = useObservable<ChromeBreadcrumb[]>(streams.breadcrumbs$, []);
   const navLinks = useObservable<PublicAppInfo[]>(streams.navLinks$, []);
+  const navControlsRight = useObservable<ChromeNavControl[]>(streams.navControlsRight$, []);
   const currentAppId = useObservable<string | undefined>(application.currentAppId$, undefined);
   const loading = useObservable(loadingCount$, 0) > 0;
   const actionMenu = useObservable<MountPoint | undefined>(actionMenu$, undefined);
@@ -67,6 +70,12 @@ export const Header: React.FunctionComponent<HeaderProps> = ({ application, chro
               {loading ? <EuiLoadingSpinner size="m" /> : null}
             </span>
           </EuiHeaderSectionItem>
+          {navControlsRight.map((control, index) => (
+            // Keyed by place: a control moved by a later registration is remounted (MountWrapper follows `mount`).
+            <EuiHeaderSectionItem border="none" key={index}>
+              <MountWrapper mount={control.mount} className="osdHeader__navControl" data-test-subj="headerNavControlRight" />
+            </EuiHeaderSectionItem>
+          ))}
         </EuiHeaderSection>
       </EuiHeader>
       <EuiHeader>

@@ -1,5 +1,6 @@
 import { Observable } from 'rxjs';
 import { PublicAppInfo } from '../application/types';
+import type { ChromeNavControls } from './nav_controls';
 
 export interface ChromeBreadcrumb {
   text: string;
@@ -22,7 +23,10 @@ export interface ChromeStart {
   docTitle: ChromeDocTitle;
   /** Hides the header (full-screen apps); it comes back on the next app change. */
   setIsVisible(isVisible: boolean): void;
+  /** False while hidden by `setIsVisible(false)` or while a `chromeless` app is shown. */
   getIsVisible$(): Observable<boolean>;
+  /** Header slots for plugins' own controls (a user menu, say). */
+  navControls: ChromeNavControls;
   navLinks: {
     /** The apps shown in the header, in order. */
     getNavLinks$(): Observable<PublicAppInfo[]>;

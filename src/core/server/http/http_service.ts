@@ -2,6 +2,7 @@ import { Logger } from '../logging';
 import { HttpConfig } from './http_config';
 import { HttpServer } from './http_server';
 import { HttpLifecycle } from './lifecycle';
+import { createHttpResources, type CorePageRenderer, type HttpResources } from './resources';
 import { OpenSearchDashboardsRequest, RequestHandlerContext, RequestHandlerContextProvider, Router } from './router';
 import { HttpServerInfo, HttpServiceStart, IBasePath, InternalHttpServiceSetup } from './types';
 
@@ -27,6 +28,7 @@ export class HttpService {
   private readonly routers: Router[] = [];
   private readonly providers = new Map<string, RequestHandlerContextProvider<any>>();
   private coreContext?: (request: OpenSearchDashboardsRequest) => RequestHandlerContext['core'];
+  private pageRenderer?: CorePageRenderer;
   private readonly basePath: IBasePath;
   private boundPort: number;
 
@@ -38,11 +40,7 @@ export class HttpService {
 
   public setup(): InternalHttpServiceSetup {
     return {
-      createRouter: (pluginId?: string) => {
-        const router = new Router('', this.log.get('router'), pluginId);
-        this.routers.push(router);
-        return router;
-      },
+      createRouter: (pluginId?: string) => this.createRouter(pluginId),
       registerRouteHandlerContext: (name, provider) => {
         if (name === 'core') throw new Error('The route handler context name [core] is reserved.');
         if (this.providers.has(name)) {
@@ -57,7 +55,24 @@ export class HttpService {
       setCoreContextFactory: (factory) => {
         this.coreContext = factory;
       },
+      resources: this.createResources(),
+      createResources: (pluginId) => this.createResources(pluginId),
+      setCorePageRenderer: (renderer) => {
+        if (this.pageRenderer) throw new Error('The core page renderer is already set.');
+        this.pageRenderer = renderer;
+      },
     };
+  }
+
+  private createRouter(pluginId?: string) {
+    const router = new Router('', this.log.get('router'), pluginId);
+    this.routers.push(router);
+    return router;
+  }
+
+  /** Page routes on a router of their own (so a failing handler is logged with its plugin's name). */
+  private createResources(pluginId?: string): HttpResources {
+    return createHttpResources(this.createRouter(pluginId), () => this.pageRenderer);
   }
 
   public async start(): Promise<HttpServiceStart> {

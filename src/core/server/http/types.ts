@@ -1,6 +1,7 @@
 import { IRouter, OpenSearchDashboardsRequest, RequestHandlerContext, RequestHandlerContextProvider } from './router';
 import { RequestObservation } from './http_server';
 import type { HttpAuth, HttpLifecycleSetup } from './lifecycle';
+import type { CorePageRenderer, HttpResources } from './resources';
 
 /** `server.basePath` helpers. */
 export interface IBasePath {
@@ -29,6 +30,8 @@ export interface HttpServiceSetup extends HttpLifecycleSetup {
   registerRouteHandlerContext<K extends string>(name: K, provider: RequestHandlerContextProvider<K>): void;
   basePath: IBasePath;
   getServerInfo(): HttpServerInfo;
+  /** GET routes answered with the host page (`renderCoreApp`, `renderAnonymousCoreApp`) or a resource. */
+  resources: HttpResources;
 }
 
 /** What core services get in addition. */
@@ -37,6 +40,10 @@ export interface InternalHttpServiceSetup extends HttpServiceSetup {
   onRequestFinished(observer: (o: RequestObservation) => void): void;
   /** Core's own context (`context.core`), built per request. */
   setCoreContextFactory(factory: (request: OpenSearchDashboardsRequest) => RequestHandlerContext['core']): void;
+  /** `resources` for one plugin: its page routes are logged under its name. */
+  createResources(pluginId?: string): HttpResources;
+  /** How `renderCoreApp` / `renderAnonymousCoreApp` draw the page; set once, by the rendering service's owner. */
+  setCorePageRenderer(renderer: CorePageRenderer): void;
 }
 
 export interface HttpServiceStart {

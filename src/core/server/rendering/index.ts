@@ -1,4 +1,4 @@
 export { RenderingService } from './rendering_service';
-export type { RenderingServiceOptions, RenderingSetupDeps } from './rendering_service';
+export type { RenderingServiceOptions, RenderingServiceSetup, RenderingSetupDeps } from './rendering_service';
 export { getUiBundle } from './bundler';
 export type { UiBundle, UiBundleOptions } from './bundler';

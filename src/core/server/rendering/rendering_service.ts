@@ -1,6 +1,14 @@
 import { schema } from '@osd/config-schema';
 import { Env } from '../config';
-import { IBasePath, IRouter, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory } from '../http';
+import {
+  CORE_PAGE_HEADERS,
+  CorePageRenderOptions,
+  IBasePath,
+  IRouter,
+  OpenSearchDashboardsRequest,
+  OpenSearchDashboardsResponseFactory,
+  RequestHandlerContext,
+} from '../http';
 import { Logger } from '../logging';
 import { UiPluginInfo } from '../plugins/plugins_service';
 import type { Capabilities } from '../capabilities';
@@ -31,12 +39,11 @@ export interface RenderingSetupDeps {
   resolveCapabilities(request: OpenSearchDashboardsRequest): Promise<Capabilities>;
 }
 
-const PAGE_HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'private, no-cache, no-store, must-revalidate',
-  'content-security-policy': "script-src 'unsafe-eval' 'self'; worker-src blob: 'self'; style-src 'unsafe-inline' 'self'",
-  'x-content-type-options': 'nosniff',
-};
+export interface RenderingServiceSetup {
+  /** The host page's HTML for this request; `core.http.resources` answers with it. */
+  render(context: RequestHandlerContext, request: OpenSearchDashboardsRequest, options: CorePageRenderOptions): Promise<string>;
+}
+
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
@@ -46,12 +53,14 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 export class RenderingService {
   private bundle?: UiBundle;
   private building?: Promise<UiBundle>;
+  private deps?: RenderingSetupDeps;
 
   constructor(private readonly options: RenderingServiceOptions) {}
 
   /** Registers the routes and the page's settings, and starts building the bundle (awaited in `start`). */
-  public setup(deps: RenderingSetupDeps) {
+  public setup(deps: RenderingSetupDeps): RenderingServiceSetup {
     const { env, logger, cacheDir } = this.options;
+    this.deps = deps;
     deps.uiSettings.register(pageUiSettings(deps.defaultRoute ?? '/app/home'));
     this.building = getUiBundle({
       repoRoot: env.homeDir,
@@ -63,6 +72,7 @@ export class RenderingService {
     // Awaited in start(); this keeps a failed setup elsewhere from also reporting an unhandled rejection.
     this.building.catch(() => undefined);
     this.registerRoutes(deps);
+    return { render: (context, request, options) => this.render(context, request, options) };
   }
 
   /** Waits for the bundle. A plugin whose public code does not build stops the start here. */
@@ -72,30 +82,40 @@ export class RenderingService {
     if (this.bundle.fromCache) this.options.logger.info(`browser bundle ${this.bundle.buildHash} loaded from cache`);
   }
 
+  /**
+   * The page for one request. Without user settings (a page served before sign-in) no stored value is read:
+   * the browser starts from the registered defaults. Capabilities are always the request's own, so an
+   * anonymous caller gets what the switchers allow nobody in particular.
+   */
+  public async render(context: RequestHandlerContext, request: OpenSearchDashboardsRequest, { includeUserSettings }: CorePageRenderOptions) {
+    const deps = this.deps;
+    if (!deps) throw new Error('RenderingService.render() called before setup()');
+    const { basePath } = deps;
+    const bundle = this.getBundle();
+    const client = context.core.uiSettings.client;
+    const metadata = createInjectedMetadata({
+      env: this.options.env,
+      basePath: basePath.serverBasePath,
+      serverUuid: deps.serverUuid,
+      serverName: deps.serverName,
+      defaultRoute: deps.defaultRoute ?? '/app/home',
+      uiPlugins: deps.uiPlugins,
+      capabilities: await deps.resolveCapabilities(request),
+      uiSettings: { defaults: client.getRegistered(), user: includeUserSettings ? await client.getUserProvided() : {} },
+    });
+    return renderTemplate({
+      metadata,
+      bundlesUrl: basePath.prepend(`/ui/bundles/${bundle.buildHash}`),
+      faviconUrl: basePath.prepend('/ui/favicon.svg'),
+      hasCss: bundle.files.has('osd.css'),
+    });
+  }
+
   private registerRoutes(deps: RenderingSetupDeps) {
     const { router, basePath } = deps;
     const defaultRoute = deps.defaultRoute ?? '/app/home';
-    const page = async (context: any, request: OpenSearchDashboardsRequest, response: OpenSearchDashboardsResponseFactory) => {
-      const bundle = this.getBundle();
-      const client = context.core.uiSettings.client;
-      const metadata = createInjectedMetadata({
-        env: this.options.env,
-        basePath: basePath.serverBasePath,
-        serverUuid: deps.serverUuid,
-        serverName: deps.serverName,
-        defaultRoute,
-        uiPlugins: deps.uiPlugins,
-        capabilities: await deps.resolveCapabilities(request),
-        uiSettings: { defaults: client.getRegistered(), user: await client.getUserProvided() },
-      });
-      const html = renderTemplate({
-        metadata,
-        bundlesUrl: basePath.prepend(`/ui/bundles/${bundle.buildHash}`),
-        faviconUrl: basePath.prepend('/ui/favicon.svg'),
-        hasCss: bundle.files.has('osd.css'),
-      });
-      return response.ok({ body: html, headers: PAGE_HEADERS });
-    };
+    const page = async (context: RequestHandlerContext, request: OpenSearchDashboardsRequest, response: OpenSearchDashboardsResponseFactory) =>
+      response.ok({ body: await this.render(context, request, { includeUserSettings: true }), headers: { ...CORE_PAGE_HEADERS } });
 
     router.get({ path: '/', validate: false, options: { authRequired: 'optional' } }, page);
     router.get({ path: '/app/{path*}', validate: { params: schema.object({ path: schema.maybe(schema.string()) }) } }, page);

@@ -46,4 +46,6 @@ export type SecurityConfigType = TypeOf<typeof configSchema>;
 
 export const config: PluginConfigDescriptor<SecurityConfigType> = {
   schema: configSchema,
+  // The browser half is bundled either way; it only registers the login page and user menu when enabled.
+  exposeToBrowser: { enabled: true },
 };

@@ -58,7 +58,14 @@ export class SecurityPlugin implements Plugin<SecurityPluginSetup, SecurityPlugi
     core.http.registerOnPreResponse(createAuditInterceptor({ auth: core.http.auth, audit }));
     // The UI hides what the caller's roles may not do; the routes check for themselves regardless.
     core.capabilities.registerSwitcher((request, current) => securityCapabilitiesSwitcher(core.http.auth.get<SecurityAuthState>(request).state, current));
-    registerSecurityRoutes({ router: core.http.createRouter(), getServices: () => this.getServices(), auth: core.http.auth, audit, cookie });
+    registerSecurityRoutes({
+      router: core.http.createRouter(),
+      resources: core.http.resources,
+      getServices: () => this.getServices(),
+      auth: core.http.auth,
+      audit,
+      cookie,
+    });
     return { enabled: true };
   }
 

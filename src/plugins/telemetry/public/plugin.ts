@@ -55,6 +55,10 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
       renderOptedInNotice: (onSeenBanner) => renderOptedInNotice({ privacyStatementUrl, settingsUrl, onSeenBanner }),
     });
 
+    // An anonymous page (the login page) has no caller the server would tell the state to.
+    if (core.http.anonymousPaths.isAnonymous(window.location.pathname)) {
+      return { telemetryService, telemetryNotifications, telemetryConstants: { getPrivacyStatementUrl: () => privacyStatementUrl } };
+    }
     telemetryService
       .refreshState()
       .then((state) => {

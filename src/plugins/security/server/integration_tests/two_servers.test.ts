@@ -46,7 +46,7 @@ describe.each(storeModes('security_two_servers'))('security on two servers shari
     expect((await onB(`${b.url}/api/opensearch-dashboards/settings`)).status).toBe(200);
     expect((await as(ADMIN)(`${a.url}/api/security/users/mover`, 'PUT', { roles: ['monitoring'] })).status).toBe(200);
     const demoted = await onB(`${b.url}/api/opensearch-dashboards/settings`);
-    expect([demoted.status, demoted.body.message]).toEqual([403, 'Forbidden: missing privilege [apps:use]']);
+    expect([demoted.status, demoted.body.message]).toEqual([403, 'Forbidden: missing privilege [ui_settings:read]']);
     expect((await as(ADMIN)(`${a.url}/api/security/users/mover`, 'DELETE')).status).toBe(200);
     expect((await onB(`${b.url}/api/security/me`)).status).toBe(401);
   });

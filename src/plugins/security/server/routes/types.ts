@@ -1,4 +1,4 @@
-import type { HttpAuth, IRouter } from '../../../../core/server';
+import type { CoreSetup, HttpAuth, IRouter } from '../../../../core/server';
 import type { ApiKeyStore } from '../api_key_store';
 import type { AuditLogger } from '../audit';
 import type { Authenticator } from '../authentication/authenticator';
@@ -16,6 +16,8 @@ export interface SecurityServices {
 
 export interface SecurityRouteDeps {
   router: IRouter;
+  /** For the login page (`core.http.resources`). */
+  resources: CoreSetup['http']['resources'];
   /** Throws before start; routes are only called after it. */
   getServices(): SecurityServices;
   auth: HttpAuth;
