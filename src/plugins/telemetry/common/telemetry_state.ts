@@ -9,8 +9,11 @@ export interface TelemetryBrowserState {
   optIn: boolean | null;
   /** Whether the choice may be changed from the UI. */
   allowChangingOptInStatus: boolean;
-  /** What locks the choice, when it is locked: `telemetry.*` in `opensearch_dashboards.yml`, the saved object, or `DO_NOT_TRACK`. */
-  lockedBy?: 'environment' | 'config' | 'saved_object';
+  /**
+   * What locks the choice, when it is locked: `telemetry.*` in `opensearch_dashboards.yml`, the saved object,
+   * or `DO_NOT_TRACK`; in the browser also `role`, when this user's capabilities say they may not change it.
+   */
+  lockedBy?: 'environment' | 'config' | 'saved_object' | 'role';
   sendUsageFrom: TelemetrySendUsageFrom;
   /** Whether the "opted in by default" notice should be shown (opted in by config and not dismissed yet). */
   notifyUserAboutOptInDefault: boolean;

@@ -47,6 +47,7 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
     if (!telemetryService) throw new Error('telemetry: start() was called before setup().');
     const privacyStatementUrl = telemetryService.getPrivacyStatementUrl();
     const settingsUrl = core.http.basePath.prepend(SETTINGS_PATH);
+    telemetryService.setUserCanChangeSettings(core.application.capabilities.telemetry?.optIn !== false);
     const telemetryNotifications = new TelemetryNotifications({
       banners: core.overlays.banners,
       telemetryService,

@@ -63,6 +63,8 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
   public setup(core: CoreSetup, { usageCollection, telemetryCollectionManager }: TelemetryPluginsDepsSetup): TelemetryPluginSetup {
     const { config, logger, environment, currentVersion } = this;
     core.savedObjects.registerType(telemetrySavedObjectType);
+    // What the UI offers: a security plugin switches it off for users who may not change the opt-in.
+    core.capabilities.registerProvider(() => ({ telemetry: { optIn: true } }));
     this.clusterConfigured = (core as CoreSetup & { opensearch?: { isConfigured?: boolean } }).opensearch?.isConfigured !== false;
     if (config.encryptionKey !== undefined) telemetryCollectionManager.setEncryptionKey(parsePublicJwk(config.encryptionKey));
 

@@ -8,6 +8,7 @@ describe('securityCapabilitiesSwitcher', () => {
       advancedSettings: { show: true, save: true },
       management: { opensearchDashboards: { settings: true } },
       savedObjectsManagement: { edit: true, delete: true },
+      telemetry: { optIn: true },
     });
   });
 
@@ -16,6 +17,7 @@ describe('securityCapabilitiesSwitcher', () => {
       advancedSettings: { show: true, save: false },
       management: { opensearchDashboards: { settings: true } },
       savedObjectsManagement: { edit: false, delete: false },
+      telemetry: { optIn: false },
     });
   });
 
@@ -24,6 +26,7 @@ describe('securityCapabilitiesSwitcher', () => {
       advancedSettings: { show: false, save: false },
       management: { opensearchDashboards: { settings: false } },
       savedObjectsManagement: { edit: false, delete: false },
+      telemetry: { optIn: false },
       navLinks: { home: false, management: false },
       catalogue: { advanced_settings: false },
     };

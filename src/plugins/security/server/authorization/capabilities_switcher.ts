@@ -15,6 +15,7 @@ const CAPABILITY_PRIVILEGES: ReadonlyArray<{ path: [string, string] | [string, s
   { path: ['advancedSettings', 'show'], privilege: 'ui_settings:read' },
   { path: ['advancedSettings', 'save'], privilege: 'ui_settings:write' },
   { path: ['management', 'opensearchDashboards', 'settings'], privilege: 'ui_settings:read' },
+  { path: ['telemetry', 'optIn'], privilege: 'telemetry:opt_in' },
   // No finer privilege covers saved objects: only admins (who hold everything) edit or delete them.
   { path: ['savedObjectsManagement', 'edit'], privilege: 'security:manage' },
   { path: ['savedObjectsManagement', 'delete'], privilege: 'security:manage' },

@@ -36,6 +36,22 @@ describe('TelemetryService', () => {
     expect(url.href).toBe('http://127.0.0.1:5610/send');
   });
 
+  it('locks the choice by role for a user who may not change it, sending nothing', async () => {
+    const t = setup({ answers: { [`GET ${STATE}`]: undecided }, userCanChangeSettings: false });
+    await t.service.refreshState();
+    expect(t.service.getCanChangeOptInStatus()).toBe(false);
+    expect(t.service.getLockedBy()).toBe('role');
+    expect(await t.service.setOptIn(true)).toBe(false);
+    expect(t.http.post).not.toHaveBeenCalled();
+    // A lock by config says config, whoever the user is.
+    const locked = setup({ config: { allowChangingOptInStatus: false }, userCanChangeSettings: false });
+    expect(locked.service.getLockedBy()).toBe('config');
+    // Granted later (the page's capabilities are read at start): open again.
+    t.service.setUserCanChangeSettings(true);
+    await t.service.refreshState();
+    expect(t.service.getCanChangeOptInStatus()).toBe(true);
+  });
+
   it('says when the choice is locked and by what', async () => {
     const t = setup({ config: { allowChangingOptInStatus: false, optIn: true } });
     expect(t.service.getCanChangeOptInStatus()).toBe(false);

@@ -29,7 +29,10 @@ export interface TelemetryServiceOptions {
   statsClient?: TelemetryStatsClient;
   toasts: Pick<IToasts, 'addDanger'>;
   config: TelemetryPublicConfig;
-  /** Whether this user may change settings (capabilities); the notice is only for them. Default true. */
+  /**
+   * Whether this user may change the opt-in (capabilities: `telemetry.optIn`). Default true. When false the
+   * choice reads as locked by `role`: no banner, no notice, a disabled switch.
+   */
   userCanChangeSettings?: boolean;
   /** The browser's `fetch`, for the opt-in status sent to `optInStatusUrl` in browser-sender mode. */
   fetch?: typeof fetch;
@@ -50,7 +53,7 @@ export class TelemetryService {
   private readonly toasts: TelemetryServiceOptions['toasts'];
   private readonly config: TelemetryPublicConfig;
   private readonly fetchFn?: typeof fetch;
-  private readonly userCanChangeSettings: boolean;
+  private userCanChangeSettings: boolean;
   private readonly state$: BehaviorSubject<TelemetryBrowserState>;
   private readonly optInStatus: OptInStatusCoalescer<null>;
 
@@ -71,13 +74,15 @@ export class TelemetryService {
     this.fetchFn = fetchFn;
     this.userCanChangeSettings = userCanChangeSettings;
     const locked = !config.allowChangingOptInStatus;
-    this.state$ = new BehaviorSubject<TelemetryBrowserState>({
-      optIn: config.optIn ?? null,
-      allowChangingOptInStatus: config.allowChangingOptInStatus,
-      ...(locked ? { lockedBy: 'config' as const } : {}),
-      sendUsageFrom: config.sendUsageFrom,
-      notifyUserAboutOptInDefault: false,
-    });
+    this.state$ = new BehaviorSubject<TelemetryBrowserState>(
+      this.withUserRights({
+        optIn: config.optIn ?? null,
+        allowChangingOptInStatus: config.allowChangingOptInStatus,
+        ...(locked ? { lockedBy: 'config' as const } : {}),
+        sendUsageFrom: config.sendUsageFrom,
+        notifyUserAboutOptInDefault: false,
+      })
+    );
     // The same coalescing as the server's announcements (common/opt_in_status_coalescer.ts), per tab.
     this.optInStatus = createOptInStatusCoalescer<null>({
       minIntervalMs: optInStatusIntervalMs,
@@ -87,9 +92,21 @@ export class TelemetryService {
 
   /** Reads the effective state from the server (`GET /api/telemetry/v2/state`). Rejects on failure. */
   public async refreshState(): Promise<TelemetryBrowserState> {
-    const state = await this.http.get<TelemetryBrowserState>(`${API}/state`);
+    const state = this.withUserRights(await this.http.get<TelemetryBrowserState>(`${API}/state`));
     this.state$.next(state);
     return state;
+  }
+
+  /** Sets whether this user may change the opt-in (known at plugin start, from the page's capabilities). */
+  public setUserCanChangeSettings(allowed: boolean) {
+    this.userCanChangeSettings = allowed;
+    this.state$.next(this.withUserRights(this.state$.value));
+  }
+
+  /** The state as this user sees it: a choice the server leaves open is locked by `role` for a user who may not make it. */
+  private withUserRights(state: TelemetryBrowserState): TelemetryBrowserState {
+    if (this.userCanChangeSettings || !state.allowChangingOptInStatus) return state;
+    return { ...state, allowChangingOptInStatus: false, lockedBy: 'role' };
   }
 
   /** The current state; emits on each change (server read, opt-in, notice dismissed). */

@@ -17,6 +17,8 @@ describe('lockedMessage', () => {
   it('is undefined when the choice may change', () => expect(lockedMessage({ allowChangingOptInStatus: true })).toBeUndefined());
   it('names opensearch_dashboards.yml for a config lock', () =>
     expect(lockedMessage({ allowChangingOptInStatus: false, lockedBy: 'config' })).toContain('opensearch_dashboards.yml'));
+  it('names the role when this user may not change it', () =>
+    expect(lockedMessage({ allowChangingOptInStatus: false, lockedBy: 'role' })).toBe('Changing usage data collection needs the admin role.'));
   it('names the environment', () => expect(lockedMessage({ allowChangingOptInStatus: false, lockedBy: 'environment' })).toContain('DO_NOT_TRACK'));
 });
 

@@ -19,6 +19,8 @@ export function lockedMessage(state: Pick<TelemetryBrowserState, 'allowChangingO
   switch (state.lockedBy) {
     case 'environment':
       return 'Usage data is turned off by the environment of the server (DO_NOT_TRACK or OSD_TELEMETRY_DISABLED) and cannot be changed here.';
+    case 'role':
+      return 'Changing usage data collection needs the admin role.';
     case 'saved_object':
       return 'This setting is locked by the stored telemetry settings of this deployment and cannot be changed here.';
     default:
