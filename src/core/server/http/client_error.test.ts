@@ -1,30 +1,9 @@
-import { connect } from 'net';
 import { schema } from '@osd/config-schema';
 import { HttpService } from './http_service';
-import { silentLogger, testHttpConfig } from './test_utils';
+import { rawExchange, silentLogger, testHttpConfig } from './test_utils';
 
 const log = silentLogger;
 const config = testHttpConfig;
-
-/** Sends raw bytes and reads until the server closes the connection. */
-function rawExchange(port: number, data: string): Promise<{ text: string; closedByServer: boolean }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    let text = '';
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve({ text, closedByServer: false });
-    }, 5000);
-    socket.on('data', (chunk) => (text += chunk.toString('utf8')));
-    socket.on('end', () => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve({ text, closedByServer: true });
-    });
-    socket.on('error', reject);
-    socket.write(data);
-  });
-}
 
 describe('HttpServer with malformed requests and deep JSON', () => {
   let service: HttpService;

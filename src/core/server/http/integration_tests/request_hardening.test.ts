@@ -1,26 +1,6 @@
-import { connect } from 'net';
 import { api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
 import { storeModes } from '../../../../../test/harness/store_modes';
-
-/** Writes raw bytes to the server and reads until it closes the connection (or 5 s pass). */
-function rawExchange(port: number, data: string): Promise<{ text: string; closedByServer: boolean }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    let text = '';
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve({ text, closedByServer: false });
-    }, 5000);
-    socket.on('data', (chunk) => (text += chunk.toString('utf8')));
-    socket.on('end', () => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve({ text, closedByServer: true });
-    });
-    socket.on('error', reject);
-    socket.write(data);
-  });
-}
+import { rawExchange } from '../test_utils';
 
 const deep = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
 

@@ -35,6 +35,9 @@ const MATRIX: Array<[string, string, unknown, Record<Caller, number>, string | u
   ['PUT', '/api/telemetry/v2/userHasSeenNotice', undefined, { anonymous: 401, admin: 200, adminCookie: 200, viewer: 403, monitoring: 403, apiKey: 403 }, undefined],
   ['GET', '/api/telemetry/v2/state', undefined, { anonymous: 401, admin: 200, adminCookie: 200, viewer: 200, monitoring: 403, apiKey: 200 }, undefined],
   ['GET', '/api/telemetry_management_section/example_report', undefined, { anonymous: 401, admin: 200, adminCookie: 200, viewer: 403, monitoring: 403, apiKey: 403 }, undefined],
+  // Pages and files anyone may load: the favicon and the login page (authRequired: false; no input).
+  ['GET', '/ui/favicon.svg', undefined, { anonymous: 200, admin: 200, adminCookie: 200, viewer: 200, monitoring: 200, apiKey: 200 }, undefined],
+  ['GET', '/login', undefined, { anonymous: 200, admin: 200, adminCookie: 200, viewer: 200, monitoring: 200, apiKey: 200 }, undefined],
   // Everyone gets an answer; the anonymous one is the overall level only (checked below).
   ['GET', '/api/status', undefined, { anonymous: 200, admin: 200, adminCookie: 200, viewer: 200, monitoring: 200, apiKey: 200 }, undefined],
 ];
