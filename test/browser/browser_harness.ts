@@ -1,7 +1,15 @@
 import { existsSync, mkdirSync } from 'fs';
 import { join } from 'path';
-import { Browser, chromium, ConsoleMessage, Page } from 'playwright-core';
-import { OsdServer, OsdServerOptions, REPO_ROOT, startOsdServer, TEST_PLUGINS_DIR } from '../harness/osd_server';
+import { Browser, BrowserContext, chromium, ConsoleMessage, Page } from 'playwright-core';
+import {
+  OsdServer,
+  OsdServerOptions,
+  REPO_ROOT,
+  startOsdServer,
+  TEST_ADMIN_PASSWORD,
+  TEST_ADMIN_USERNAME,
+  TEST_PLUGINS_DIR,
+} from '../harness/osd_server';
 
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM_PATH = process.env.OSD_CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,8 +42,35 @@ export interface WatchedPage {
   errors: string[];
 }
 
-export async function openPage(browser: Browser): Promise<WatchedPage> {
+export interface OpenPageOptions {
+  /**
+   * The server to log in to before the page opens: the page's context then carries a session cookie, as a
+   * browser does after the login page. Without it (or with `auth: false`) the page starts anonymous.
+   */
+  server?: string;
+  /** Who logs in: the harness admin by default; `false` for nobody. */
+  auth?: false | { username: string; password: string };
+}
+
+/**
+ * Logs in through the login API on the context's own request client, so the session cookie lands in the
+ * context's cookie jar exactly as the login page would leave it. A server with security off has no login
+ * API (404): the page then needs no session at all.
+ */
+export async function logInContext(context: BrowserContext, server: string, { username, password }: { username: string; password: string }) {
+  const response = await context.request.post(`${server}/api/security/login`, {
+    headers: { 'osd-xsrf': 'test', 'content-type': 'application/json' },
+    data: { username, password },
+  });
+  if (response.status() === 404) return;
+  if (response.status() !== 200) throw new Error(`login as ${username} answered ${response.status()}: ${await response.text()}`);
+}
+
+export async function openPage(browser: Browser, options: OpenPageOptions = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  if (options.server && options.auth !== false) {
+    await logInContext(context, options.server, options.auth ?? { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD });
+  }
   const page = await context.newPage();
   page.setDefaultTimeout(20000);
   const errors: string[] = [];
@@ -97,9 +132,10 @@ export async function startBrowserEnv(options: OsdServerOptions = {}): Promise<B
 /**
  * The Jest hooks of a describe block that drives one server and browser: `start` runs before the block
  * (by default the plain environment) and the environment stops after it; each test gets a fresh watched
- * page, closed after it. Read `env`, `page` and `watched` from the returned object inside tests.
+ * page, closed after it, logged in as the harness admin unless `options.auth` says otherwise (`false`: an
+ * anonymous page, for tests of the login page itself). Read `env`, `page` and `watched` inside tests.
  */
-export function useBrowserEnv(start: () => Promise<BrowserEnv> = () => startBrowserEnv()) {
+export function useBrowserEnv(start: () => Promise<BrowserEnv> = () => startBrowserEnv(), options: Pick<OpenPageOptions, 'auth'> = {}) {
   const current = {} as { env: BrowserEnv; watched: WatchedPage; page: Page };
   beforeAll(async () => {
     current.env = await start();
@@ -108,7 +144,7 @@ export function useBrowserEnv(start: () => Promise<BrowserEnv> = () => startBrow
     await current.env?.stop();
   });
   beforeEach(async () => {
-    current.watched = await openPage(current.env.browser);
+    current.watched = await openPage(current.env.browser, { server: current.env.server.url, auth: options.auth });
     current.page = current.watched.page;
   });
   afterEach(async () => {

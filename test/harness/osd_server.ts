@@ -10,8 +10,8 @@ export const TEST_PLUGINS_DIR = resolve(REPO_ROOT, 'test', 'plugins');
 /*
  * Authentication for tests. Every server the harness starts gets OSD_ADMIN_PASSWORD (unless the caller's
  * `env` names it, even as undefined to leave it unset), so a fresh store's first user is
- * `admin` / TEST_ADMIN_PASSWORD; `api()` sends those credentials as Basic unless told otherwise. Both are
- * harmless while `security.enabled` is false: the server ignores them.
+ * `admin` / TEST_ADMIN_PASSWORD; `api()` sends those credentials as Basic unless told otherwise. Security is
+ * on by default; a server started with `--security.enabled=false` ignores them.
  */
 export const TEST_ADMIN_USERNAME = 'admin';
 export const TEST_ADMIN_PASSWORD = 'harness-admin-password-1';
@@ -20,6 +20,11 @@ export const TEST_ADMIN_PASSWORD = 'harness-admin-password-1';
 export function basicAuthHeader(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
 }
+
+/** The harness admin's `authorization` header, for raw `fetch` calls that `api()` does not fit. */
+export const ADMIN_AUTH_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  authorization: basicAuthHeader(TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD),
+});
 
 export interface OsdServerOptions {
   /** Extra `--key=value` flags. */

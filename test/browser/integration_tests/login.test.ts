@@ -30,7 +30,7 @@ const pathAndQuery = (page: Page) => {
 };
 
 describe('the login page and the user menu (security on), in Chromium', () => {
-  const ctx = useBrowserEnv(() => startBrowserEnv({ args: ['--security.enabled=true'] }));
+  const ctx = useBrowserEnv(() => startBrowserEnv(), { auth: false });
 
   it('sends an anonymous visitor to a chromeless, accessible login page that remembers where they were going', async () => {
     const failures = recordFailures(ctx.page);
@@ -138,7 +138,7 @@ describe('the login page and the user menu (security on), in Chromium', () => {
 });
 
 describe('the pages with security off, in Chromium', () => {
-  const ctx = useBrowserEnv();
+  const ctx = useBrowserEnv(() => startBrowserEnv({ args: ['--security.enabled=false'] }));
 
   it('has no login page and no user menu, and never asks who the user is', async () => {
     const securityCalls: string[] = [];

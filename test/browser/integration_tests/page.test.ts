@@ -137,7 +137,7 @@ describe('the page under server.basePath', () => {
   });
 
   it('serves the page, the bundle and the API calls under the base path', async () => {
-    const { page, errors } = await openPage(env.browser);
+    const { page, errors } = await openPage(env.browser, { server: `${env.server.url}/osd` });
     await page.goto(`${env.server.url}/osd`);
     await page.waitForSelector(subj('homeApp'));
     expect(new URL(page.url()).pathname).toBe('/osd/app/home');

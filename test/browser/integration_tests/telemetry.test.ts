@@ -144,7 +144,7 @@ describe('telemetry in Chromium, locked by config', () => {
   });
 
   it('shows the disabled switch with the reason, and never the banner', async () => {
-    const { page, errors } = await openPage(env.browser);
+    const { page, errors } = await openPage(env.browser, { server: env.server.url });
     await openSettings(page, env.server.url);
     await page.waitForSelector(subj('telemetryLockedMessage'));
     expect(await page.textContent(subj('telemetryLockedMessage'))).toContain('opensearch_dashboards.yml');
@@ -177,7 +177,7 @@ describe('telemetry in Chromium, the example flyout when the report cannot be re
     [403, 'Forbidden', 'telemetryExampleForbidden', 'You do not have access to see unencrypted cluster statistics.'],
     [500, 'Could not build the telemetry report: boom', 'telemetryExampleError', 'Could not build the telemetry report: boom'],
   ])('says so on a %d', async (status, message, testSubj, text) => {
-    const { page } = await openPage(env.browser);
+    const { page } = await openPage(env.browser, { server: env.server.url });
     await page.route('**/api/telemetry/v2/clusters/_stats', (route) =>
       route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ statusCode: status, error: 'x', message }) })
     );
@@ -203,7 +203,7 @@ describe('telemetry in Chromium, opted in by config', () => {
   });
 
   it('shows the "opted in by default" notice until it is dismissed', async () => {
-    const { page, errors } = await openPage(env.browser);
+    const { page, errors } = await openPage(env.browser, { server: env.server.url });
     await page.goto(env.server.url);
     await page.waitForSelector(subj('telemetryOptedInNotice'));
     expect(await page.isVisible(subj('telemetryOptInBanner'))).toBe(false);
@@ -222,7 +222,7 @@ describe('telemetry in Chromium, opted in by config', () => {
   });
 
   it('answers a plugin that asks `telemetry?.telemetryService?.getIsOptedIn()`', async () => {
-    const { page } = await openPage(env.browser);
+    const { page } = await openPage(env.browser, { server: env.server.url });
     await page.goto(env.server.url);
     await waitForChrome(page);
     // The config's value first, then the server's (the same here).
@@ -232,10 +232,10 @@ describe('telemetry in Chromium, opted in by config', () => {
   });
 
   it('serves the example report as a download', async () => {
-    const response = await fetch(`${env.server.url}/api/telemetry_management_section/example_report`);
+    const response = await api(`${env.server.url}/api/telemetry_management_section/example_report`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="opensearch_dashboards_usage_data_example.json"');
-    const reports = JSON.parse(await response.text());
+    const reports = JSON.parse(response.text);
     expect(reports).toEqual([expect.objectContaining({ cluster_uuid: expect.any(String), collection: 'local' })]);
   });
 });

@@ -10,11 +10,11 @@ const SETTINGS_PATH = '/app/management/opensearch-dashboards/settings';
 
 describe('a viewer in Chromium (security on)', () => {
   const ctx = useBrowserEnv(async () => {
-    const env = await startBrowserEnv({ args: ['--security.enabled=true'] });
+    const env = await startBrowserEnv();
     const created = await api(`${env.server.url}/api/security/users/viewer`, 'PUT', { password: 'viewer-password', roles: ['viewer'] });
     if (created.status !== 200) throw new Error(`could not create the viewer: ${created.status} ${created.text}`);
     return env;
-  });
+  }, { auth: false });
 
   it('sees Advanced Settings read-only and the Usage Data switch disabled with the reason, and no opt-in banner', async () => {
     const { page } = ctx;

@@ -84,6 +84,12 @@ export class HttpService {
     const { port } = await this.server.start();
     this.boundPort = port;
     this.log.info(`http server running at ${this.protocol}://${this.config.host}:${port}${this.config.basePath}`);
+    if (!this.lifecycle.hasAuthHandler) {
+      // Whatever plugin was meant to authenticate (ours: `security.enabled: false`) left no auth handler.
+      this.log.warn(
+        `No authentication is configured (security.enabled is false or no security plugin registered one): anyone who can reach port ${port} can use every API, including opt-in and settings.`
+      );
+    }
     return { basePath: this.basePath, getServerInfo: () => this.serverInfo(), auth: this.lifecycle.auth };
   }
 

@@ -1,9 +1,9 @@
 import { configSchema } from './config';
 
 describe('security config', () => {
-  it('is off by default, with 1h idle, 8h lifespan, a 10m sweep and no Secure flag', () => {
+  it('is on by default, with 1h idle, 8h lifespan, a 10m sweep and no Secure flag', () => {
     const config = configSchema.validate({});
-    expect(config.enabled).toBe(false);
+    expect(config.enabled).toBe(true);
     expect(config.session.idleTimeout.asMilliseconds()).toBe(3_600_000);
     expect(config.session.lifespan.asMilliseconds()).toBe(8 * 3_600_000);
     expect(config.session.cleanupInterval.asMilliseconds()).toBe(600_000);

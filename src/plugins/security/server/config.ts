@@ -21,10 +21,10 @@ const duration = (defaultValue: string, { min, max }: { min: string; max: string
 /** `security.*` in `opensearch_dashboards.yml`. */
 export const configSchema = schema.object({
   /**
-   * `false` (the default for now): the plugin registers nothing and warns at start that anyone who can
-   * reach the port can use every API. `true`: every route needs a user, an API key or a session.
+   * `true` (the default): every route needs a user, an API key or a session. `false`: core leaves the
+   * plugin out and warns at start that anyone who can reach the port can use every API.
    */
-  enabled: schema.boolean({ defaultValue: false }),
+  enabled: schema.boolean({ defaultValue: true }),
   session: schema.object({
     /** A session ends this long after its last use. */
     idleTimeout: duration('1h', SESSION_LIMITS.idleTimeout),
@@ -35,8 +35,8 @@ export const configSchema = schema.object({
   }),
   cookie: schema.object({
     /**
-     * Sets `Secure` on the session cookie. Core serves plain HTTP (no `server.ssl` yet): set it when a
-     * TLS proxy fronts the server, or browsers send the cookie over plain HTTP too.
+     * Sets `Secure` on the session cookie even over plain HTTP (it is always set when `server.ssl` is on):
+     * set it when a TLS proxy fronts the server.
      */
     secure: schema.boolean({ defaultValue: false }),
   }),

@@ -18,13 +18,11 @@ import { SessionSweeper } from './session_sweeper';
 import type { SecurityAuthState, SecurityPluginSetup, SecurityPluginStart } from './types';
 import { UserStore } from './user_store';
 
-export const DISABLED_WARNING =
-  'security is disabled: anyone who can reach the port can read and change every setting, the telemetry opt-in and the usage data. Set [security.enabled: true] to require users.';
-
 /**
  * The built-in security plugin: users, API keys and sessions in the saved-objects store; an auth handler
  * for Basic, ApiKey and the session cookie; route authorization by `access:` tags; audit lines. With
- * `security.enabled: false` it registers nothing at all and warns at start.
+ * `security.enabled: false` core leaves it out (and warns that no auth handler is registered); a host that
+ * loads it anyway with `enabled: false` gets a plugin that registers nothing.
  */
 export class SecurityPlugin implements Plugin<SecurityPluginSetup, SecurityPluginStart> {
   private readonly logger: Logger;
@@ -51,7 +49,9 @@ export class SecurityPlugin implements Plugin<SecurityPluginSetup, SecurityPlugi
     const { audit } = this;
     securitySavedObjectTypes.forEach((type) => core.savedObjects.registerType(type));
     const basePath = core.http.basePath.serverBasePath;
-    const cookie: SessionCookieOptions = { basePath, secure: this.config.cookie.secure };
+    // Over TLS the cookie is always Secure; behind a TLS proxy the admin says so with `security.cookie.secure`.
+    const secure = this.config.cookie.secure || core.http.getServerInfo().protocol === 'https';
+    const cookie: SessionCookieOptions = { basePath, secure };
 
     core.http.registerAuth(createAuthHandler({ getAuthenticator: () => this.services?.authenticator, basePath, cookie, audit }));
     core.http.registerOnPostAuth(createAuthorizationInterceptor({ auth: core.http.auth, audit }));
@@ -70,10 +70,7 @@ export class SecurityPlugin implements Plugin<SecurityPluginSetup, SecurityPlugi
   }
 
   public async start(core: CoreStart): Promise<SecurityPluginStart> {
-    if (!this.config.enabled) {
-      this.logger.warn(DISABLED_WARNING);
-      return { enabled: false };
-    }
+    if (!this.config.enabled) return { enabled: false };
     const { cache, config } = this;
     const repository = core.savedObjects.createInternalRepository([...SECURITY_HIDDEN_TYPES]);
     const users = new UserStore({ repository, onUserChanged: (username) => cache.invalidateUser(username) });

@@ -1,4 +1,4 @@
-import { api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
+import { ADMIN_AUTH_HEADERS, api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
 import { storeModes } from '../../../../../test/harness/store_modes';
 import { rawExchange } from '../test_utils';
 
@@ -20,7 +20,7 @@ describe.each(storeModes('request_hardening'))('request hardening on the real se
     for (const path of ['/api/opensearch-dashboards/settings', '/api/opensearch-dashboards/settings/dateFormat']) {
       const res = await fetch(`${server.url}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'osd-xsrf': 'test' },
+        headers: { 'content-type': 'application/json', 'osd-xsrf': 'test', ...ADMIN_AUTH_HEADERS },
         body: `{"changes":${deep(5000)}}`,
       });
       expect(res.status).toBe(400);

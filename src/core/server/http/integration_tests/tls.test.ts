@@ -4,19 +4,28 @@ import { request } from 'https';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { freePort } from '../../../../../test/harness/free_port';
-import { REPO_ROOT, runServerToExit } from '../../../../../test/harness/osd_server';
+import { REPO_ROOT, runServerToExit, TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../../../../../test/harness/osd_server';
 
-/** GET over HTTPS trusting only `ca` (the test's self-signed certificate). */
-function httpsGet(url: string, ca: Buffer): Promise<{ status: number; body: string; protocol: string }> {
+interface HttpsAnswer {
+  status: number;
+  body: string;
+  protocol: string;
+  headers: import('http').IncomingHttpHeaders;
+}
+
+/** A request over HTTPS trusting only `ca` (the test's self-signed certificate); GET unless `json` is given. */
+function httpsGet(url: string, ca: Buffer, json?: unknown): Promise<HttpsAnswer> {
+  const payload = json === undefined ? undefined : JSON.stringify(json);
+  const headers = payload === undefined ? {} : { 'content-type': 'application/json', 'osd-xsrf': 'test' };
   return new Promise((resolve, reject) => {
-    const req = request(url, { ca, servername: 'localhost' }, (res) => {
+    const req = request(url, { ca, servername: 'localhost', method: payload === undefined ? 'GET' : 'POST', headers }, (res) => {
       const protocol = (res.socket as import('tls').TLSSocket).getProtocol() ?? '';
       let body = '';
       res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode!, body, protocol }));
+      res.on('end', () => resolve({ status: res.statusCode!, body, protocol, headers: res.headers }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(payload);
   });
 }
 
@@ -49,7 +58,8 @@ describe('server.ssl: HTTPS with PEM files', () => {
   it('serves the API over TLS with the configured certificate', async () => {
     const port = await freePort();
     const args = [join(REPO_ROOT, 'scripts', 'opensearch_dashboards.js'), `--server.port=${port}`, '--server.host=127.0.0.1', `--path.data=${join(dir, 'data')}`, '--server.ssl.enabled=true', `--server.ssl.certificate=${cert}`, `--server.ssl.key=${key}`];
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, OSD_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD };
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';
     child.stdout!.on('data', (d) => (text += d));
     child.stderr!.on('data', (d) => (text += d));
@@ -60,6 +70,13 @@ describe('server.ssl: HTTPS with PEM files', () => {
       expect(status.protocol).toMatch(/^TLSv1\.[23]$/);
       expect(JSON.parse(status.body).status.overall.level).toBe('available');
       expect(text).toContain(`http server running at https://127.0.0.1:${port}`);
+      // Security is on by default: over TLS the session cookie is always Secure (and HttpOnly).
+      const login = await httpsGet(`https://127.0.0.1:${port}/api/security/login`, ca, { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD });
+      expect(login.status).toBe(200);
+      const cookie = String(login.headers['set-cookie']);
+      expect(cookie).toMatch(/^osd_sid=/);
+      expect(cookie).toContain('; Secure');
+      expect(cookie).toContain('; HttpOnly');
       // Plain HTTP on the TLS port gets no API answer.
       const plain = await fetch(`http://127.0.0.1:${port}/api/status`, { signal: AbortSignal.timeout(5000) }).then(
         (r) => r.status,

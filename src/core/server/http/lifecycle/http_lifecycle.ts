@@ -91,6 +91,11 @@ export class HttpLifecycle {
     return this.preAuth.length > 0 || this.postAuth.length > 0 || this.authHandler !== undefined;
   }
 
+  /** False when no plugin registered an auth handler: every route is open (core warns at start). */
+  public get hasAuthHandler() {
+    return this.authHandler !== undefined;
+  }
+
   public get hasPreResponseInterceptors() {
     return this.preResponse.length > 0;
   }

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { runServerToExit, startOsdServer, TEST_PLUGINS_DIR } from '../../../../../test/harness/osd_server';
+import { ADMIN_AUTH_HEADERS, runServerToExit, startOsdServer, TEST_PLUGINS_DIR } from '../../../../../test/harness/osd_server';
 
 function writePlugin(dir: string, id: string, publicIndex?: string) {
   mkdirSync(join(dir, 'public'), { recursive: true });
@@ -38,7 +38,7 @@ describe('the browser bundle at start-up', () => {
     const second = await startOsdServer({ pluginPaths, timeoutMs: 120000 });
     try {
       expect(second.output()).toMatch(/browser bundle \w+ loaded from cache/);
-      const page = await fetch(`${second.url}/app/home`);
+      const page = await fetch(`${second.url}/app/home`, { headers: ADMIN_AUTH_HEADERS });
       expect(page.status).toBe(200);
       expect(page.headers.get('content-security-policy')).toContain("script-src 'unsafe-eval' 'self'");
       const html = await page.text();
@@ -49,7 +49,7 @@ describe('the browser bundle at start-up', () => {
       expect(stale.status).toBe(200);
       expect(stale.headers.get('cache-control')).toBe('no-cache');
       expect((await fetch(`${second.url}/ui/bundles/0123456789ab/nope.js`)).status).toBe(404);
-      expect((await fetch(`${second.url}/app`, { redirect: 'manual' })).headers.get('location')).toBe('/app/home');
+      expect((await fetch(`${second.url}/app`, { redirect: 'manual', headers: ADMIN_AUTH_HEADERS })).headers.get('location')).toBe('/app/home');
     } finally {
       await second.stop();
       second.cleanup();

@@ -1,9 +1,9 @@
 import { join } from 'path';
-import { OsdServer, startOsdServer, TEST_PLUGINS_DIR } from '../../../../../test/harness/osd_server';
+import { ADMIN_AUTH_HEADERS, OsdServer, startOsdServer, TEST_PLUGINS_DIR } from '../../../../../test/harness/osd_server';
 
 /** The capabilities the page at `path` was rendered with. */
 async function pageCapabilities(server: OsdServer, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}/app/home`, { headers });
+  const res = await fetch(`${server.url}/app/home`, { headers: { ...ADMIN_AUTH_HEADERS, ...headers } });
   expect(res.status).toBe(200);
   const html = await res.text();
   const attribute = /<osd-injected-metadata data="([^"]*)">/.exec(html)![1];

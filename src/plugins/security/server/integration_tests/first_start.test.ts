@@ -7,7 +7,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { api, runServerToExit, startOsdServer, TEST_ADMIN_PASSWORD, type OsdServer } from '../../../../../test/harness/osd_server';
 import { storeModes } from '../../../../../test/harness/store_modes';
-import { DISABLED_WARNING } from '../plugin';
 import { as, auditEvents, basicAuthHeader, call, startSecureServer, stopAll } from './helpers';
 
 describe.each(storeModes('security_first_start'))('security at start (%s store)', (mode) => {
@@ -19,11 +18,20 @@ describe.each(storeModes('security_first_start'))('security at start (%s store)'
     await mode.reset();
   });
 
-  it('is off by default: one warning, no security routes, anonymous callers allowed, credentials ignored', async () => {
+  it('is on by default: anonymous callers get 401, the harness admin gets in, no open-server warning', async () => {
     const server = await startOsdServer({ args: mode.args() });
     servers.push(server);
-    expect(server.output().split('\n').filter((l) => l.includes(DISABLED_WARNING))).toHaveLength(1);
-    expect(server.output()).toContain('[WARN][plugins.security] security is disabled: anyone who can reach the port can');
+    expect((await call(`${server.url}/api/opensearch-dashboards/settings`, 'GET')).status).toBe(401);
+    expect((await api(`${server.url}/api/security/me`)).body).toEqual({ username: 'admin', roles: ['admin'], authenticationType: 'basic' });
+    expect(server.output()).not.toContain('No authentication is configured');
+  });
+
+  it('security.enabled: false leaves the plugin out: one warning, no security routes, anonymous callers allowed', async () => {
+    const server = await startOsdServer({ args: ['--security.enabled=false', ...mode.args()] });
+    servers.push(server);
+    const warnings = server.output().split('\n').filter((l) => l.includes('No authentication is configured'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('[WARN][http]');
     expect((await call(`${server.url}/api/security/me`, 'GET')).status).toBe(404);
     expect((await call(`${server.url}/api/opensearch-dashboards/settings`, 'GET')).status).toBe(200);
     // The harness's default Basic credentials change nothing.

@@ -1,4 +1,4 @@
-import { api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
+import { ADMIN_AUTH_HEADERS, api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
 import { storeModes } from '../../../../../test/harness/store_modes';
 import { countsFromUsage, disableDependantsOfUsageCollection, reportBody, testPlugin, UNTHROTTLED_ARGS, uiMetric, usageTestPlugin } from './helpers';
 
@@ -39,7 +39,7 @@ describe.each(storeModes('ui_metric'))('POST /api/ui_metric/report on the real s
     const colon = await api(url, 'POST', reportBody([['my:app', 'e', 1]]));
     expect(colon.status).toBe(400);
     expect(colon.body.message).toContain('appName]: must not contain ":"');
-    const noXsrf = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reportBody([['a', 'b', 1]])) });
+    const noXsrf = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...ADMIN_AUTH_HEADERS }, body: JSON.stringify(reportBody([['a', 'b', 1]])) });
     expect(noXsrf.status).toBe(400);
     expect(await storedCounts(server)).toEqual({});
   });

@@ -3,7 +3,7 @@
  * not non-negative safe integers, names too long or holding control characters, counters that would pass
  * Number.MAX_SAFE_INTEGER, new names past the caps, and clients past the rate limit.
  */
-import { api, basicAuthHeader, OsdServer, runServerToExit, startOsdServer } from '../../../../../test/harness/osd_server';
+import { ADMIN_AUTH_HEADERS, api, basicAuthHeader, OsdServer, runServerToExit, startOsdServer } from '../../../../../test/harness/osd_server';
 import { storeModes } from '../../../../../test/harness/store_modes';
 import { countsFromUsage, postFrom, reportBody, UNTHROTTLED_ARGS, uiMetric } from './helpers';
 
@@ -66,7 +66,7 @@ describe.each(storeModes('ui_metric_limits'))('ui-metric ingest limits on the re
     expect(twoHuge.body.message).toContain('stats.sum]: Value must be equal to or lower than');
     const infinite = await fetch(`${url}/api/ui_metric/report`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'osd-xsrf': 'test' },
+      headers: { 'content-type': 'application/json', 'osd-xsrf': 'test', ...ADMIN_AUTH_HEADERS },
       body: '{"report":{"application_usage":{"home":{"minutesOnScreen":1e400,"numberOfClicks":1}}}}',
     });
     expect(infinite.status).toBe(400);
@@ -179,8 +179,8 @@ describe.each(storeModes('ui_metric_limits'))('ui-metric ingest limits on the re
     expect(stored.usage_collector_stats.ingest.dropped_ui_metric_keys).toBe(1);
   });
 
-  it('limits reports per client: 429 with Retry-After and a JSON message past maxReportsPerMinute, other clients go on', async () => {
-    const { url } = await start(['--usageCollection.uiMetric.maxReportsPerMinute=3']);
+  it('with security off, limits reports per client address: 429 with Retry-After and a JSON message past maxReportsPerMinute, other addresses go on', async () => {
+    const { url } = await start(['--security.enabled=false', '--usageCollection.uiMetric.maxReportsPerMinute=3']);
     const report = `${url}/api/ui_metric/report`;
     for (let i = 0; i < 3; i++) expect((await api(report, 'POST', reportBody([['app', 'e', 1]]))).status).toBe(200);
     const limited = await fetch(report, {
@@ -206,7 +206,7 @@ describe.each(storeModes('ui_metric_limits'))('ui-metric ingest limits on the re
   });
 
   it('with security on, limits each user (or session, or API key) on its own, whatever the address', async () => {
-    const { url } = await start(['--security.enabled=true', '--usageCollection.uiMetric.maxReportsPerMinute=2']);
+    const { url } = await start(['--usageCollection.uiMetric.maxReportsPerMinute=2']);
     const report = `${url}/api/ui_metric/report`;
     expect((await api(`${url}/api/security/users/reporter`, 'PUT', { password: 'reporter-password', roles: ['viewer'] })).status).toBe(200);
     const asReporter = { authorization: basicAuthHeader('reporter', 'reporter-password') };

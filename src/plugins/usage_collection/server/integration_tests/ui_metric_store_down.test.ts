@@ -6,7 +6,7 @@
  */
 import { once } from 'events';
 import { startOpenSearch, type OpenSearchNode } from '../../../../../test/opensearch/opensearch_node';
-import { api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
+import { ADMIN_AUTH_HEADERS, api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
 import { countsFromUsage, reportBody, UNTHROTTLED_ARGS } from './helpers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,7 +50,7 @@ describe('ui-metric reports while the OpenSearch store goes away and comes back'
     }
     const withHeader = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'osd-xsrf': 'test' },
+      headers: { 'content-type': 'application/json', 'osd-xsrf': 'test', ...ADMIN_AUTH_HEADERS },
       body: JSON.stringify(reportBody([['app', 'during', 1]])),
     });
     expect(withHeader.status).toBe(503);
