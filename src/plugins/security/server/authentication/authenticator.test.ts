@@ -51,6 +51,19 @@ describe('Authenticator', () => {
     expect(verifications).toBe(2);
   });
 
+  it('shares one verification among identical Basic credentials arriving together: the right password is never throttled by a burst', async () => {
+    const burst = await Promise.all(Array.from({ length: 12 }, () => authenticator.authenticate(basic('alice', 'alice-password'))));
+    for (const outcome of burst) expect(outcome).toEqual({ kind: 'authenticated', state: { username: 'alice', roles: ['viewer'], authenticationType: 'basic' } });
+    expect(verifications).toBe(1);
+    // Each caller got its own roles array.
+    (burst[0] as { state: { roles: string[] } }).state.roles.push('admin');
+    expect((burst[1] as { state: { roles: string[] } }).state.roles).toEqual(['viewer']);
+    // Distinct wrong passwords sent together are still distinct attempts: the sixth is refused.
+    const wrong = await Promise.all(Array.from({ length: 6 }, (_, i) => authenticator.checkPassword('alice', `wrong-${i}-password`)));
+    expect(wrong.filter((c) => !c.ok && c.kind === 'wrong')).toHaveLength(5);
+    expect(wrong.filter((c) => !c.ok && c.kind === 'throttled')).toHaveLength(1);
+  });
+
   it('refuses a wrong password without caching it, and throttles the username after 5, the right password included', async () => {
     for (let i = 0; i < 5; i++) {
       expect(await authenticator.authenticate(basic('alice', `wrong-${i}-password`))).toEqual({

@@ -43,13 +43,31 @@ export interface AuthenticatorDeps {
 }
 
 export class Authenticator {
+  /**
+   * Checks under way, by username and a digest of the password. Identical credentials arriving together
+   * (a script or a page sending a burst on a cold cache) share one hash and count as one attempt, so
+   * the throttle, which counts attempts still being verified, never refuses the right password for them.
+   */
+  private readonly inFlight = new Map<string, Promise<PasswordCheck>>();
+
   constructor(private readonly deps: AuthenticatorDeps) {}
 
   /**
    * A username and password, as the login route and Basic credentials present them. The throttle comes
    * first, so a locked username is refused even with the right password and costs no hash.
    */
-  public async checkPassword(username: string, password: string): Promise<PasswordCheck> {
+  public checkPassword(username: string, password: string): Promise<PasswordCheck> {
+    const key = `${username}\u0000${sha256Hex(password)}`;
+    const running = this.inFlight.get(key);
+    if (running) return running.then(copyCheck);
+    const check = this.verifyOnce(username, password);
+    this.inFlight.set(key, check);
+    const forget = () => this.inFlight.delete(key);
+    check.then(forget, forget);
+    return check;
+  }
+
+  private async verifyOnce(username: string, password: string): Promise<PasswordCheck> {
     const { guard, cache, users } = this.deps;
     const attempt = guard.begin(username);
     if (!attempt.allowed) return { ok: false, kind: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
@@ -132,4 +150,9 @@ export class Authenticator {
       state: { username: user.username, roles: [...user.roles], authenticationType: 'session', sessionId: sha256Hex(sid) },
     };
   }
+}
+
+/** A follower's own copy of a shared result, so no caller can change another's `roles`. */
+function copyCheck(check: PasswordCheck): PasswordCheck {
+  return check.ok ? { ok: true, user: { ...check.user, roles: [...check.user.roles] } } : { ...check };
 }
