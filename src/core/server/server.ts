@@ -107,7 +107,7 @@ export class Server {
     this.opensearchSetup = opensearchSetup;
 
     const http = this.http.setup();
-    const savedObjects = this.savedObjects.setup();
+    const savedObjects = this.savedObjects.setup({ http });
     if (opensearchSetup.isConfigured) {
       // With a cluster, saved objects live in its index; the client exists only once start reached it.
       savedObjects.setBackendFactory((context) =>
@@ -183,7 +183,11 @@ export class Server {
       let settingsClient: unknown;
       const cluster = opensearchStart?.client.asScoped(request);
       return {
-        savedObjects: { client, typeRegistry: savedObjects.getTypeRegistry() },
+        savedObjects: {
+          client,
+          typeRegistry: savedObjects.getTypeRegistry(),
+          getClient: (options: { includedHiddenTypes?: string[] } = {}) => savedObjects.getScopedClient(request, options),
+        },
         ...(opensearchStart && cluster
           ? {
               opensearch: {

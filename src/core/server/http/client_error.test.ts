@@ -11,7 +11,7 @@ describe('HttpServer with malformed requests and deep JSON', () => {
   beforeAll(async () => {
     service = new HttpService(config, log);
     const setup = service.setup();
-    setup.setCoreContextFactory(() => ({ savedObjects: { client: null, typeRegistry: null }, uiSettings: { client: null } }));
+    setup.setCoreContextFactory(() => ({ savedObjects: { client: null, typeRegistry: null, getClient: () => null }, uiSettings: { client: null } }));
     setup
       .createRouter('test')
       .post({ path: '/echo', validate: { body: schema.any() } }, async (_c, req, res) => res.ok({ body: { ok: true, type: typeof req.body } }));

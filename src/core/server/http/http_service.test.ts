@@ -24,7 +24,7 @@ const baseConfig: HttpConfig = {
 async function startWith(register: (router: any, setup: any) => void, config: Partial<HttpConfig> = {}) {
   const service = new HttpService({ ...baseConfig, ...config }, log);
   const setup = service.setup();
-  setup.setCoreContextFactory(() => ({ savedObjects: { client: 'so-client', typeRegistry: null }, uiSettings: { client: null } }));
+  setup.setCoreContextFactory(() => ({ savedObjects: { client: 'so-client', typeRegistry: null, getClient: () => 'so-client' }, uiSettings: { client: null } }));
   register(setup.createRouter('testPlugin'), setup);
   await service.start();
   const url = `http://127.0.0.1:${setup.getServerInfo().port}${config.basePath ?? ''}`;

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SavedObjectsBackend, SavedObjectsBackendFactoryContext } from './backend/types';
+import { Router } from '../http';
+import { silentLogger } from '../http/test_utils';
 import { SavedObjectsErrorHelpers } from './errors';
 import { createTempDir, createTestLogger, testTypes } from './repository/test_utils';
 import { SavedObjectsService, SQLITE_FILE_NAME } from './saved_objects_service';
@@ -122,6 +124,17 @@ describe('SavedObjectsService', () => {
     } finally {
       await service.stop();
     }
+  });
+
+  it('registers the /api/saved_objects routes on a router of its own when setup is given http', () => {
+    const router = new Router('', silentLogger);
+    const createRouter = jest.fn(() => router);
+    createService().setup({ http: { createRouter } });
+    expect(createRouter).toHaveBeenCalledTimes(1);
+    expect(router.routes.map((r) => `${r.method} ${r.path}`)).toContain('get /api/saved_objects/{type}/{id}');
+    expect(router.routes).toHaveLength(9);
+    // Without http (tests, tools) setup registers no route.
+    expect(() => createService().setup()).not.toThrow();
   });
 
   it('fails calls with 503 once stopped', async () => {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { IRouter } from '../http';
 import type { Logger } from '../logging/types';
 import { SqliteSavedObjectsBackend } from './backend/sqlite/sqlite_backend';
 import type { SqliteSynchronousMode } from './backend/sqlite/sqlite_schema';
@@ -13,6 +14,7 @@ import {
   SavedObjectTypeRegistry,
   type ISavedObjectTypeRegistry,
 } from './saved_objects_type_registry';
+import { registerSavedObjectsRoutes } from './routes';
 import type { SavedObjectsType } from './types';
 
 /** File name of the default store inside `dataPath`. */
@@ -24,6 +26,12 @@ export interface SavedObjectsServiceOptions {
   dataPath: string;
   /** The store to use; the embedded SQLite file when omitted. Setup can still replace it. */
   backendFactory?: SavedObjectsBackendFactory;
+}
+
+/** What setup needs from other core services. */
+export interface SavedObjectsSetupDeps {
+  /** Core's HTTP service: when given, the `/api/saved_objects` routes are registered on a router of its own. */
+  http?: { createRouter(): IRouter };
 }
 
 export interface SavedObjectsServiceSetup {
@@ -90,7 +98,10 @@ export class SavedObjectsService {
     this.backendFactory = backendFactory ?? createSqliteBackendFactory();
   }
 
-  public setup(): SavedObjectsServiceSetup {
+  public setup(deps: SavedObjectsSetupDeps = {}): SavedObjectsServiceSetup {
+    if (deps.http) {
+      registerSavedObjectsRoutes(deps.http.createRouter());
+    }
     return {
       registerType: (type) => {
         if (this.started) {

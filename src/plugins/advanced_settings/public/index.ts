@@ -4,6 +4,15 @@ import { Field } from './management_app/components/field';
 import { AdvancedSettingsPlugin } from './plugin';
 
 export type { AdvancedSettingsSetup, AdvancedSettingsStart } from './types';
+export type {
+  ManagementSection,
+  ManagementSectionHistory,
+  ManagementSectionMountParams,
+  ManagementSectionSpec,
+  ManagementSectionsSetup,
+  ManagementSectionsStart,
+  ManagementSectionUnmount,
+} from './management_sections';
 export { ComponentRegistry } from './component_registry';
 export type { ComponentId, RegistryComponent } from './component_registry';
 export { Field } from './management_app/components/field';

@@ -11,11 +11,13 @@ import {
 describe('authorize', () => {
   it('gives admin every privilege', () => {
     for (const privilege of PRIVILEGES) expect(authorize(['admin'], privilege)).toEqual({ ok: true });
+    expect(privilegesOf(['admin'])).toEqual(expect.arrayContaining(['saved_objects:read', 'saved_objects:write']));
   });
 
-  it('lets a viewer use the apps, read settings and send UI metrics only', () => {
-    expect(privilegesOf(['viewer'])).toEqual(['apps:use', 'ui_settings:read', 'ui_metric:write']);
+  it('lets a viewer use the apps, read settings and saved objects, and send UI metrics only', () => {
+    expect(privilegesOf(['viewer'])).toEqual(['apps:use', 'ui_settings:read', 'saved_objects:read', 'ui_metric:write']);
     expect(authorize(['viewer'], 'ui_settings:write')).toEqual({ ok: false, missing: ['ui_settings:write'] });
+    expect(authorize(['viewer'], 'saved_objects:write')).toEqual({ ok: false, missing: ['saved_objects:write'] });
     expect(authorize(['viewer'], 'telemetry:opt_in')).toEqual({ ok: false, missing: ['telemetry:opt_in'] });
     expect(authorize(['viewer'], 'telemetry:read_report')).toEqual({ ok: false, missing: ['telemetry:read_report'] });
     expect(authorize(['viewer'], 'stats:read')).toEqual({ ok: false, missing: ['stats:read'] });
@@ -25,11 +27,15 @@ describe('authorize', () => {
   it('lets monitoring read stats and the full status, nothing else', () => {
     expect(privilegesOf(['monitoring'])).toEqual(['stats:read', 'status:read_full']);
     expect(authorize(['monitoring'], 'apps:use')).toEqual({ ok: false, missing: ['apps:use'] });
+    expect(authorize(['monitoring'], ['saved_objects:read', 'saved_objects:write'])).toEqual({
+      ok: false,
+      missing: ['saved_objects:read', 'saved_objects:write'],
+    });
   });
 
   it('unions the privileges of several roles', () => {
     expect(authorize(['viewer', 'monitoring'], ['apps:use', 'stats:read'])).toEqual({ ok: true });
-    expect(privilegesOf(['monitoring', 'viewer'])).toHaveLength(5);
+    expect(privilegesOf(['monitoring', 'viewer'])).toHaveLength(6);
   });
 
   it('names every missing privilege once, in the order asked', () => {

@@ -9,6 +9,8 @@ export const PRIVILEGES = [
   'apps:use',
   'ui_settings:read',
   'ui_settings:write',
+  'saved_objects:read',
+  'saved_objects:write',
   'ui_metric:write',
   'telemetry:opt_in',
   'telemetry:read_report',
@@ -31,6 +33,8 @@ interface RoleDefinition {
 /*
  * Frozen so no caller can widen a role at run time. The viewer deliberately lacks
  * `telemetry:read_report` (the unencrypted report shows cluster details) and every write but UI metrics.
+ * It reads saved objects, as upstream's read-only users do (the saved objects API never reaches hidden
+ * types: users, API keys, sessions).
  */
 const ROLES: Readonly<Record<RoleName, Readonly<RoleDefinition>>> = Object.freeze({
   admin: Object.freeze({
@@ -38,8 +42,8 @@ const ROLES: Readonly<Record<RoleName, Readonly<RoleDefinition>>> = Object.freez
     privileges: Object.freeze([...PRIVILEGES]),
   }),
   viewer: Object.freeze({
-    description: 'Uses the apps, reads UI settings and sends UI metrics; changes nothing',
-    privileges: Object.freeze(['apps:use', 'ui_settings:read', 'ui_metric:write'] as const),
+    description: 'Uses the apps, reads UI settings and saved objects and sends UI metrics; changes nothing',
+    privileges: Object.freeze(['apps:use', 'ui_settings:read', 'saved_objects:read', 'ui_metric:write'] as const),
   }),
   monitoring: Object.freeze({
     description: 'Reads /api/stats and the full /api/status; nothing else',

@@ -1,4 +1,5 @@
 import { coreMock } from '../../../core/public/mocks';
+import { advancedSettingsMock } from '../../advanced_settings/public/mocks';
 import { HttpFetchError } from '../../../core/public/http/http_fetch_error';
 import { BasePath } from '../../../core/public/http/base_path';
 import { logout } from './nav_control/logout';
@@ -9,6 +10,10 @@ import type { BrowserLocation } from './types';
 const userMenuMount = jest.fn(() => () => undefined);
 jest.mock('./nav_control/mount_user_menu', () => ({ createUserMenuMount: jest.fn(() => userMenuMount) }));
 const { createUserMenuMount } = jest.requireMock('./nav_control/mount_user_menu');
+// Likewise the management page: here only that the section is registered, and mounts lazily.
+const sectionUnmount = jest.fn();
+jest.mock('./management/mount_users_management', () => ({ mountUsersManagement: jest.fn(() => sectionUnmount) }));
+const { mountUsersManagement } = jest.requireMock('./management/mount_users_management');
 
 const admin = { username: 'admin', roles: ['admin'], authenticationType: 'session' };
 
@@ -46,6 +51,29 @@ describe('SecurityPublicPlugin', () => {
       expect(coreStart.http.get).not.toHaveBeenCalled();
       expect(coreStart.chrome.navControls.registerRight).not.toHaveBeenCalled();
     }
+  });
+
+  it('adds no Management section with security off, nor without Management', () => {
+    const advancedSettings = advancedSettingsMock.createSetupContract();
+    const off = createPlugin({ enabled: false });
+    off.plugin.setup(off.coreSetup, { advancedSettings });
+    expect(advancedSettings.management.registerSection).not.toHaveBeenCalled();
+    const alone = createPlugin({ enabled: true });
+    expect(alone.plugin.setup(alone.coreSetup, {})).toEqual({ enabled: true });
+  });
+
+  it('registers Management → "Users and API keys", which mounts the page with the start services', async () => {
+    const advancedSettings = advancedSettingsMock.createSetupContract();
+    const { plugin, coreSetup } = createPlugin({ enabled: true });
+    plugin.setup(coreSetup, { advancedSettings });
+    expect(advancedSettings.management.registerSection).toHaveBeenCalledTimes(1);
+    const [section] = (advancedSettings.management.registerSection as jest.Mock).mock.calls[0];
+    expect(section).toEqual({ id: 'users', title: 'Users and API keys', order: 500, mount: expect.any(Function) });
+    expect(mountUsersManagement).not.toHaveBeenCalled();
+    const params = { element: {} as HTMLElement, history: {} as any, basePath: '/app/management/opensearch-dashboards/users', setBreadcrumbs: jest.fn() };
+    expect(await section.mount(params)).toBe(sectionUnmount);
+    const [coreStart] = await coreSetup.getStartServices();
+    expect(mountUsersManagement).toHaveBeenCalledWith(coreStart, params);
   });
 
   it('registers the chromeless login app at /login, an anonymous path', () => {

@@ -1,3 +1,5 @@
+import type { AdvancedSettingsSetup } from '../../advanced_settings/public';
+
 /** What the server exposes to the browser (`exposeToBrowser` in `server/config.ts`). */
 export interface SecurityPublicConfig {
   enabled?: boolean;
@@ -13,6 +15,11 @@ export interface AuthenticatedUser {
 export interface SecurityPublicPluginSetup {
   /** False when the server runs without security: then the plugin registers nothing. */
   enabled: boolean;
+}
+
+export interface SecurityPublicPluginSetupDeps {
+  /** Management (optional): where the "Users and API keys" section goes. */
+  advancedSettings?: AdvancedSettingsSetup;
 }
 
 export interface SecurityPublicPluginStart {

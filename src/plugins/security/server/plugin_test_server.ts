@@ -60,7 +60,7 @@ export async function startPluginTestServer(options: PluginTestServerOptions = {
 
   const http = new HttpService({ ...testHttpConfig, basePath: options.basePath ?? '' }, silentLogger);
   const httpSetup = http.setup();
-  httpSetup.setCoreContextFactory(() => ({ savedObjects: { client: null, typeRegistry: null }, uiSettings: { client: null } }));
+  httpSetup.setCoreContextFactory(() => ({ savedObjects: { client: null, typeRegistry: null, getClient: () => null }, uiSettings: { client: null } }));
   const savedObjects = new SavedObjectsService({
     logger: silentLogger,
     dataPath,

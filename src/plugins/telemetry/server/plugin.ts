@@ -21,6 +21,7 @@ import { registerRoutes } from './routes';
 import { getClusterCaller, createOsInfoReader, registerCollection, type ClusterCaller } from './telemetry_collection';
 import { telemetrySavedObjectType } from './telemetry_repository';
 import type { TelemetryPluginSetup, TelemetryPluginStart, TelemetryPluginsDepsSetup, TelemetryPluginsDepsStart } from './types';
+import { TELEMETRY_SAVED_OBJECT_TYPE } from '../common/constants';
 
 /** How often the opt-in state is re-read, so that `isOptedIn$` follows changes made on other servers. */
 const OPT_IN_POLL_INTERVAL_MS = 10000;
@@ -117,7 +118,7 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
   public start(core: CoreStartWithOpenSearch, { telemetryCollectionManager }: TelemetryPluginsDepsStart): TelemetryPluginStart {
     const { optIn, config, environment, logger } = this;
     if (!optIn) throw new Error('telemetry: start() called before setup()');
-    this.internalClient = new SavedObjectsClient(core.savedObjects.createInternalRepository());
+    this.internalClient = new SavedObjectsClient(core.savedObjects.createInternalRepository([TELEMETRY_SAVED_OBJECT_TYPE]));
     // No cluster (the embedded store): the report has no cluster_stats and the server's uuid stands for the cluster's.
     this.clusterCaller = this.clusterConfigured ? getClusterCaller(core) : undefined;
     this.opensearchClient = this.clusterConfigured ? core.opensearch?.client?.asInternalUser : undefined;

@@ -1,8 +1,11 @@
 /*
  * A third-party plugin shipped as compiled JavaScript: the host must load it from --plugin-path with no build
- * step. It registers a config schema, a saved-object type, a UI setting and a few routes.
+ * step. It registers a config schema, saved-object types, a UI setting and a few routes.
  */
 const { schema } = require('@osd/config-schema');
+
+const LEDGER_TYPE = 'test-ledger';
+const LEDGER_SECRET = 'test-ledger-secret-value';
 
 const config = {
   schema: schema.object({
@@ -24,6 +27,20 @@ class TestPlugin {
       hidden: false,
       namespaceType: 'single',
       mappings: { properties: { text: { type: 'text' } } },
+    });
+    // For the saved objects API suite: a visible type with a text, a number and a keyword to search and sort on…
+    core.savedObjects.registerType({
+      name: 'test-thing',
+      hidden: false,
+      namespaceType: 'single',
+      mappings: { properties: { title: { type: 'text' }, rank: { type: 'integer' }, tag: { type: 'keyword' } } },
+    });
+    // …and a hidden one holding a secret (filled at start), standing for any plugin's private ledger.
+    core.savedObjects.registerType({
+      name: LEDGER_TYPE,
+      hidden: true,
+      namespaceType: 'agnostic',
+      mappings: { properties: { title: { type: 'text' }, secret: { type: 'keyword' } } },
     });
     core.uiSettings.register({
       'testPlugin:pageSize': {
@@ -74,7 +91,9 @@ class TestPlugin {
     return { greeting };
   }
 
-  start() {
+  async start(core) {
+    const ledger = core.savedObjects.createInternalRepository([LEDGER_TYPE]);
+    await ledger.create(LEDGER_TYPE, { title: 'ledger entry', secret: LEDGER_SECRET }, { id: 'entry-1', overwrite: true });
     return {};
   }
 

@@ -12,7 +12,7 @@ type Register = (setup: InternalHttpServiceSetup, router: ReturnType<InternalHtt
 async function start(register: Register) {
   const service = new HttpService(config, log);
   const setup = service.setup();
-  setup.setCoreContextFactory(() => ({ savedObjects: { client: null, typeRegistry: null }, uiSettings: { client: null } }));
+  setup.setCoreContextFactory(() => ({ savedObjects: { client: null, typeRegistry: null, getClient: () => null }, uiSettings: { client: null } }));
   register(setup, setup.createRouter('test'));
   await service.start();
   return { service, setup, url: `http://127.0.0.1:${setup.getServerInfo().port}` };

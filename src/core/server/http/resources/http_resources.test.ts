@@ -6,7 +6,7 @@ import type { CorePageRenderOptions } from './types';
 async function start(register: (setup: InternalHttpServiceSetup) => void) {
   const service = new HttpService(testHttpConfig, silentLogger);
   const setup = service.setup();
-  setup.setCoreContextFactory(() => ({ savedObjects: { client: null, typeRegistry: null }, uiSettings: { client: null } }));
+  setup.setCoreContextFactory(() => ({ savedObjects: { client: null, typeRegistry: null, getClient: () => null }, uiSettings: { client: null } }));
   register(setup);
   await service.start();
   return { service, setup, url: `http://127.0.0.1:${setup.getServerInfo().port}` };

@@ -53,7 +53,8 @@ export interface RequestHandlerContext {
 
 /** Filled by the server; typed loosely here to keep the HTTP layer free of the other services. */
 export interface CoreRequestHandlerContext {
-  savedObjects: { client: any; typeRegistry: any };
+  /** `client` sees visible types only; `getClient({ includedHiddenTypes })` adds the named hidden ones (upstream's API). */
+  savedObjects: { client: any; typeRegistry: any; getClient(options?: { includedHiddenTypes?: string[] }): any };
   uiSettings: { client: any };
   opensearch?: { client: { asInternalUser: any; asCurrentUser: any }; legacy: { client: any } };
 }

@@ -19,7 +19,7 @@ describe('GET /api/status with an auth handler', () => {
   async function start(allowAnonymous: boolean) {
     const http = new HttpService(testHttpConfig, silentLogger);
     const setup = http.setup();
-    setup.setCoreContextFactory(() => ({ savedObjects: { client: null, typeRegistry: null }, uiSettings: { client: null } }));
+    setup.setCoreContextFactory(() => ({ savedObjects: { client: null, typeRegistry: null, getClient: () => null }, uiSettings: { client: null } }));
     setup.registerAuth((req, _res, t) => (req.headers.authorization === 'Bearer ok' ? t.authenticated({ state: {} }) : t.notHandled()));
     const status = new StatusService();
     status.setup();

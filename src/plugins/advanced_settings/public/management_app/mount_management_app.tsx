@@ -1,76 +1,63 @@
-import React, { useEffect, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import ReactDOM from 'react-dom';
 import { EuiPage, EuiPageBody, EuiPageContent, EuiPageSideBar, EuiSideNav, EuiEmptyPrompt } from '@opensearch-project/oui';
-import type { AppMountParameters, CoreStart } from '../../../../core/public';
+import type { AppMountParameters, ChromeBreadcrumb, CoreStart } from '../../../../core/public';
 import { ComponentRegistry } from '../component_registry';
+import type { ManagementSection } from '../management_sections';
 import { AdvancedSettings } from './advanced_settings';
+import { SectionOutlet } from './section_outlet';
+import { buildSideNav, resolveRoute, SETTINGS_PATH } from './side_nav';
 import './advanced_settings.css';
 
-/** The one section this app has; upstream's URL, which the telemetry notice links to. */
-export const SETTINGS_PATH = '/opensearch-dashboards/settings';
+export { SETTINGS_PATH };
 export const MANAGEMENT_TITLE = 'Dashboards Management';
 
 interface ManagementAppProps {
   core: CoreStart;
   params: AppMountParameters;
   componentRegistry: ComponentRegistry['start'];
+  sections: readonly ManagementSection[];
 }
 
-const ManagementApp: React.FunctionComponent<ManagementAppProps> = ({ core, params, componentRegistry }) => {
+const ManagementApp: React.FunctionComponent<ManagementAppProps> = ({ core, params, componentRegistry, sections }) => {
   const { history } = params;
   const [pathname, setPathname] = useState(history.location.pathname);
   useEffect(() => history.listen((location) => setPathname(location.pathname)), [history]);
 
-  const onSettings = pathname === SETTINGS_PATH || pathname.startsWith(`${SETTINGS_PATH}/`);
+  const route = useMemo(() => resolveRoute(pathname, sections), [pathname, sections]);
   useEffect(() => {
-    // `/app/management` alone opens the settings, as there is no other section yet.
+    // `/app/management` alone opens the settings, the one section every install has.
     if (pathname === '/' || pathname === '') history.replace(SETTINGS_PATH);
   }, [pathname, history]);
+
+  /**
+   * "Dashboards Management" › `crumbs`; stable, as a section's outlet re-mounts when it changes. Crumbs are
+   * plain links: core's link interceptor navigates in the page (see `buildSideNav`).
+   */
+  const setBreadcrumbs = useCallback(
+    (crumbs: ChromeBreadcrumb[]) => core.chrome.setBreadcrumbs([{ text: MANAGEMENT_TITLE, href: params.appBasePath }, ...crumbs]),
+    [core, params.appBasePath]
+  );
+
+  const sectionTitle = route.kind === 'section' ? route.section.title : route.kind === 'settings' ? 'Advanced settings' : undefined;
   useEffect(() => {
-    core.chrome.setBreadcrumbs([
-      {
-        text: MANAGEMENT_TITLE,
-        href: params.appBasePath,
-        onClick: (event) => {
-          event.preventDefault();
-          history.push('/');
-        },
-      },
-      ...(onSettings ? [{ text: 'Advanced settings' }] : []),
-    ]);
-    core.chrome.docTitle.change(onSettings ? ['Advanced settings', MANAGEMENT_TITLE] : [MANAGEMENT_TITLE]);
-  }, [onSettings, core, history, params.appBasePath]);
+    // A section's crumbs are its outlet's business (it may add its own); the rest are set here.
+    if (route.kind !== 'section') setBreadcrumbs(route.kind === 'settings' ? [{ text: 'Advanced settings' }] : []);
+    core.chrome.docTitle.change(sectionTitle ? [sectionTitle, MANAGEMENT_TITLE] : [MANAGEMENT_TITLE]);
+  }, [route.kind, sectionTitle, core, setBreadcrumbs]);
 
   const capabilities = core.application.capabilities;
   const enableSaving = capabilities.advancedSettings?.save !== false;
-  const sideNav = [
-    {
-      name: 'OpenSearch Dashboards',
-      id: 'opensearchDashboards',
-      items: [
-        {
-          name: 'Advanced settings',
-          id: 'settings',
-          isSelected: onSettings,
-          href: history.createHref({ pathname: SETTINGS_PATH }),
-          'data-test-subj': 'managementNavLink-settings',
-          onClick: (event: React.MouseEvent) => {
-            event.preventDefault();
-            history.push(SETTINGS_PATH);
-          },
-        },
-      ],
-    },
-  ];
+  const sideNav = buildSideNav({ sections, capabilities, route, history });
 
   return (
     <EuiPage restrictWidth={false} data-test-subj="managementApp">
       <EuiPageSideBar className="mgtAdvancedSettings__sideBar">
-        <EuiSideNav aria-label={MANAGEMENT_TITLE} items={sideNav as any} />
+        <EuiSideNav aria-label={MANAGEMENT_TITLE} items={sideNav} />
       </EuiPageSideBar>
       <EuiPageBody>
         <EuiPageContent>
-          {onSettings ? (
+          {route.kind === 'settings' && (
             <AdvancedSettings
               enableSaving={enableSaving}
               uiSettings={core.uiSettings}
@@ -78,7 +65,17 @@ const ManagementApp: React.FunctionComponent<ManagementAppProps> = ({ core, para
               dockLinks={core.docLinks.links}
               componentRegistry={componentRegistry}
             />
-          ) : (
+          )}
+          {route.kind === 'section' && (
+            <SectionOutlet
+              key={route.section.id}
+              section={route.section}
+              appHistory={history}
+              appBasePath={params.appBasePath}
+              setBreadcrumbs={setBreadcrumbs}
+            />
+          )}
+          {route.kind === 'landing' && (
             <EuiEmptyPrompt iconType="managementApp" title={<h2>{MANAGEMENT_TITLE}</h2>} body={<p>Choose a section on the left.</p>} />
           )}
         </EuiPageContent>
@@ -88,10 +85,15 @@ const ManagementApp: React.FunctionComponent<ManagementAppProps> = ({ core, para
 };
 
 /** Renders the management app; returns its unmount. */
-export function mountManagementApp(core: CoreStart, params: AppMountParameters, componentRegistry: ComponentRegistry['start']) {
+export function mountManagementApp(
+  core: CoreStart,
+  params: AppMountParameters,
+  componentRegistry: ComponentRegistry['start'],
+  sections: readonly ManagementSection[]
+) {
   ReactDOM.render(
     <core.i18n.Context>
-      <ManagementApp core={core} params={params} componentRegistry={componentRegistry} />
+      <ManagementApp core={core} params={params} componentRegistry={componentRegistry} sections={sections} />
     </core.i18n.Context>,
     params.element
   );

@@ -6,17 +6,19 @@ describe('securityCapabilitiesSwitcher', () => {
   it('leaves everything on for an admin', () => {
     expect(securityCapabilitiesSwitcher({ roles: ['admin'] }, current)).toEqual({
       advancedSettings: { show: true, save: true },
-      management: { opensearchDashboards: { settings: true } },
+      management: { opensearchDashboards: { settings: true, users: true } },
       savedObjectsManagement: { edit: true, delete: true },
+      security: { manage: true },
       telemetry: { optIn: true },
     });
   });
 
-  it('lets a viewer see the settings but not save them', () => {
+  it('lets a viewer see the settings but not save them, nor manage users', () => {
     expect(securityCapabilitiesSwitcher({ roles: ['viewer'] }, current)).toEqual({
       advancedSettings: { show: true, save: false },
-      management: { opensearchDashboards: { settings: true } },
+      management: { opensearchDashboards: { settings: true, users: false } },
       savedObjectsManagement: { edit: false, delete: false },
+      security: { manage: false },
       telemetry: { optIn: false },
     });
   });
@@ -24,8 +26,9 @@ describe('securityCapabilitiesSwitcher', () => {
   it('turns every app off for a caller without apps:use (monitoring, anonymous)', () => {
     const off = {
       advancedSettings: { show: false, save: false },
-      management: { opensearchDashboards: { settings: false } },
+      management: { opensearchDashboards: { settings: false, users: false } },
       savedObjectsManagement: { edit: false, delete: false },
+      security: { manage: false },
       telemetry: { optIn: false },
       navLinks: { home: false, management: false },
       catalogue: { advanced_settings: false },

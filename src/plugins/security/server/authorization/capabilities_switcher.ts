@@ -16,6 +16,9 @@ const CAPABILITY_PRIVILEGES: ReadonlyArray<{ path: [string, string] | [string, s
   { path: ['advancedSettings', 'save'], privilege: 'ui_settings:write' },
   { path: ['management', 'opensearchDashboards', 'settings'], privilege: 'ui_settings:read' },
   { path: ['telemetry', 'optIn'], privilege: 'telemetry:opt_in' },
+  // Management → "Users and API keys": the side-nav link, and the page itself (its routes need the same).
+  { path: ['management', 'opensearchDashboards', 'users'], privilege: 'security:manage' },
+  { path: ['security', 'manage'], privilege: 'security:manage' },
   // No finer privilege covers saved objects: only admins (who hold everything) edit or delete them.
   { path: ['savedObjectsManagement', 'edit'], privilege: 'security:manage' },
   { path: ['savedObjectsManagement', 'delete'], privilege: 'security:manage' },

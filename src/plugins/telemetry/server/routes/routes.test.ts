@@ -35,7 +35,7 @@ function setup(options: { attributes?: object | Error; config?: { optIn?: boolea
   registerRoutes({ router, logger, currentVersion: '2.19.0', collectionManager, optIn, optInStatusSender });
   const call = async (method: string, path: string, body?: unknown) => {
     const route = router.routes.find((r) => r.method === method && r.path === path)!;
-    const context = { core: { savedObjects: { client } } } as any;
+    const context = { core: { savedObjects: { client, getClient: () => client } } } as any;
     return route.handler(context, { body } as any, responseFactory);
   };
   return { call, client, collectionManager, optInStatusSender };

@@ -1,3 +1,4 @@
+import { telemetryClient } from './telemetry_client';
 import { schema } from '@osd/config-schema';
 import { SavedObjectsErrorHelpers } from '../../../../core/server';
 import { ENDPOINT_VERSION } from '../../common/constants';
@@ -23,7 +24,7 @@ export function registerTelemetryOptInRoute({ router, currentVersion, collection
   router.post(
     { path: `/api/telemetry/${ENDPOINT_VERSION}/optIn`, validate: { body: bodySchema }, options: { tags: ['access:telemetry:opt_in', 'audit:telemetry_opt_in'] } },
     router.handleLegacyErrors(async (context, request, response) => {
-      const client = context.core.savedObjects.client;
+      const client = telemetryClient(context);
       const found = await getTelemetrySavedObjectWithVersion(client);
       if (found === false) return response.forbidden();
       const before = optIn.compute(found ? found.attributes : null);

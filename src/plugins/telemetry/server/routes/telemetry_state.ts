@@ -1,3 +1,4 @@
+import { telemetryClient } from './telemetry_client';
 import { ENDPOINT_VERSION } from '../../common/constants';
 import type { TelemetryBrowserState } from '../../common/telemetry_state';
 import type { TelemetryRouteDeps } from './types';
@@ -11,7 +12,7 @@ export function registerTelemetryStateRoute({ router, optIn }: TelemetryRouteDep
   router.get(
     { path: `/api/telemetry/${ENDPOINT_VERSION}/state`, validate: false },
     router.handleLegacyErrors(async (context, _request, response) => {
-      const { state } = await optIn.refresh(context.core.savedObjects.client);
+      const { state } = await optIn.refresh(telemetryClient(context));
       const body: TelemetryBrowserState = {
         optIn: state.optIn,
         allowChangingOptInStatus: state.allowChangingOptInStatus,

@@ -1,3 +1,4 @@
+import { telemetryClient } from './telemetry_client';
 import { SavedObjectsErrorHelpers } from '../../../../core/server';
 import { ENDPOINT_VERSION } from '../../common/constants';
 import { getTelemetrySavedObjectWithVersion, updateTelemetrySavedObject } from '../telemetry_repository';
@@ -11,7 +12,7 @@ export function registerTelemetryUserHasSeenNotice({ router, optIn, logger }: Te
   router.put(
     { path: `/api/telemetry/${ENDPOINT_VERSION}/userHasSeenNotice`, validate: false, options: { tags: ['access:telemetry:opt_in'] } },
     router.handleLegacyErrors(async (context, _request, response) => {
-      const client = context.core.savedObjects.client;
+      const client = telemetryClient(context);
       const found = await getTelemetrySavedObjectWithVersion(client);
       if (found === false) return response.forbidden();
       try {

@@ -1,0 +1,42 @@
+import { schema } from '@osd/config-schema';
+import type { IRouter } from '../../http';
+import { SavedObjectsErrorHelpers } from '../errors';
+import type { SavedObject } from '../types';
+import {
+  fieldSchema,
+  idSchema,
+  READ_TAGS,
+  SAVED_OBJECTS_API_LIMITS as limits,
+  SAVED_OBJECTS_API_PATH,
+  typeSchema,
+} from './route_schemas';
+import { errorEntry, mergeBulk, servicesOf, withErrorMapping } from './route_utils';
+
+const bulkGetBody = schema.arrayOf(
+  schema.object({
+    type: typeSchema,
+    id: idSchema,
+    fields: schema.maybe(schema.arrayOf(fieldSchema, { maxSize: limits.maxListEntries })),
+  }),
+  { maxSize: limits.maxBulkObjects }
+);
+
+/**
+ * `POST /api/saved_objects/_bulk_get` `[{ type, id, fields? }]`: `{ saved_objects }` in request order. A
+ * missing object is a 404 entry; an unknown or hidden type a 400 "Unsupported saved object type" entry,
+ * as upstream, whether or not such an object exists.
+ */
+export function registerBulkGetRoute(router: IRouter) {
+  router.post(
+    { path: `${SAVED_OBJECTS_API_PATH}/_bulk_get`, validate: { body: bulkGetBody }, options: { tags: READ_TAGS } },
+    withErrorMapping(async (context, request, response) => {
+      const { client, isExposed } = servicesOf(context);
+      const refused = new Map<number, SavedObject>();
+      request.body.forEach(({ type, id }, index) => {
+        if (!isExposed(type)) refused.set(index, errorEntry(type, id, SavedObjectsErrorHelpers.createUnsupportedTypeError(type)));
+      });
+      const savedObjects = await mergeBulk(request.body, refused, async (pending) => (await client.bulkGet(pending)).saved_objects);
+      return response.ok({ body: { saved_objects: savedObjects } });
+    })
+  );
+}

@@ -1,0 +1,2 @@
+export { registerSavedObjectsRoutes } from './register_routes';
+export { SAVED_OBJECTS_API_LIMITS, SAVED_OBJECTS_API_PATH } from './route_schemas';

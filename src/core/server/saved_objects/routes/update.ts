@@ -1,0 +1,43 @@
+import { schema } from '@osd/config-schema';
+import type { IRouter } from '../../http';
+import { SavedObjectsErrorHelpers } from '../errors';
+import {
+  attributesSchema,
+  referencesSchema,
+  SAVED_OBJECTS_API_PATH,
+  typeAndIdParams,
+  versionSchema,
+  WRITE_TAGS,
+} from './route_schemas';
+import { servicesOf, withErrorMapping } from './route_utils';
+
+/**
+ * `PUT /api/saved_objects/{type}/{id}` `{ attributes, version?, references? }`: merges the attributes into
+ * the stored ones and answers with the sent ones, as upstream. 409 when `version` is no longer the
+ * object's; 404 when missing, unknown or hidden.
+ */
+export function registerUpdateRoute(router: IRouter) {
+  router.put(
+    {
+      path: `${SAVED_OBJECTS_API_PATH}/{type}/{id}`,
+      validate: {
+        params: typeAndIdParams,
+        body: schema.object({
+          attributes: attributesSchema,
+          version: schema.maybe(versionSchema),
+          references: schema.maybe(referencesSchema),
+        }),
+      },
+      options: { tags: WRITE_TAGS },
+    },
+    withErrorMapping(async (context, request, response) => {
+      const { type, id } = request.params;
+      const { attributes, version, references } = request.body;
+      const { client, isExposed } = servicesOf(context);
+      if (!isExposed(type)) {
+        throw SavedObjectsErrorHelpers.createGenericNotFoundError(type, id);
+      }
+      return response.ok({ body: await client.update(type, id, attributes, { version, references }) });
+    })
+  );
+}
