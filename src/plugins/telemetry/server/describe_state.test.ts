@@ -3,6 +3,8 @@ import type { OptInState } from './opt_in_state';
 
 const state = (overrides: Partial<OptInState> = {}): OptInState => ({
   optIn: true,
+  level: overrides.optIn === undefined || overrides.optIn === true ? 'full' : 'off',
+  reason: 'admin_choice',
   allowChangingOptInStatus: true,
   sendUsageFrom: 'server',
   notifyUserAboutOptInDefault: false,

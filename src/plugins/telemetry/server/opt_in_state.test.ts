@@ -12,6 +12,8 @@ describe('computeOptInState', () => {
   it('is undecided with no config value and no choice, and asks nothing to be noticed', () => {
     expect(computeOptInState(null, inputs())).toEqual({
       optIn: null,
+      level: 'off',
+      reason: 'undecided',
       allowChangingOptInStatus: true,
       sendUsageFrom: 'server',
       notifyUserAboutOptInDefault: false,
@@ -35,6 +37,13 @@ describe('computeOptInState', () => {
     });
   });
 
+  it('carries the level of the consent decision: the config level for a config opt-in, the stored one for a choice', () => {
+    expect(computeOptInState(null, inputs({ optIn: true, level: 'operational' }))).toMatchObject({ optIn: true, level: 'operational', reason: 'config_default' });
+    expect(computeOptInState({ enabled: true, level: 'operational' }, inputs({ optIn: true }))).toMatchObject({ optIn: true, level: 'operational', reason: 'admin_choice' });
+    // An unreadable saved object reads as opted out (nothing is sent), not as undecided.
+    expect(computeOptInState(false, inputs({ optIn: true }))).toMatchObject({ optIn: false, level: 'off', reason: 'unreadable' });
+  });
+
   it('names a lock that comes from the saved object', () => {
     expect(computeOptInState({ allowChangingOptInStatus: false, enabled: true }, inputs())).toMatchObject({ optIn: true, lockedBy: 'saved_object' });
   });
@@ -42,6 +51,8 @@ describe('computeOptInState', () => {
   it('opts out and locks when the environment says so, whatever else says', () => {
     expect(computeOptInState({ enabled: true }, inputs({ optIn: true, allowChangingOptInStatus: false }, { forcedOptOutBy: 'DO_NOT_TRACK', debug: false }))).toEqual({
       optIn: false,
+      level: 'off',
+      reason: 'environment',
       allowChangingOptInStatus: false,
       lockedBy: 'environment',
       sendUsageFrom: 'server',

@@ -1,9 +1,8 @@
 import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable } from 'rxjs';
 import type { Logger, SavedObjectsClientContract } from '../../../core/server';
+import { decideConsent, type ConsentReason, type OptInLevel, type TelemetryLevel } from '../common/consent';
 import {
   getNotifyUserAboutOptInDefault,
-  getTelemetryAllowChangingOptInStatus,
-  getTelemetryOptIn,
   getTelemetrySendUsageFrom,
   type TelemetryOptIn,
   type TelemetrySavedObject,
@@ -15,6 +14,8 @@ import { getTelemetrySavedObjectWithVersion, type TelemetrySavedObjectWithVersio
 /** The config keys the opt-in decision reads. */
 export interface OptInConfigInputs {
   optIn?: boolean;
+  /** `telemetry.level`: the level of a config opt-in; `full` when not set. */
+  level?: OptInLevel;
   allowChangingOptInStatus: boolean;
   sendUsageFrom: TelemetrySendUsageFrom;
 }
@@ -23,6 +24,10 @@ export interface OptInConfigInputs {
 export interface OptInState {
   /** `true` opted in, `false` opted out, `null` nobody decided yet. Only `true` lets anything be sent. */
   optIn: TelemetryOptIn;
+  /** How much may leave (`off` unless opted in): the consent decision's level. */
+  level: TelemetryLevel;
+  /** Why (see `common/consent`). */
+  reason: ConsentReason;
   /** Whether the opt-in route may change the choice. */
   allowChangingOptInStatus: boolean;
   /** What stops changes, when they are not allowed. */
@@ -39,35 +44,27 @@ export interface OptInStateInputs {
 }
 
 /**
- * The opt-in state for a saved object. Pure. An environment opt-out (`DO_NOT_TRACK`,
- * `OSD_TELEMETRY_DISABLED`) wins over everything and locks the choice.
+ * The opt-in state for a saved object: the consent decision (`common/consent`, the only place that decides)
+ * in the shape the routes and the browser read. Pure.
  */
 export function computeOptInState(telemetrySavedObject: TelemetrySavedObject, { config, environment, currentVersion }: OptInStateInputs): OptInState {
   const sendUsageFrom = getTelemetrySendUsageFrom({ telemetrySavedObject, configTelemetrySendUsageFrom: config.sendUsageFrom });
-  if (environment.forcedOptOutBy) {
-    return { optIn: false, allowChangingOptInStatus: false, lockedBy: 'environment', sendUsageFrom, notifyUserAboutOptInDefault: false };
-  }
-  const allowChangingOptInStatus = getTelemetryAllowChangingOptInStatus({
-    telemetrySavedObject,
-    configTelemetryAllowChangingOptInStatus: config.allowChangingOptInStatus,
-  });
-  const configTelemetryOptIn = config.optIn ?? null;
-  const optIn = getTelemetryOptIn({
-    telemetrySavedObject,
-    currentOpenSearchDashboardsVersion: currentVersion,
-    allowChangingOptInStatus,
-    configTelemetryOptIn,
-  });
+  const decision = decideConsent({ config, environment, stored: telemetrySavedObject, currentVersion });
+  // An unreadable state is not a decision, but it must read as "opted out" everywhere (nothing is sent).
+  const optIn: TelemetryOptIn = decision.level !== 'off' ? true : decision.decided || decision.reason === 'unreadable' ? false : null;
+  const allowChangingOptInStatus = !decision.locked;
   return {
     optIn,
+    level: decision.level,
+    reason: decision.reason,
     allowChangingOptInStatus,
-    ...(allowChangingOptInStatus ? {} : { lockedBy: config.allowChangingOptInStatus ? ('saved_object' as const) : ('config' as const) }),
+    ...(decision.lockedBy ? { lockedBy: decision.lockedBy } : {}),
     sendUsageFrom,
     notifyUserAboutOptInDefault: getNotifyUserAboutOptInDefault({
       allowChangingOptInStatus,
       telemetrySavedObject,
       telemetryOptedIn: optIn,
-      configTelemetryOptIn,
+      configTelemetryOptIn: config.optIn ?? null,
     }),
   };
 }

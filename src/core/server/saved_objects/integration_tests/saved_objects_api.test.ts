@@ -180,7 +180,8 @@ describe.each(storeModes('saved_objects_api'))('the saved objects API (%s store)
     const statuses = (await probe('no-such-type', 'x')).map((answer) => Number(answer.split(' ')[0]));
     expect(statuses).toEqual([404, 400, 400, 400, 404, 404, 200, 200, 200, 200, 200]);
     for (const [type, id] of hidden) {
-      expect([type, await probe(type, id)]).toEqual([type, await probe('no-such-type', id)]);
+      // (When the id is the type's name, as the telemetry document's, the unknown type's probe does the same.)
+      expect([type, await probe(type, id)]).toEqual([type, await probe('no-such-type', id === type ? 'no-such-type' : id)]);
       // Asking for it among visible types returns the visible objects only.
       const mixed = await so(`/_find?type=${type}&type=test-thing&per_page=1000`);
       expect(mixed.body.saved_objects.map((o: any) => o.type)).toEqual(mixed.body.saved_objects.map(() => 'test-thing'));

@@ -1,3 +1,6 @@
+/** `true` opted in, `false` opted out, `null` not decided yet (the browser asks). */
+export type TelemetryOptIn = boolean | null;
+
 /** Who sends the usage report: the server, or a browser of an admin. */
 export type TelemetrySendUsageFrom = 'server' | 'browser';
 
@@ -5,6 +8,8 @@ export type TelemetrySendUsageFrom = 'server' | 'browser';
 export interface TelemetrySavedObjectAttributes {
   /** The choice: `true` opted in, `false` opted out, missing or `null` not chosen yet. */
   enabled?: boolean | null;
+  /** The level of an opt-in (`operational` or `full`); missing on objects written before levels: `full`. */
+  level?: 'operational' | 'full';
   /** The version on which the choice was made (an opt-out is asked again after a minor or major upgrade). */
   lastVersionChecked?: string;
   sendUsageFrom?: TelemetrySendUsageFrom;

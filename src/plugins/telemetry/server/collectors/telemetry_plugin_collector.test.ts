@@ -3,7 +3,14 @@ import type { OptInReading } from '../opt_in_state';
 import { registerTelemetryPluginUsageCollector } from './telemetry_plugin_collector';
 
 const reading = (optIn: boolean | null, attributes: Record<string, unknown> | null = {}): OptInReading => ({
-  state: { optIn, allowChangingOptInStatus: true, sendUsageFrom: 'server', notifyUserAboutOptInDefault: false },
+  state: {
+    optIn,
+    level: optIn ? 'full' : 'off',
+    reason: optIn === null ? 'undecided' : 'admin_choice',
+    allowChangingOptInStatus: true,
+    sendUsageFrom: 'server',
+    notifyUserAboutOptInDefault: false,
+  },
   savedObject: attributes ? { attributes } : null,
 });
 

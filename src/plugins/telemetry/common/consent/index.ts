@@ -1,0 +1,15 @@
+export {
+  TELEMETRY_LEVELS,
+  decideConsent,
+  levelAllows,
+  mayLeave,
+  type CollectorCategory,
+  type ConsentConfig,
+  type ConsentDecision,
+  type ConsentEnvironment,
+  type ConsentInputs,
+  type ConsentReason,
+  type OptInLevel,
+  type TelemetryLevel,
+} from './decide_consent';
+export { isUpgradeSince } from './version';
