@@ -12,6 +12,8 @@ export type { TelemetryRC } from './tools/config';
 export { getProgramPaths } from './tools/discover';
 export { extractCollectors, loadCompilerOptions } from './tools/extract_collectors';
 export type { ParsedCollector } from './tools/ts_parser';
+export { COLLECTOR_CATEGORIES } from './tools/constants';
+export type { CollectorCategory } from './tools/constants';
 export { checkCompatibleTypes } from './tools/check_compatible_types';
 export { generateMapping, diffMappings } from './tools/manage_schema';
 export { generateDictionary } from './tools/data_dictionary';

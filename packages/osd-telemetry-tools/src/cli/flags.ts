@@ -63,7 +63,8 @@ export function parseFlags(argv: string[]): TelemetryFlags {
 export const CHECK_HELP = `Usage: node scripts/telemetry_check.js [ROOT...] [--fix] [--path FILE...] [--ignore-stored-json]
 
 Checks every makeUsageCollector<T>({...}) under the roots of ./.telemetryrc.json (and of each ROOT folder's
-.telemetryrc.json): its schema against its usage type T, then against the stored schema file and the data
+.telemetryrc.json): its schema against its usage type T, its category ('operational' or 'usage'; required
+where the root sets "requireCategory": true), then its schema against the stored schema file and the data
 dictionary. Exits 1 on any mismatch.
 
   --fix                 rewrite the stored schema file(s) and data dictionary from the collectors

@@ -1,8 +1,17 @@
 import { checkCompatibleTypes } from '../tools/check_compatible_types';
 import type { TelemetryRC } from '../tools/config';
+import { TelemetryToolError } from '../tools/errors';
 import { relativeToCwd } from '../tools/extract_collectors';
 import { describeDifference, diffMappings } from '../tools/manage_schema';
-import { expectedFiles, extractGroups, OutputGroup, readConfigs, readIfExists, writeGroup } from '../tools/tasks';
+import {
+  expectedFiles,
+  extractGroups,
+  missingCategories,
+  OutputGroup,
+  readConfigs,
+  readIfExists,
+  writeGroup,
+} from '../tools/tasks';
 import { CHECK_HELP, parseFlags, TelemetryFlags } from './flags';
 import { createConsoleLog, Log, reportError, runSteps, StepFailure } from './reporter';
 
@@ -49,12 +58,21 @@ function compareStored(cwd: string, group: OutputGroup, flags: TelemetryFlags) {
   return errors;
 }
 
+/** How many collectors declare each category, for the step's note: `4 operational, 3 usage, 1 undeclared`. */
+function categoryCounts(groups: OutputGroup[]) {
+  const collectors = groups.flatMap((g) => g.collectors);
+  const count = (category: string | undefined) => collectors.filter((c) => c.category === category).length;
+  const undeclared = count(undefined);
+  return `${count('operational')} operational, ${count('usage')} usage${undeclared ? `, ${undeclared} undeclared, counted as usage` : ''}`;
+}
+
 /**
  * `node scripts/telemetry_check.js`: reads the `.telemetryrc.json` roots, extracts every usage collector, checks
- * each schema against its usage type, then (unless `--ignore-stored-json`) against the stored schema file and
- * the data dictionary; `--fix` rewrites those two instead of failing. Unlike upstream OSD, whose stored-JSON
- * step only ran with `--ignore-stored-json` (so a plain run never compared and `--fix` never wrote), the
- * comparison runs by default, as Kibana's `fix || !ignoreStoredJson`. Returns the exit code.
+ * each schema against its usage type, checks that every collector of a root with `requireCategory` declares its
+ * category, then (unless `--ignore-stored-json`) compares the schemas with the stored schema file and the data
+ * dictionary; `--fix` rewrites those two instead of failing. Unlike upstream OSD, whose stored-JSON step only ran
+ * with `--ignore-stored-json` (so a plain run never compared and `--fix` never wrote), the comparison runs by
+ * default, as Kibana's `fix || !ignoreStoredJson`. Returns the exit code.
  */
 export function runTelemetryCheck({ argv, cwd = process.cwd(), log = createConsoleLog() }: RunOptions): number {
   let flags: TelemetryFlags;
@@ -101,6 +119,20 @@ export function runTelemetryCheck({ argv, cwd = process.cwd(), log = createConso
               (i === incompatible.length - 1 ? '\nPlease fix the collectors and run the check again.' : ''),
           }))
         );
+      },
+    },
+    {
+      title: 'Checking collector categories',
+      run: () => {
+        const missing = groups.flatMap(missingCategories);
+        if (missing.length) {
+          throw new TelemetryToolError(
+            `${missing.join('\n')}\n` +
+              `Their root sets "requireCategory": true in .telemetryrc.json. 'operational': health, versions, sizes, ` +
+              `config (sent at the operational and full levels); 'usage': what people do (sent at the full level only).`
+          );
+        }
+        return categoryCounts(groups);
       },
     },
     {

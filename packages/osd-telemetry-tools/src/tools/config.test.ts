@@ -15,20 +15,35 @@ describe('parseTelemetryRC', () => {
       output: path.join(FIXTURES, 'stored_schema.json'),
       exclude: [
         path.join(FIXTURES, 'excluded') + path.sep,
+        path.join(FIXTURES, 'bad_category_collector.ts'),
         path.join(FIXTURES, 'mismatched_field_collector.ts'),
         path.join(FIXTURES, 'missing_generic_collector.ts'),
       ],
     });
   });
 
-  it("reads the project's own rc: src/plugins, the stored file and the dictionary", () => {
+  it("reads the project's own rc: src/plugins, the stored file and the dictionary, and requires categories", () => {
     const configs = parseTelemetryRC(REPO_ROOT);
     expect(configs).toHaveLength(1);
     expect(configs[0]).toMatchObject({
       root: path.join(REPO_ROOT, 'src', 'plugins'),
       output: path.join(REPO_ROOT, 'src', 'plugins', 'telemetry', 'schema', 'oss_plugins.json'),
       dictionary: path.join(REPO_ROOT, 'docs', 'telemetry_fields.md'),
+      requireCategory: true,
     });
+  });
+
+  it('keeps requireCategory: true; false or absent leave it out', () => {
+    const project = createTempProject({});
+    try {
+      const entries = [true, false, undefined].map((requireCategory) => ({ root: '.', output: 'a.json', requireCategory }));
+      project.write('.telemetryrc.json', JSON.stringify(entries));
+      const configs = parseTelemetryRC(project.dir);
+      expect(configs.map((c) => c.requireCategory)).toEqual([true, undefined, undefined]);
+      expect(configs.map((c) => 'requireCategory' in c)).toEqual([true, false, false]);
+    } finally {
+      project.cleanup();
+    }
   });
 
   it.each([
@@ -37,6 +52,9 @@ describe('parseTelemetryRC', () => {
     [{ root: '.', output: 'a.json', exclude: 'x' }, 'config.exclude must be an array of strings.'],
     [{ root: '.', output: 'a.json', exclude: [1] }, 'config.exclude must be an array of strings.'],
     [[{ root: '.', output: 'a.json', dictionary: 2 }], 'config.dictionary must be a string.'],
+    [{ root: '.', output: 'a.json', requireCategory: 'true' }, 'config.requireCategory must be a boolean.'],
+    [[{ root: '.', output: 'a.json' }, { root: '.', output: 'b.json', requireCategory: 1 }], 'config.requireCategory must be a boolean.'],
+    [{ root: '.', output: 'a.json', requireCategory: null }, 'config.requireCategory must be a boolean.'],
   ])('rejects %j', (rc, message) => {
     const project = createTempProject({ '.telemetryrc.json': JSON.stringify(rc) });
     try {

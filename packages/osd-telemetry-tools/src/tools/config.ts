@@ -13,12 +13,15 @@ export interface TelemetryRC {
   exclude: string[];
   /** The generated data dictionary (markdown), if this root has one. */
   dictionary?: string;
+  /** Whether every collector of this root must declare its `category` (`'operational'` or `'usage'`). */
+  requireCategory?: boolean;
 }
 
 const asAbsolute = (rcRoot: string, p: string) => path.resolve(rcRoot, p);
 
 /**
- * Reads `<rcRoot>/.telemetryrc.json`: one entry or an array of entries `{ root, output, exclude?, dictionary? }`,
+ * Reads `<rcRoot>/.telemetryrc.json`: one entry or an array of entries
+ * `{ root, output, exclude?, dictionary?, requireCategory? }`,
  * paths relative to `rcRoot`. Throws upstream's messages for a malformed entry.
  */
 export function parseTelemetryRC(rcRoot: string): TelemetryRC[] {
@@ -37,7 +40,7 @@ export function parseTelemetryRC(rcRoot: string): TelemetryRC[] {
   }
   const entries = Array.isArray(parsed) ? parsed : [parsed];
   return entries.map((entry: any) => {
-    const { root, output, exclude = [], dictionary } = entry ?? {};
+    const { root, output, exclude = [], dictionary, requireCategory } = entry ?? {};
     if (typeof root !== 'string') {
       throw new TelemetryToolError('config.root must be a string.');
     }
@@ -50,12 +53,16 @@ export function parseTelemetryRC(rcRoot: string): TelemetryRC[] {
     if (dictionary !== undefined && typeof dictionary !== 'string') {
       throw new TelemetryToolError('config.dictionary must be a string.');
     }
+    if (requireCategory !== undefined && typeof requireCategory !== 'boolean') {
+      throw new TelemetryToolError('config.requireCategory must be a boolean.');
+    }
     return {
       root: asAbsolute(rcRoot, root),
       output: asAbsolute(rcRoot, output),
       // A trailing separator is kept, so that `exclude: ["a/b/"]` does not exclude `a/bc.ts`.
       exclude: exclude.map((e: string) => asAbsolute(rcRoot, e) + (/[\\/]$/.test(e) ? path.sep : '')),
       ...(dictionary !== undefined ? { dictionary: asAbsolute(rcRoot, dictionary) } : {}),
+      ...(requireCategory ? { requireCategory: true } : {}),
     };
   });
 }

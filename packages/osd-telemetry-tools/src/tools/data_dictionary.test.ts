@@ -1,5 +1,7 @@
-import { dictionaryRows, generateDictionary } from './data_dictionary';
+import type { CollectorCategory } from './constants';
+import { categoryCell, categoryLine, dictionaryRows, generateDictionary } from './data_dictionary';
 import { readSchema, SchemaObject } from './schema_tree';
+import type { ParsedCollector } from './ts_parser';
 
 const schema = readSchema(
   {
@@ -23,23 +25,49 @@ describe('data dictionary', () => {
     ]);
   });
 
+  const collector = (collectorName: string, category?: CollectorCategory): ParsedCollector => ({
+    path: `src/${collectorName}.ts`,
+    line: 9,
+    collectorName,
+    typeName: 'Record<string, X>',
+    typeDescriptor: { kind: 'object' as const, fields: {} },
+    schema,
+    ...(category ? { category } : {}),
+  });
+
   it('renders one table per collector, sorted, with escaped cells', () => {
-    const collector = (collectorName: string) => ({
-      path: `src/${collectorName}.ts`,
-      line: 9,
-      collectorName,
-      typeName: 'Record<string, X>',
-      typeDescriptor: { kind: 'object' as const, fields: {} },
-      schema,
-    });
     const text = generateDictionary([collector('zeta'), collector('alpha')]);
     expect(text.indexOf('## alpha')).toBeLessThan(text.indexOf('## zeta'));
-    expect(text).toContain('| [`alpha`](#alpha) | `src/alpha.ts` | `Record<string, X>` | 5 |');
+    expect(text).toContain('| [`alpha`](#alpha) | usage (undeclared) | `src/alpha.ts` | `Record<string, X>` | 5 |');
     expect(text).toContain('| `alpha.apps.*.clicks` | long | Clicks \\| all time |');
     expect(text).toContain('| `alpha.flag` | boolean | _(no description)_ |');
     expect(text).not.toContain(':9');
     expect(text.endsWith('|\n')).toBe(true);
     expect(text).not.toContain('Not listed');
     expect(generateDictionary([collector('alpha')], ['src/x/', 'src/y.ts'])).toContain('cannot be read statically): `src/x/`, `src/y.ts`.');
+  });
+
+  it('shows each collector\'s category: a summary column and a line in its section', () => {
+    const text = generateDictionary([collector('ops', 'operational'), collector('clicks', 'usage'), collector('third_party')]);
+    expect(text).toContain('| Collector | Category | Defined in | Usage type | Fields |\n|---|---|---|---|---|\n');
+    expect(text).toContain('| [`ops`](#ops) | operational | `src/ops.ts` |');
+    expect(text).toContain('| [`clicks`](#clicks) | usage | `src/clicks.ts` |');
+    expect(text).toContain('| [`third_party`](#third_party) | usage (undeclared) | `src/third_party.ts` |');
+    const section = (name: string) => text.slice(text.indexOf(`## ${name}\n`)).split('\n## ')[0];
+    expect(section('ops')).toContain(
+      'Defined in `src/ops.ts`; usage type `Record<string, X>`.\n\nCategory: operational — sent at the operational and full levels.\n\n| Field |'
+    );
+    expect(section('clicks')).toContain('\nCategory: usage — sent at the full level only.\n');
+    expect(section('third_party')).toContain('\nCategory: none declared — counts as usage, sent at the full level only.\n');
+    expect(text).toContain('A collector\'s category says at which consent levels its fields are sent (`docs/consent.md`)');
+  });
+
+  it('words the category cell and line for each case', () => {
+    expect([categoryCell({ category: 'operational' }), categoryCell({ category: 'usage' }), categoryCell({})]).toEqual([
+      'operational',
+      'usage',
+      'usage (undeclared)',
+    ]);
+    expect(categoryLine({ category: 'usage' })).toBe('Category: usage — sent at the full level only.');
   });
 });

@@ -1,4 +1,4 @@
-import { DYNAMIC_KEY } from './constants';
+import { CATEGORY_SENT_AT, DYNAMIC_KEY } from './constants';
 import type { SchemaTree } from './schema_tree';
 import type { ParsedCollector } from './ts_parser';
 
@@ -31,11 +31,21 @@ export function dictionaryRows(node: SchemaTree, field: string, rows: Dictionary
   return rows;
 }
 
+/** The category as the summary table shows it. */
+export const categoryCell = (collector: Pick<ParsedCollector, 'category'>) => collector.category ?? 'usage (undeclared)';
+
+/** The category line of a collector's section: what it is and at which consent levels it is sent. */
+export const categoryLine = (collector: Pick<ParsedCollector, 'category'>) =>
+  collector.category
+    ? `Category: ${collector.category} — ${CATEGORY_SENT_AT[collector.category]}.`
+    : `Category: none declared — counts as usage, ${CATEGORY_SENT_AT.usage}.`;
+
 const cell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 const anchor = (name: string) => name.toLowerCase().replace(/[^a-z0-9_ -]/g, '').replace(/ /g, '-');
 
 /**
- * The data dictionary: every field the collectors can report, with its collector, type and `_meta.description`.
+ * The data dictionary: every field the collectors can report, with its collector, type and `_meta.description`,
+ * and each collector's category (at which consent levels its fields are sent).
  * `excluded` lists the paths the config leaves out, so that readers know what is missing.
  * Deterministic (sorted by collector type, fields in schema order, no line numbers), so that a check can
  * compare it with the file byte for byte.
@@ -52,6 +62,10 @@ export function generateDictionary(collectors: ParsedCollector[], excluded: stri
     '`_meta`. Only declared fields are ever reported. In a field path, `*` stands for a key that is data (an',
     'application id, an app name: the schema\'s `DYNAMIC_KEY`) and `[]` for the entries of an array.',
     '',
+    'A collector\'s category says at which consent levels its fields are sent (`docs/consent.md`): `operational`',
+    '(health, versions, sizes, config) at the operational and full levels, `usage` (what people do) at the full',
+    'level only. A collector that declares no category counts as `usage`.',
+    '',
     ...(excluded.length
       ? [
           'Not listed: collectors under the paths that `.telemetryrc.json` excludes from the check (a schema built',
@@ -59,11 +73,11 @@ export function generateDictionary(collectors: ParsedCollector[], excluded: stri
           '',
         ]
       : []),
-    '| Collector | Defined in | Usage type | Fields |',
-    '|---|---|---|---|',
+    '| Collector | Category | Defined in | Usage type | Fields |',
+    '|---|---|---|---|---|',
     ...sorted.map(
       (c) =>
-        `| [\`${c.collectorName}\`](#${anchor(c.collectorName)}) | \`${c.path}\` | \`${cell(c.typeName)}\` | ${
+        `| [\`${c.collectorName}\`](#${anchor(c.collectorName)}) | ${categoryCell(c)} | \`${c.path}\` | \`${cell(c.typeName)}\` | ${
           dictionaryRows(c.schema, c.collectorName).filter((r) => r.type !== 'object').length
         } |`
     ),
@@ -71,6 +85,7 @@ export function generateDictionary(collectors: ParsedCollector[], excluded: stri
   for (const collector of sorted) {
     lines.push('', `## ${collector.collectorName}`, '');
     lines.push(`Defined in \`${collector.path}\`; usage type \`${cell(collector.typeName)}\`.`, '');
+    lines.push(categoryLine(collector), '');
     if (collector.schema.meta?.description) lines.push(cell(collector.schema.meta.description), '');
     lines.push('| Field | Type | Description |', '|---|---|---|');
     for (const row of dictionaryRows(collector.schema, collector.collectorName).filter((r) => r.field !== collector.collectorName)) {

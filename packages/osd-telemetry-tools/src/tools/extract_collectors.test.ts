@@ -16,6 +16,9 @@ describe('extractCollectors on the fixtures', () => {
   it('finds every collector of the rc root, and none of the excluded folder', () => {
     expect(Object.keys(found).sort()).toEqual([
       'array_items_collector',
+      'category_constant_collector',
+      'category_imported_collector',
+      'category_literal_collector',
       'dynamic_key_collector',
       'from_fn_collector',
       'from_variable_collector',
@@ -83,6 +86,21 @@ describe('extractCollectors on the fixtures', () => {
     expect(found.dynamic_key_collector.typeDescriptor).toMatchObject({
       fields: { apps: { kind: 'object', fields: {}, index: { kind: 'object' } }, last_seen: { kind: 'date' } },
     });
+  });
+
+  it('reads the category: a literal, a local constant, an imported constant; absent when not declared', () => {
+    expect(found.category_literal_collector).toMatchObject({ path: 'categorized_collector.ts', line: 11, category: 'operational' });
+    expect(found.category_constant_collector).toMatchObject({ line: 21, category: 'usage' });
+    expect(found.category_imported_collector).toMatchObject({ line: 31, category: 'operational' });
+    expect(found.my_working_collector.category).toBeUndefined();
+    expect(collectors.filter((c) => c.category === undefined)).toHaveLength(collectors.length - 3);
+  });
+
+  it('refuses the fixture with a bad category, naming the collector, the file and the line', () => {
+    expect(() => extractCollectors([fixture('bad_category_collector.ts')], options, FIXTURES)).toThrow(
+      'Error extracting collector in bad_category_collector.ts:8 (collector "bad_category_collector")\n' +
+        "usageCollector.category must be 'operational' or 'usage', got 'health'."
+    );
   });
 
   it('skips a file that mentions makeUsageCollector without making one', () => {

@@ -14,6 +14,8 @@ export interface OutputGroup {
   dictionary?: string;
   roots: TelemetryRC[];
   collectors: ParsedCollector[];
+  /** The collectors of the roots that set `requireCategory` (each must declare its `category`). */
+  categoryRequired: ParsedCollector[];
 }
 
 /** The configs of `cwd`'s `.telemetryrc.json` and of each extra root folder's. */
@@ -36,10 +38,11 @@ export function extractGroups(cwd: string, configs: TelemetryRC[], paths?: strin
     programPaths.forEach((p) => covered.add(p));
     const files = restrictTo ? programPaths.filter((p) => restrictTo.includes(p)) : programPaths;
     const collectors = files.length ? extractCollectors(files, options, cwd) : [];
-    const group = groups.get(config.output) ?? { output: config.output, roots: [], collectors: [] };
+    const group = groups.get(config.output) ?? { output: config.output, roots: [], collectors: [], categoryRequired: [] };
     group.dictionary = group.dictionary ?? config.dictionary;
     group.roots.push(config);
     group.collectors.push(...collectors);
+    if (config.requireCategory) group.categoryRequired.push(...collectors);
     groups.set(config.output, group);
   }
   for (const [i, file] of (restrictTo ?? []).entries()) {
@@ -68,6 +71,18 @@ function assertUniqueTypes(group: OutputGroup) {
     }
     seen.set(collector.collectorName, collector);
   }
+}
+
+/**
+ * The collectors that must declare a category (their root sets `requireCategory`) and declare none: one line
+ * each, naming the collector, its file and line.
+ */
+export function missingCategories(group: OutputGroup): string[] {
+  return group.categoryRequired
+    .filter((collector) => collector.category === undefined)
+    .map(
+      (c) => `collector "${c.collectorName}" (${c.path}:${c.line}) declares no category: add category: 'operational' or 'usage'`
+    );
 }
 
 /** A file's text, or undefined when it does not exist. */

@@ -115,3 +115,85 @@ usageCollection.makeStatsCollector?.({ type: 'stats', fetch: () => ({}) });`.rep
     expect(parsed.map((p) => p.collectorName)).toEqual(['one', 'two']);
   });
 });
+
+describe('CollectorParser: category', () => {
+  const withCategory = (category: string, before = '', extraFiles: Record<string, string> = {}) =>
+    parse(`${before}${collector(`{ type: 'x', ${category}fetch: () => ({}), schema: { a: 'keyword' } }`)}`, extraFiles);
+  const categoryOf = (category: string, before = '', extraFiles: Record<string, string> = {}) => {
+    const [parsed] = withCategory(category, before, extraFiles);
+    return parsed.category;
+  };
+
+  it('is absent when the collector declares none (the property is not even present)', () => {
+    const [parsed] = withCategory('');
+    expect(parsed.category).toBeUndefined();
+    expect('category' in parsed).toBe(false);
+  });
+
+  it.each([
+    ['a literal', `category: 'operational', `, '', 'operational'],
+    ['a literal with as const', `category: 'usage' as const, `, '', 'usage'],
+    ['a no-substitution template', 'category: `usage`, ', '', 'usage'],
+    ['a const variable', 'category: CATEGORY, ', `const CATEGORY = 'operational';\n`, 'operational'],
+    ['a typed const variable', 'category: CATEGORY, ', `const CATEGORY: 'operational' | 'usage' = 'usage';\n`, 'usage'],
+    ['a shorthand property', 'category, ', `const category = 'usage';\n`, 'usage'],
+    ['a constant object member', 'category: CATEGORIES.ops, ', `const CATEGORIES = { ops: 'operational' } as const;\n`, 'operational'],
+    ['an enum member', 'category: Category.Usage, ', `enum Category { Usage = 'usage' }\n`, 'usage'],
+  ])('reads %s', (_, property, before, expected) => {
+    expect(categoryOf(property, before)).toBe(expected);
+  });
+
+  it('follows an imported (re-exported) constant', () => {
+    expect(
+      categoryOf('category: OPS, ', `import { OPS } from './reexport';\n`, {
+        'reexport.ts': `export * from './categories';\n`,
+        'categories.ts': `export const OPS = 'operational' as const;\n`,
+      })
+    ).toBe('operational');
+  });
+
+  it('reads it from options held in a variable, or spread from shared options', () => {
+    const fromVariable = parse(
+      `const options = { type: 'v', category: 'operational', fetch: () => ({}), schema: { a: 'keyword' } };\n${collector('options')}`
+    );
+    expect(fromVariable[0].category).toBe('operational');
+    const fromSpread = parse(
+      `const shared = { category: 'usage' as const };\n${collector(`{ type: 's', ...shared, fetch: () => ({}), schema: { a: 'keyword' } }`)}`
+    );
+    expect(fromSpread[0].category).toBe('usage');
+  });
+
+  it.each([
+    ['another string', `category: 'health', `, '', `usageCollector.category must be 'operational' or 'usage', got 'health'.`],
+    ['a wrong case', `category: 'Operational', `, '', `got 'Operational'.`],
+    ['an empty string', `category: '', `, '', `usageCollector.category must be 'operational' or 'usage', got ''.`],
+    ['a number', `category: 1, `, '', `usageCollector.category must be 'operational' or 'usage', got 1 from (1).`],
+    ['an explicit undefined', `category: undefined, `, '', `got undefined from (undefined).`],
+    ['null', `category: null, `, '', `got null from (null).`],
+    ['an object', `category: { level: 'usage' }, `, '', `got an object from ({ level: 'usage' }).`],
+    ['a const holding another string', 'category: C, ', `const C = 'telemetry';\n`, `got 'telemetry' from (C).`],
+    ['a method', `category() { return 'usage'; }, `, '', `usageCollector.category must be 'operational' or 'usage' (a string literal or a constant), not a method.`],
+    ['an arrow function', `category: () => 'usage', `, '', `got a function from (() => 'usage').`],
+  ])('refuses %s', (_, property, before, message) => {
+    expect(() => withCategory(property, before)).toThrow(message);
+  });
+
+  it.each([
+    [
+      'a conditional',
+      `category: Math.random() > 0.5 ? 'usage' : 'operational', `,
+      '',
+      `usageCollector.category must be 'operational' or 'usage' (a string literal or a constant holding one); (Math.random() > 0.5 ? 'usage' : 'operational') cannot be read statically: Unsupported Node: cannot get value of node`,
+    ],
+    ['a value known at run time', 'category: c, ', `declare const c: 'usage';\n`, '(c) cannot be read statically: Expected c to be initialized.'],
+    ['a library call', `category: String('usage'), `, '', `(String('usage')) cannot be read statically: Unsupported call (String('usage'))`],
+  ])('refuses %s it cannot evaluate, naming the expression', (_, property, before, message) => {
+    expect(() => withCategory(property, before)).toThrow(message);
+  });
+
+  it('names the collector, the file and the line of a bad category', () => {
+    expect(() => parse(`\n\n${collector(`{ type: 'named', category: 'ops', fetch: () => ({}), schema: { a: 'keyword' } }`)}`)).toThrow(
+      `Error extracting collector in collector.ts:5 (collector "named")\nusageCollector.category must be 'operational' or 'usage', got 'ops'.`
+    );
+  });
+});

@@ -1,6 +1,8 @@
 import * as ts from 'typescript';
-import { NotAnObjectError, TelemetryToolError } from './errors';
-import { StaticEvaluator } from './evaluate';
+import { describe, unwrap } from './ast_utils';
+import { COLLECTOR_CATEGORIES, CollectorCategory } from './constants';
+import { NotAnObjectError, StaticValueError, TelemetryToolError } from './errors';
+import { FunctionRef, StaticEvaluator } from './evaluate';
 import { readSchema, SchemaObject } from './schema_tree';
 import { Descriptor, TypeSerializer } from './serializer';
 
@@ -18,6 +20,8 @@ export interface ParsedCollector {
   typeDescriptor: Descriptor;
   /** The evaluated `schema`. */
   schema: SchemaObject;
+  /** The declared `category`; absent when the collector declares none (it then counts as `usage` at run time). */
+  category?: CollectorCategory;
 }
 
 /** Whether a call is `makeUsageCollector(...)`, `usageCollection.makeUsageCollector<T>(...)` and the like. */
@@ -62,6 +66,7 @@ export class CollectorParser {
       this.resolveConfig(config);
 
       collectorName = this.readType(config);
+      const category = this.readCategory(config);
       if (!this.evaluator.findProperty(config, 'fetch', undefined, 'Collector function')) {
         throw new TelemetryToolError('usageCollector.fetch must be defined.');
       }
@@ -73,7 +78,7 @@ export class CollectorParser {
       }
       const typeName = typeNode.getText(sourceFile);
       const typeDescriptor = this.serializer.describe(this.checker.getTypeFromTypeNode(typeNode), [typeName]);
-      return { path: relativePath, line, collectorName, typeName, typeDescriptor, schema };
+      return { path: relativePath, line, collectorName, typeName, typeDescriptor, schema, ...(category ? { category } : {}) };
     } catch (error) {
       throw TelemetryToolError.inCollector(`${relativePath}:${line}`, collectorName, error);
     }
@@ -97,6 +102,40 @@ export class CollectorParser {
       throw new TelemetryToolError('usageCollector.type must be a non-empty string literal.');
     }
     return value;
+  }
+
+  /**
+   * The optional `category`: `'operational'` or `'usage'`, written as a literal or anything the evaluator follows
+   * (a constant, an import, an enum member), as `type` is. Anything else is refused, since the report's consent
+   * level decides by it: a value known only at run time cannot be listed in the data dictionary.
+   */
+  private readCategory(config: ts.Expression): CollectorCategory | undefined {
+    const located = this.evaluator.findProperty(config, 'category', undefined, 'Collector function');
+    if (!located) return undefined;
+    const expected = `usageCollector.category must be ${COLLECTOR_CATEGORIES.map((c) => `'${c}'`).join(' or ')}`;
+    if (!('expr' in located)) throw new TelemetryToolError(`${expected} (a string literal or a constant), not a method.`);
+    let value: unknown;
+    try {
+      value = this.evaluator.evaluate(located.expr, located.env);
+    } catch (error) {
+      if (!(error instanceof StaticValueError)) throw error;
+      throw new TelemetryToolError(
+        `${expected} (a string literal or a constant holding one); (${describe(located.expr)}) cannot be read statically: ${error.message}`
+      );
+    }
+    if (typeof value === 'string' && (COLLECTOR_CATEGORIES as readonly string[]).includes(value)) {
+      return value as CollectorCategory;
+    }
+    const shown =
+      typeof value === 'string'
+        ? `'${value}'`
+        : value instanceof FunctionRef
+          ? 'a function'
+          : value !== null && typeof value === 'object'
+            ? 'an object'
+            : String(value);
+    const literal = ts.isStringLiteralLike(unwrap(located.expr));
+    throw new TelemetryToolError(`${expected}, got ${shown}${literal ? '' : ` from (${describe(located.expr)})`}.`);
   }
 
   private readSchema(config: ts.Expression, collectorName: string): SchemaObject {

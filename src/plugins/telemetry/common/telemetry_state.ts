@@ -7,6 +7,8 @@ import type { TelemetrySendUsageFrom } from './telemetry_config/types';
 export interface TelemetryBrowserState {
   /** `true` opted in, `false` opted out, `null` nobody decided yet. */
   optIn: boolean | null;
+  /** How much may leave: `off` unless opted in, else `operational` or `full` (docs/consent.md). */
+  level?: 'off' | 'operational' | 'full';
   /** Whether the choice may be changed from the UI. */
   allowChangingOptInStatus: boolean;
   /**

@@ -49,6 +49,11 @@ export const configSchema = schema.object({
    * `allowChangingOptInStatus: false` either value is locked.
    */
   optIn: schema.maybe(schema.boolean()),
+  /**
+   * How much an opt-in by config sends: `operational` (health, versions, sizes; no usage data) or `full`
+   * (the default). With `allowChangingOptInStatus: false` it is locked too (docs/consent.md).
+   */
+  level: schema.maybe(schema.oneOf([schema.literal('operational'), schema.literal('full')])),
   /** Whether the browser shows the opt-in banner and the notice. */
   banner: schema.boolean({ defaultValue: true }),
   /** Where reports are sent (only ever after an opt-in). */

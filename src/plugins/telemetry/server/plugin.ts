@@ -22,6 +22,7 @@ import { getClusterCaller, createOsInfoReader, registerCollection, type ClusterC
 import { telemetrySavedObjectType } from './telemetry_repository';
 import type { TelemetryPluginSetup, TelemetryPluginStart, TelemetryPluginsDepsSetup, TelemetryPluginsDepsStart } from './types';
 import { TELEMETRY_SAVED_OBJECT_TYPE } from '../common/constants';
+import { reportLevelFor } from '../common/consent';
 
 /** How often the opt-in state is re-read, so that `isOptedIn$` follows changes made on other servers. */
 const OPT_IN_POLL_INTERVAL_MS = 10000;
@@ -71,7 +72,7 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
 
     const optIn = createOptInService({
       logger,
-      config: { optIn: config.optIn, allowChangingOptInStatus: config.allowChangingOptInStatus, sendUsageFrom: config.sendUsageFrom },
+      config: { optIn: config.optIn, level: config.level, allowChangingOptInStatus: config.allowChangingOptInStatus, sendUsageFrom: config.sendUsageFrom },
       environment,
       currentVersion,
       getInternalClient: () => this.internalClient,
@@ -101,6 +102,8 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
       instanceUuid: this.instanceUuid,
       version: currentVersion,
       getOsInfo: createOsInfoReader(),
+      // A plain report is a preview for an admin; an encrypted (or sendable) one goes out at the decided level.
+      resolveLevel: async ({ unencrypted }) => reportLevelFor((await optIn.refresh()).state.level, unencrypted ? 'preview' : 'send'),
     });
     registerRoutes({
       router: core.http.createRouter(),

@@ -54,9 +54,26 @@ describe('getStats', () => {
     const c = collection();
     registry.set(c);
     await service.getStats({ unencrypted: false, ...range });
-    const expected = { usageCollection, ...range, unencrypted: false, request: undefined };
+    const expected = { usageCollection, ...range, unencrypted: false, request: undefined, level: 'full' };
     expect(c.clusterDetailsGetter).toHaveBeenCalledWith(expected);
     expect(c.statsGetter).toHaveBeenCalledWith([{ clusterUuid: 'c1' }], expected);
+  });
+
+  it("builds at the caller's level, else the collection's resolveLevel, and never serves a cached report across levels", async () => {
+    const { registry, service } = setup();
+    const resolveLevel = jest.fn().mockResolvedValue('operational');
+    const c = collection({ resolveLevel });
+    registry.set(c);
+    await service.getStats({ unencrypted: true, ...range });
+    expect(resolveLevel).toHaveBeenCalledWith({ unencrypted: true });
+    expect(c.statsGetter).toHaveBeenLastCalledWith([{ clusterUuid: 'c1' }], expect.objectContaining({ level: 'operational' }));
+    // The same level again: the cache answers. Another level: built anew, at that level.
+    await service.getStats({ unencrypted: true, ...range });
+    expect(c.statsGetter).toHaveBeenCalledTimes(1);
+    await service.getStats({ unencrypted: true, level: 'full', ...range });
+    expect(c.statsGetter).toHaveBeenCalledTimes(2);
+    expect(c.statsGetter).toHaveBeenLastCalledWith([{ clusterUuid: 'c1' }], expect.objectContaining({ level: 'full' }));
+    expect(resolveLevel).toHaveBeenCalledTimes(2);
   });
 
   it('leaves out clusters that are not opted in when not unencrypted, and encrypts with a key', async () => {

@@ -8,6 +8,7 @@ import type {
   CollectionConfig,
   EncryptedReport,
   OptInStatsPayload,
+  ReportLevel,
   StatsCollectionConfig,
   StatsGetterConfig,
   TelemetryCollectionManagerGetters,
@@ -48,13 +49,18 @@ export interface StatsServiceOptions {
 export function createStatsService(options: StatsServiceOptions): TelemetryCollectionManagerGetters {
   const { logger, usageCollection, registry, cache, getEncryptor } = options;
 
-  const toCollectionConfig = (config: StatsGetterConfig): StatsCollectionConfig => ({
+  const toCollectionConfig = (config: StatsGetterConfig, level: ReportLevel): StatsCollectionConfig => ({
     usageCollection,
     start: config.start,
     end: config.end,
     unencrypted: config.unencrypted,
     request: config.request,
+    level,
   });
+
+  /** The caller's level, else the collection's decision, else `full`. */
+  const levelFor = async (collection: CollectionConfig<BasicStatsPayload>, config: StatsGetterConfig): Promise<ReportLevel> =>
+    config.level ?? (await collection.resolveLevel?.({ unencrypted: config.unencrypted })) ?? 'full';
 
   /** Runs `use` on each collection, highest priority first, until one gives a non-empty answer. */
   async function firstAnswer<R>(use: (collection: CollectionConfig<BasicStatsPayload>) => Promise<R[]>): Promise<R[]> {
@@ -99,10 +105,11 @@ export function createStatsService(options: StatsServiceOptions): TelemetryColle
   }
 
   async function getStats(config: StatsGetterConfig): Promise<any[]> {
-    const collectionConfig = toCollectionConfig(config);
-    const reports = await firstAnswer((collection) =>
-      cache.get(collection.title, () => collect(collection, collectionConfig), { refresh: config.refreshCache })
-    );
+    const reports = await firstAnswer(async (collection) => {
+      const level = await levelFor(collection, config);
+      // Keyed by level too: a report built for `full` must never be served to an `operational` caller.
+      return cache.get(`${collection.title}:${level}`, () => collect(collection, toCollectionConfig(config, level)), { refresh: config.refreshCache });
+    });
     if (config.unencrypted) return reports;
     // Second gate after the sender's own: a report whose cluster is not opted in never leaves the manager.
     return seal(reports.filter(isClusterOptedIn));
@@ -111,9 +118,8 @@ export function createStatsService(options: StatsServiceOptions): TelemetryColle
   return {
     getStats,
     async getOptInStats(optInStatus: boolean, config: Omit<StatsGetterConfig, 'refreshCache'>) {
-      const collectionConfig = toCollectionConfig(config);
       const payloads = await firstAnswer<OptInStatsPayload>(async (collection) =>
-        (await collection.clusterDetailsGetter(collectionConfig)).map(({ clusterUuid }) => ({
+        (await collection.clusterDetailsGetter(toCollectionConfig(config, 'operational'))).map(({ clusterUuid }) => ({
           cluster_uuid: clusterUuid,
           opt_in_status: optInStatus,
         }))

@@ -17,7 +17,12 @@ export interface StatsCollectionConfig {
   unencrypted: boolean;
   /** The HTTP request that asked for the report, when there is one. */
   request?: OpenSearchDashboardsRequest;
+  /** How much the report carries (docs/consent.md): the collection leaves out what the level does not allow. */
+  level: ReportLevel;
 }
+
+/** The consent level a report is built for; `off` builds nothing, so it is not one. */
+export type ReportLevel = 'operational' | 'full';
 
 /** The per-cluster report of a collection, before the manager adds `license` and `collectionSource`. */
 export interface BasicStatsPayload {
@@ -87,6 +92,11 @@ export interface CollectionConfig<T extends BasicStatsPayload = BasicStatsPayloa
   statsGetter: StatsGetter<T>;
   clusterDetailsGetter: ClusterDetailsGetter;
   licenseGetter?: LicenseGetter;
+  /**
+   * The level of a report when the caller names none: the collection's owner knows the consent decision.
+   * Without it, `full`.
+   */
+  resolveLevel?: (config: { unencrypted: boolean }) => ReportLevel | Promise<ReportLevel>;
 }
 
 /** What `getStats` callers pass. */
@@ -98,6 +108,8 @@ export interface StatsGetterConfig {
   request?: OpenSearchDashboardsRequest;
   /** Collect again even when the cache holds a fresh report. */
   refreshCache?: boolean;
+  /** The level to build for; the collection's `resolveLevel` decides when left out. */
+  level?: ReportLevel;
 }
 
 /** A public RSA key in JWK form; the report is encrypted to it. */

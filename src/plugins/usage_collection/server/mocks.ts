@@ -32,6 +32,7 @@ function createSetupContract(): jest.Mocked<UsageCollectionSetup> {
     makeStatsCollector: jest.fn(set.makeStatsCollector),
     registerCollector: jest.fn(set.registerCollector),
     getCollectorByType: jest.fn(set.getCollectorByType),
+    getCategory: jest.fn(set.getCategory),
     areAllCollectorsReady: jest.fn().mockResolvedValue(true),
     bulkFetch: jest.fn(set.bulkFetch),
     bulkFetchUsage: jest.fn(set.bulkFetchUsage),

@@ -85,6 +85,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
       makeStatsCollector: collectorSet.makeStatsCollector,
       registerCollector: collectorSet.registerCollector,
       getCollectorByType: collectorSet.getCollectorByType,
+      getCategory: collectorSet.getCategory,
       areAllCollectorsReady: collectorSet.areAllCollectorsReady,
       bulkFetch: collectorSet.bulkFetch,
       bulkFetchUsage: collectorSet.bulkFetchUsage,

@@ -13,6 +13,7 @@ export interface UsageCollectionSetup {
   registerCollector: CollectorSet['registerCollector'];
   /** The registered collector of that type, if any. */
   getCollectorByType: CollectorSet['getCollectorByType'];
+  getCategory: CollectorSet['getCategory'];
   /** Whether every collector is ready (true anyway once `maximumWaitTimeForAllCollectorsInS` has passed). */
   areAllCollectorsReady: CollectorSet['areAllCollectorsReady'];
   /** Every ready collector's schema-filtered data, plus `usage_collector_stats`; bounded by the fetch timeout. */

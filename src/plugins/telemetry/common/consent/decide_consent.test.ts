@@ -1,5 +1,5 @@
 import type { TelemetrySavedObject } from '../telemetry_config/types';
-import { decideConsent, levelAllows, mayLeave, type ConsentConfig, type ConsentDecision, type ConsentInputs } from './decide_consent';
+import { decideConsent, levelAllows, mayLeave, reportLevelFor, type ConsentConfig, type ConsentDecision, type ConsentInputs } from './decide_consent';
 import { isUpgradeSince } from './version';
 
 const V = '2.19.0';
@@ -93,6 +93,13 @@ describe('levelAllows and mayLeave', () => {
     expect([levelAllows('operational', 'operational'), levelAllows('operational', 'usage'), levelAllows('operational', undefined)]).toEqual([true, false, false]);
     expect([levelAllows('full', 'operational'), levelAllows('full', 'usage'), levelAllows('full', undefined)]).toEqual([true, true, true]);
     expect([mayLeave({ level: 'off' }), mayLeave({ level: 'operational' }), mayLeave({ level: 'full' })]).toEqual([false, true, true]);
+  });
+});
+
+describe('reportLevelFor', () => {
+  it('sends at the decided level; previews what an opt-in would send', () => {
+    expect([reportLevelFor('full', 'send'), reportLevelFor('operational', 'send'), reportLevelFor('off', 'send')]).toEqual(['full', 'operational', 'operational']);
+    expect([reportLevelFor('full', 'preview'), reportLevelFor('operational', 'preview'), reportLevelFor('off', 'preview')]).toEqual(['full', 'operational', 'full']);
   });
 });
 

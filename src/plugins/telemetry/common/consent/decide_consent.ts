@@ -132,3 +132,13 @@ export function levelAllows(level: TelemetryLevel, category: CollectorCategory |
 export function mayLeave(decision: Pick<ConsentDecision, 'level'>): boolean {
   return decision.level !== 'off';
 }
+
+/**
+ * The level to build a report at. A report to send is built at the decided level (`off` sends nothing; its
+ * report is built at the least level only to be dropped by the opt-in gate). A preview for an admin shows
+ * what an opt-in would send: the decided level, or `full` while nothing is opted in.
+ */
+export function reportLevelFor(decided: TelemetryLevel, purpose: 'send' | 'preview'): OptInLevel {
+  if (decided !== 'off') return decided;
+  return purpose === 'preview' ? 'full' : 'operational';
+}

@@ -3,6 +3,7 @@ export {
   decideConsent,
   levelAllows,
   mayLeave,
+  reportLevelFor,
   type CollectorCategory,
   type ConsentConfig,
   type ConsentDecision,

@@ -39,6 +39,7 @@ export function toTelemetryUsage({ state, savedObject }: OptInReading): Telemetr
 export function registerTelemetryPluginUsageCollector(usageCollection: UsageCollectionSetup, getDeps: () => TelemetryCollectorDeps) {
   const collector = usageCollection.makeUsageCollector<TelemetryUsageStats>({
     type: 'telemetry',
+    category: 'operational',
     schema: telemetryUsageSchema,
     isReady: () => getDeps().readState !== undefined,
     fetch: async () => {

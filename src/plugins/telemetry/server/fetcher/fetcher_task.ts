@@ -8,6 +8,7 @@ import { createTelemetrySavedObject, updateTelemetrySavedObject } from '../telem
 import { TelemetrySendError, type TelemetryHttpClient } from './http_client';
 import { buildReportRequest, formatDuration } from './requests';
 import { decideSend, getActiveFailureCount, getJitterMs, getMaxJitterMs, MIN_CHECK_DELAY_MS, type SenderTimings } from './send_decision';
+import { reportLevelFor } from '../../common/consent';
 
 /** Reports cover the last 20 minutes (upstream's window; the `local` collection reports totals anyway). */
 const REPORT_WINDOW_MS = 20 * 60 * 1000;
@@ -133,9 +134,10 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
     try {
       const range = { start: new Date(end - REPORT_WINDOW_MS).toISOString(), end: new Date(end).toISOString() };
       // In debug mode the plain report is logged; the opted-in filter the manager applies is applied here.
+      const level = reportLevelFor(state.level, 'send');
       reports = debug
-        ? (await collectionManager.getStats({ unencrypted: true, ...range })).filter(isClusterOptedIn)
-        : await collectionManager.getStats({ unencrypted: false, ...range });
+        ? (await collectionManager.getStats({ unencrypted: true, level, ...range })).filter(isClusterOptedIn)
+        : await collectionManager.getStats({ unencrypted: false, level, ...range });
     } catch (error) {
       const holdMs = Math.max(timings.retryDelayMs, 2 * timings.requestTimeoutMs);
       logger.warn(`Failed to build the telemetry report: ${(error as Error).message}. Next try in ${formatDuration(holdMs)}.`);

@@ -38,7 +38,7 @@ describe('local collection on a real OpenSearch node', () => {
     expect(clusters).toEqual([{ clusterUuid: info.cluster_uuid }]);
 
     const usageCollection = usageCollectionPluginMock.createSetupContract();
-    const [report] = await createLocalStatsGetter(deps)(clusters, { usageCollection, start: 'a', end: 'b', unencrypted: true });
+    const [report] = await createLocalStatsGetter(deps)(clusters, { usageCollection, start: 'a', end: 'b', unencrypted: true, level: 'full' });
     expect(report).toMatchObject({ cluster_uuid: info.cluster_uuid, cluster_name: info.cluster_name, version: info.version.number, collection: 'local' });
     const stats = report.cluster_stats as any;
     expect(stats).toMatchObject({ cluster_uuid: info.cluster_uuid, status: expect.stringMatching(/green|yellow/), indices: { count: expect.any(Number) } });

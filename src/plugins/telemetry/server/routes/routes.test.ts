@@ -75,7 +75,7 @@ describe('POST /api/telemetry/v2/optIn', () => {
     const t = setup({ attributes: { enabled: true, reportFailureCount: 3, reportFailureVersion: '2.19.0' } });
     t.client.update.mockResolvedValue({ version: 'v2' });
     await optIn(t, true);
-    expect(t.client.update).toHaveBeenLastCalledWith('telemetry', 'telemetry', { enabled: true, lastVersionChecked: '2.19.0' }, {});
+    expect(t.client.update).toHaveBeenLastCalledWith('telemetry', 'telemetry', { enabled: true, level: 'full', lastVersionChecked: '2.19.0' }, {});
     await optIn(t, false);
     expect(t.client.update).toHaveBeenLastCalledWith('telemetry', 'telemetry', { enabled: false, lastVersionChecked: '2.19.0', reportFailureCount: 0 }, {});
   });
@@ -145,13 +145,13 @@ describe('GET /api/telemetry/v2/state', () => {
     const t = setup();
     const response = await t.call('get', '/api/telemetry/v2/state');
     expect(response.status).toBe(200);
-    expect(response.payload).toEqual({ optIn: null, allowChangingOptInStatus: true, sendUsageFrom: 'server', notifyUserAboutOptInDefault: false });
+    expect(response.payload).toEqual({ optIn: null, level: 'off', allowChangingOptInStatus: true, sendUsageFrom: 'server', notifyUserAboutOptInDefault: false });
   });
 
   it('says what locks the choice', async () => {
     const t = setup({ config: { optIn: true, allowChangingOptInStatus: false } });
     const response = await t.call('get', '/api/telemetry/v2/state');
-    expect(response.payload).toEqual({ optIn: true, allowChangingOptInStatus: false, lockedBy: 'config', sendUsageFrom: 'server', notifyUserAboutOptInDefault: false });
+    expect(response.payload).toEqual({ optIn: true, level: 'full', allowChangingOptInStatus: false, lockedBy: 'config', sendUsageFrom: 'server', notifyUserAboutOptInDefault: false });
   });
 
   it('asks for the "opted in by default" notice until it was seen', async () => {

@@ -6,7 +6,11 @@ import { getTelemetryFailureDetails } from '../../common/telemetry_config';
 import { getTelemetrySavedObjectWithVersion, updateTelemetrySavedObject } from '../telemetry_repository';
 import { defaultRange, type TelemetryRouteDeps } from './types';
 
-const bodySchema = schema.object({ enabled: schema.boolean() });
+/** `level` is how much an opt-in sends (docs/consent.md); `full` when left out, ignored for an opt-out. */
+const bodySchema = schema.object({
+  enabled: schema.boolean(),
+  level: schema.maybe(schema.oneOf([schema.literal('operational'), schema.literal('full')])),
+});
 
 /** Upstream's answer to a change while the choice is locked. */
 export const NOT_ALLOWED_MESSAGE = 'Not allowed to change Opt-in Status.';
@@ -39,7 +43,13 @@ export function registerTelemetryOptInRoute({ router, currentVersion, collection
       // A change of the choice ends a failure pause of the sender (common/retry_policy.ts).
       const resetFailures = changed && getTelemetryFailureDetails({ telemetrySavedObject: found ? found.attributes : null }).failureCount > 0;
       try {
-        await updateTelemetrySavedObject(client, { enabled, lastVersionChecked: currentVersion, ...(resetFailures ? { reportFailureCount: 0 } : {}) });
+        const level = enabled ? request.body.level ?? 'full' : undefined;
+        await updateTelemetrySavedObject(client, {
+          enabled,
+          ...(level ? { level } : {}),
+          lastVersionChecked: currentVersion,
+          ...(resetFailures ? { reportFailureCount: 0 } : {}),
+        });
       } catch (error) {
         if (SavedObjectsErrorHelpers.isForbiddenError(error)) return response.forbidden();
         throw error;

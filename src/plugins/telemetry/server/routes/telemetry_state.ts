@@ -15,6 +15,7 @@ export function registerTelemetryStateRoute({ router, optIn }: TelemetryRouteDep
       const { state } = await optIn.refresh(telemetryClient(context));
       const body: TelemetryBrowserState = {
         optIn: state.optIn,
+        level: state.level,
         allowChangingOptInStatus: state.allowChangingOptInStatus,
         ...(state.lockedBy ? { lockedBy: state.lockedBy } : {}),
         sendUsageFrom: state.sendUsageFrom,

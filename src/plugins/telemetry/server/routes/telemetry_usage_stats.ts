@@ -12,6 +12,8 @@ const bodySchema = schema.object({
   timeRange: schema.maybe(schema.object({ min: dateValue, max: dateValue })),
   /** Collect again instead of serving the cached report. */
   refreshCache: schema.boolean({ defaultValue: false }),
+  /** Build at this level (a preview of what each level sends); the consent decision's level otherwise. */
+  level: schema.maybe(schema.oneOf([schema.literal('operational'), schema.literal('full')])),
 });
 
 /**
@@ -23,12 +25,13 @@ export function registerTelemetryUsageStatsRoute({ router, collectionManager, no
   router.post(
     { path: `/api/telemetry/${ENDPOINT_VERSION}/clusters/_stats`, validate: { body: bodySchema }, options: { tags: ['access:telemetry:read_report'] } },
     router.handleLegacyErrors(async (_context, request, response) => {
-      const { unencrypted, timeRange, refreshCache } = request.body;
+      const { unencrypted, timeRange, refreshCache, level } = request.body;
       const range = timeRange
         ? { start: new Date(timeRange.min).toISOString(), end: new Date(timeRange.max).toISOString() }
         : defaultRange(now());
       try {
-        const stats = await collectionManager.getStats({ unencrypted, ...range, request, refreshCache });
+        // A sendable report is always built at the decided level: only a plain preview may name another.
+        const stats = await collectionManager.getStats({ unencrypted, ...range, request, refreshCache, ...(unencrypted && level ? { level } : {}) });
         return response.ok({ body: stats });
       } catch (error) {
         if ((error as { statusCode?: number }).statusCode === 403) throw error;

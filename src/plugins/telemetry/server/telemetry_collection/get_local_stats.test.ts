@@ -24,7 +24,7 @@ function config(
 ) {
   const usageCollection = usageCollectionPluginMock.createSetupContract();
   usageCollection.bulkFetch.mockResolvedValue(results);
-  return { usageCollection, start: 'a', end: 'b', unencrypted: false } satisfies StatsCollectionConfig;
+  return { usageCollection, start: 'a', end: 'b', unencrypted: false, level: 'full' } satisfies StatsCollectionConfig;
 }
 
 const fakeCluster = (): ClusterCaller & { callCluster: jest.Mock } => ({
@@ -53,6 +53,25 @@ describe('createClusterDetailsGetter', () => {
 });
 
 describe('createLocalStatsGetter', () => {
+  it('keeps only the collectors the level allows: at operational, no usage (or uncategorised) collector enters the report', async () => {
+    const results = [
+      { type: 'telemetry', result: { opt_in_status: true, usage_fetcher: 'server' } },
+      { type: 'core', result: { config: { a: 1 } } },
+      { type: 'ui_metric', result: { app: [{ key: 'click', value: 1 }] } },
+      { type: 'third_party', result: { secret_clicks: 9 } },
+      { type: 'usage_collector_stats', result: { collectors: {} } },
+    ];
+    const categories: Record<string, 'operational' | 'usage'> = { telemetry: 'operational', core: 'operational', ui_metric: 'usage', usage_collector_stats: 'operational' };
+    const build = async (level: 'operational' | 'full') => {
+      const c = { ...config(results), level };
+      c.usageCollection.getCategory.mockImplementation((type: string) => categories[type] ?? 'usage');
+      const [report] = await createLocalStatsGetter(deps())([{ clusterUuid: 'server-uuid' }], c);
+      return Object.keys(report.stack_stats.opensearch_dashboards!.plugins).sort();
+    };
+    expect(await build('operational')).toEqual(['core', 'telemetry', 'usage_collector_stats']);
+    expect(await build('full')).toEqual(['core', 'telemetry', 'third_party', 'ui_metric', 'usage_collector_stats']);
+  });
+
   it('builds the sample report without cluster_stats on the embedded store', async () => {
     const results = [
       { type: 'opensearchDashboards', result: { index: '.osd', dashboard: { total: 2 }, visualization: { total: 0 } } },

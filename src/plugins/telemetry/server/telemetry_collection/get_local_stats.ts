@@ -1,4 +1,5 @@
 import type { Logger, SavedObjectsClientContract } from '../../../../core/server';
+import { levelAllows } from '../../common/consent';
 import type { BasicStatsPayload, ClusterDetails, StatsCollectionConfig } from '../../../telemetry_collection_manager/server';
 import type { ClusterCaller } from './cluster_client';
 import { handleOpenSearchDashboardsStats } from './get_opensearch_dashboards';
@@ -65,10 +66,13 @@ export function createLocalStatsGetter(deps: LocalStatsDeps) {
   const now = deps.now ?? (() => new Date());
   return async (clusters: ClusterDetails[], config: StatsCollectionConfig): Promise<BasicStatsPayload[]> => {
     const cluster = deps.getClusterCaller();
-    const fetchCollectors = () =>
-      config.usageCollection.bulkFetch(cluster ? (endpoint, params) => cluster.callCluster(endpoint as any, params) : undefined, deps.getOpenSearchClient(), {
-        savedObjectsClient: deps.getSavedObjectsClient(),
-      });
+    // Only what the consent level allows is kept (docs/consent.md); the rest never enters the report.
+    const fetchCollectors = async () =>
+      (
+        await config.usageCollection.bulkFetch(cluster ? (endpoint, params) => cluster.callCluster(endpoint as any, params) : undefined, deps.getOpenSearchClient(), {
+          savedObjectsClient: deps.getSavedObjectsClient(),
+        })
+      ).filter(({ type }) => levelAllows(config.level, config.usageCollection.getCategory(type)));
     const timestamp = now().toISOString();
     const toStackStats = (results: Awaited<ReturnType<typeof fetchCollectors>>) => ({
       opensearch_dashboards: handleOpenSearchDashboardsStats(results, deps),

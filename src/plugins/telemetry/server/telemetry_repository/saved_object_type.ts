@@ -13,6 +13,7 @@ export const telemetrySavedObjectType: SavedObjectsType = {
   mappings: {
     properties: {
       enabled: { type: 'boolean' },
+      level: { type: 'keyword' },
       sendUsageFrom: { type: 'keyword' },
       lastReported: { type: 'date' },
       lastReportAttempt: { type: 'date' },

@@ -1,5 +1,5 @@
 import { findSchemaProblem } from './schema';
-import type { CollectorFetchContext, CollectorOptions, LegacyAPICaller, MakeSchemaFrom, OpenSearchClient, SchemaNode, UsageCollectorOptions } from './types';
+import type { CollectorCategory, CollectorFetchContext, CollectorOptions, LegacyAPICaller, MakeSchemaFrom, OpenSearchClient, SchemaNode, UsageCollectorOptions } from './types';
 
 const alwaysReady = () => true;
 
@@ -15,13 +15,15 @@ export class Collector<T = unknown, U = T> {
   public readonly schema?: MakeSchemaFrom<T>;
   /** Whether `fetch` can run now. */
   public readonly isReady: () => boolean | Promise<boolean>;
+  /** `operational` or `usage` (the default for a collector that declares none). */
+  public readonly category: CollectorCategory;
   private readonly fetchData: CollectorOptions<T, U>['fetch'];
 
   constructor(options: CollectorOptions<T, U>) {
     if (!options || typeof options !== 'object') {
       throw new Error('Collector must be instantiated with an options object');
     }
-    const { type, schema, isReady, fetch } = options;
+    const { type, schema, isReady, fetch, category } = options;
     if (typeof type !== 'string' || type === '') {
       throw new Error('Collector must be instantiated with a options.type string property');
     }
@@ -31,6 +33,9 @@ export class Collector<T = unknown, U = T> {
     if (isReady !== undefined && typeof isReady !== 'function') {
       throw new Error(`Collector "${type}": options.isReady must be a function when given`);
     }
+    if (category !== undefined && category !== 'operational' && category !== 'usage') {
+      throw new Error(`Collector "${type}": options.category must be 'operational' or 'usage' when given, got ${JSON.stringify(category)}`);
+    }
     if (schema !== undefined) {
       const problem = findSchemaProblem(schema);
       if (problem) throw new Error(`Collector "${type}" has an invalid schema: ${problem}`);
@@ -38,6 +43,7 @@ export class Collector<T = unknown, U = T> {
     this.type = type;
     this.schema = schema;
     this.isReady = isReady ?? alwaysReady;
+    this.category = category ?? 'usage';
     this.fetchData = fetch;
   }
 

@@ -25,6 +25,23 @@ describe('CollectorSet registration', () => {
     );
   });
 
+  it("answers each result type's category: the collector's, operational for usage_collector_stats, usage by default and for unknown types", () => {
+    const { set } = createSet();
+    set.registerCollector(set.makeUsageCollector<{ a: number }>({ type: 'ops', category: 'operational', schema: { a: 'long' }, fetch: () => ({ a: 1 }) }));
+    set.registerCollector(set.makeUsageCollector<{ a: number }>({ type: 'clicks', category: 'usage', schema: { a: 'long' }, fetch: () => ({ a: 1 }) }));
+    set.registerCollector(set.makeUsageCollector<{ a: number }>({ type: 'third_party', schema: { a: 'long' }, fetch: () => ({ a: 1 }) }));
+    expect(['ops', 'clicks', 'third_party', 'usage_collector_stats', 'never_registered'].map(set.getCategory)).toEqual([
+      'operational',
+      'usage',
+      'usage',
+      'operational',
+      'usage',
+    ]);
+    expect(() => set.makeUsageCollector<{ a: number }>({ type: 'bad', category: 'health' as any, schema: { a: 'long' }, fetch: () => ({ a: 1 }) })).toThrow(
+      `Collector "bad": options.category must be 'operational' or 'usage' when given, got "health"`
+    );
+  });
+
   it('reserves usage_collector_stats', () => {
     const { set } = createSet();
     expect(() => set.registerCollector(set.makeStatsCollector({ type: 'usage_collector_stats', fetch: () => 1 }))).toThrow('is duplicated');

@@ -6,6 +6,7 @@ import { CollectorRunner } from './collector_runner';
 import { buildUsageCollectorStats, usageCollectorStatsSchema, type IngestStats } from './collector_stats';
 import { createFilterReport, filterBySchema } from './schema';
 import type {
+  CollectorCategory,
   CollectorFetchContextInput,
   CollectorFetchResult,
   CollectorOptions,
@@ -68,6 +69,13 @@ export class CollectorSet {
   };
 
   public getCollectorByType = (type: string): Collector<any, any> | undefined => this.collectors.get(type);
+
+  /**
+   * The category of a fetch result's `type`: the collector's own; `operational` for the collection's own
+   * health (`usage_collector_stats`); `usage` for anything unknown, so nothing unclassified passes a filter.
+   */
+  public getCategory = (type: string): CollectorCategory =>
+    type === USAGE_COLLECTOR_STATS_TYPE ? 'operational' : this.collectors.get(type)?.category ?? 'usage';
 
   public isUsageCollector = (x: unknown): x is UsageCollector<any, any> => x instanceof UsageCollector;
 

@@ -97,6 +97,11 @@ export interface CollectorOptions<T = unknown, U = T> {
   type: string;
   /** Declared fields; a stats collector may omit it (its data is then reported unfiltered). */
   schema?: MakeSchemaFrom<T>;
+  /**
+   * What the data is: `operational` (health, versions, sizes, config; sent at the `operational` consent
+   * level) or `usage` (what people do; sent at `full` only). Left out, the collector counts as `usage`.
+   */
+  category?: CollectorCategory;
   /** Whether `fetch` can run now; counts against the collector's time budget. Default: always ready. */
   isReady?: () => boolean | Promise<boolean>;
   /**
@@ -124,3 +129,6 @@ export interface CollectorFetchResult<T = unknown> {
   type: string;
   result: T;
 }
+
+/** A collector's category (docs/consent.md): `operational` data may leave at the `operational` level. */
+export type CollectorCategory = 'operational' | 'usage';

@@ -180,6 +180,7 @@ export function registerApplicationUsageCollector(
 ) {
   const collector = usageCollection.makeUsageCollector<ApplicationUsageTelemetryReport>({
     type: 'application_usage',
+    category: 'usage',
     schema: applicationUsageSchema,
     isReady: () => getSavedObjectsClient() !== undefined,
     fetch: async (_callCluster, _opensearchClient, { savedObjectsClient }) => {

@@ -81,6 +81,7 @@ export const coreUsageSchema: MakeSchemaFrom<CoreUsageData> = {
 export function registerCoreUsageCollector(usageCollection: UsageCollectionSetup, getCoreUsageData: () => CoreUsageDataStart | undefined) {
   const collector = usageCollection.makeUsageCollector<CoreUsageData>({
     type: 'core',
+    category: 'operational',
     schema: coreUsageSchema,
     isReady: () => typeof getCoreUsageData()?.getCoreUsageData === 'function',
     fetch: () => getCoreUsageData()?.getCoreUsageData(),

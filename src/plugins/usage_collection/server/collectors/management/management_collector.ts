@@ -69,6 +69,7 @@ export function registerManagementUsageCollector(
   const schema = buildManagementSchema(registered);
   const collector = usageCollection.makeUsageCollector<Record<string, unknown>>({
     type: 'stack_management',
+    category: 'usage',
     // Built at run time from the registered settings, so not typed against the data.
     schema: schema as any,
     isReady: () => getSavedObjectsClient() !== undefined,

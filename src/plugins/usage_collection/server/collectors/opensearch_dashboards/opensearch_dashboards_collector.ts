@@ -51,6 +51,7 @@ export function registerOpenSearchDashboardsUsageCollector(
 ) {
   const collector = usageCollection.makeUsageCollector<OpenSearchDashboardsUsage>({
     type: 'opensearchDashboards',
+    category: 'operational',
     schema: openSearchDashboardsUsageSchema,
     isReady: () => getSavedObjectsClient() !== undefined,
     fetch: async (_callCluster, _opensearchClient, { savedObjectsClient }) => {

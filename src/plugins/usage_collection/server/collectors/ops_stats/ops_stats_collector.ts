@@ -81,6 +81,7 @@ export function registerOpsStatsCollector(usageCollection: UsageCollectionSetup,
   const subscription = metrics$.subscribe((metrics) => (latest = metrics));
   const collector = usageCollection.makeStatsCollector<OpsStatsUsage>({
     type: OPENSEARCH_DASHBOARDS_STATS_TYPE,
+    category: 'operational',
     schema: opsStatsSchema,
     isReady: () => latest !== undefined,
     fetch: () => (latest ? toOpsStats(latest, new Date()) : undefined),

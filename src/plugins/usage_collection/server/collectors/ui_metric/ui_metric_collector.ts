@@ -129,6 +129,7 @@ export function registerUiMetricUsageCollector(
 ) {
   const collector = usageCollection.makeUsageCollector<UiMetricUsage>({
     type: 'ui_metric',
+    category: 'usage',
     schema: uiMetricSchema,
     isReady: () => getSavedObjectsClient() !== undefined,
     fetch: async (_callCluster, _opensearchClient, { savedObjectsClient }) => {
