@@ -3,6 +3,7 @@ import { ConfigService, Env, KeySources, RawConfig } from './config';
 import { opensearchDashboardsConfig, pluginsConfig, savedObjectsConfig, PluginsConfigType, SavedObjectsConfigType } from './core_config';
 import { CapabilitiesService, type CapabilitiesSetup, type CapabilitiesStart } from './capabilities';
 import { CoreUsageDataService } from './core_usage_data';
+import { CspConfig, cspConfig, CspConfigType, withPageCsp } from './csp';
 import { getSqliteIndexUsage } from './core_usage_data/sqlite_index_usage';
 import { DataPathError, ensureWritableDataPath } from './environment/data_path';
 import { pathConfig, PathConfigType, resolveDataPath } from './environment/path_config';
@@ -65,7 +66,7 @@ export class Server {
     const { env, rawConfig, sources, logging } = options;
     this.log = logging.get('server');
     this.configService = new ConfigService(rawConfig, sources, env);
-    for (const descriptor of [httpConfig, pathConfig, loggingConfig, opensearchDashboardsConfig, opsConfig, pluginsConfig, opensearchConfig, uiSettingsConfig, savedObjectsConfig, statusConfig]) {
+    for (const descriptor of [httpConfig, pathConfig, loggingConfig, opensearchDashboardsConfig, opsConfig, pluginsConfig, opensearchConfig, uiSettingsConfig, savedObjectsConfig, statusConfig, cspConfig]) {
       this.configService.setSchema(descriptor.path, descriptor.schema as any);
     }
     this.plugins = new PluginsService({ env, configService: this.configService, logger: logging });
@@ -86,7 +87,8 @@ export class Server {
     this.dataPath = resolveDataPath(pathCfg);
     this.instanceUuid = this.prepareDataPath(httpCfg.uuid);
 
-    this.http = new HttpService(this.httpConfigOf(httpCfg), logging.get('http'));
+    const csp = new CspConfig(this.configService.atPathSync<CspConfigType>('csp'));
+    this.http = new HttpService(this.httpConfigOf(httpCfg), logging.get('http'), csp);
     this.savedObjects = new SavedObjectsService({ logger: logging.get('savedobjects-service'), dataPath: this.dataPath });
     this.uiSettings = new UiSettingsService({
       logger: logging.get('ui-settings'),
@@ -131,7 +133,6 @@ export class Server {
       router: coreRouter,
       status: this.status,
       metrics: core.metrics,
-      opsIntervalMs: opsCfg.interval.asMilliseconds(),
       auth: http.auth,
       allowAnonymous: this.configService.atPathSync<StatusConfigType>('status').allowAnonymous,
       serverInfo: {
@@ -140,14 +141,14 @@ export class Server {
         version: env.packageInfo.version,
         buildNum: env.packageInfo.buildNum,
         buildSha: env.packageInfo.buildSha,
-        buildSnapshot: env.packageInfo.version.includes('SNAPSHOT'),
       },
     });
     registerUiSettingsRoutes(coreRouter);
     // The page and the browser bundle; the bundle builds while the plugins set up.
     this.rendering = new RenderingService({ env, logger: logging.get('rendering') });
     const rendering = this.rendering.setup({
-      router: coreRouter,
+      // Its pages are written with the default policy; this router gives them the configured one.
+      router: withPageCsp(coreRouter, csp),
       basePath: http.basePath,
       uiPlugins: this.plugins.getUiPlugins(),
       serverUuid: this.instanceUuid,
@@ -298,6 +299,7 @@ export class Server {
         registerOnPreResponse: core.http.registerOnPreResponse,
         auth: core.http.auth,
         resources: core.http.createResources(plugin.name),
+        csp: core.http.csp,
       },
       savedObjects: { registerType: (type) => core.savedObjects.registerType(type) },
       uiSettings: core.uiSettings,

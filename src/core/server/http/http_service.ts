@@ -1,3 +1,4 @@
+import { CspConfig, type ICspConfig } from '../csp/csp_config';
 import { Logger } from '../logging';
 import { HttpConfig } from './http_config';
 import { HttpServer } from './http_server';
@@ -32,7 +33,11 @@ export class HttpService {
   private readonly basePath: IBasePath;
   private boundPort: number;
 
-  constructor(private readonly config: HttpConfig, private readonly log: Logger) {
+  constructor(
+    private readonly config: HttpConfig,
+    private readonly log: Logger,
+    private readonly csp: ICspConfig = CspConfig.DEFAULT
+  ) {
     this.server = new HttpServer(config, log.get('server'), this.lifecycle);
     this.basePath = createBasePath(config.basePath);
     this.boundPort = config.port;
@@ -56,6 +61,7 @@ export class HttpService {
         this.coreContext = factory;
       },
       resources: this.createResources(),
+      csp: this.csp,
       createResources: (pluginId) => this.createResources(pluginId),
       setCorePageRenderer: (renderer) => {
         if (this.pageRenderer) throw new Error('The core page renderer is already set.');
@@ -72,7 +78,7 @@ export class HttpService {
 
   /** Page routes on a router of their own (so a failing handler is logged with its plugin's name). */
   private createResources(pluginId?: string): HttpResources {
-    return createHttpResources(this.createRouter(pluginId), () => this.pageRenderer);
+    return createHttpResources(this.createRouter(pluginId), () => this.pageRenderer, this.csp);
   }
 
   public async start(): Promise<HttpServiceStart> {

@@ -2,6 +2,7 @@ import { IRouter, OpenSearchDashboardsRequest, RequestHandlerContext, RequestHan
 import { RequestObservation } from './http_server';
 import type { HttpAuth, HttpLifecycleSetup } from './lifecycle';
 import type { CorePageRenderer, HttpResources } from './resources';
+import type { ICspConfig } from '../csp/csp_config';
 
 /** `server.basePath` helpers. */
 export interface IBasePath {
@@ -32,6 +33,8 @@ export interface HttpServiceSetup extends HttpLifecycleSetup {
   getServerInfo(): HttpServerInfo;
   /** GET routes answered with the host page (`renderCoreApp`, `renderAnonymousCoreApp`) or a resource. */
   resources: HttpResources;
+  /** The Content Security Policy every page is served with (`csp.*`), as upstream's `core.http.csp`. */
+  csp: ICspConfig;
 }
 
 /** What core services get in addition. */

@@ -17,8 +17,9 @@ describe('the server, started for real', () => {
     server = await startOsdServer({ pluginPaths: [testPlugin] });
     const status = await api(`${server.url}/api/status`);
     expect(status.status).toBe(200);
-    expect(status.body.status.overall.level).toBe('available');
-    expect(status.body.status.plugins.testPlugin.level).toBe('available');
+    expect(status.body.status.overall.state).toBe('green');
+    expect(status.body.status.statuses).toContainEqual(expect.objectContaining({ id: `plugin:testPlugin@${status.body.version.number}`, state: 'green' }));
+    expect((await api(`${server.url}/api/status?v8format=true`)).body.status.plugins.testPlugin.level).toBe('available');
     const uuid = status.body.uuid;
     expect(uuid).toMatch(/^[0-9a-f-]{36}$/);
     expect(readFileSync(join(server.dataPath, 'uuid'), 'utf8')).toBe(uuid);

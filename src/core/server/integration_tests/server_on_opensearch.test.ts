@@ -6,12 +6,12 @@ import { startOpenSearch, OpenSearchNode } from '../../../../test/opensearch/ope
 
 const testPlugin = join(TEST_PLUGINS_DIR, 'test_plugin');
 
-/** Polls `/api/status` until the opensearch core status has `level`. */
+/** Polls `/api/status` (the v8 format, which has levels) until the opensearch core status has `level`. */
 async function waitForOpenSearchLevel(server: OsdServer, level: string, timeoutMs = 20000) {
   const deadline = Date.now() + timeoutMs;
   let last: any;
   while (Date.now() < deadline) {
-    last = (await api(`${server.url}/api/status`)).body;
+    last = (await api(`${server.url}/api/status?v8format=true`)).body;
     if (last?.status?.core?.opensearch?.level === level) return last;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -70,6 +70,10 @@ describe('the server on a real OpenSearch node', () => {
     await node.stop();
     const degraded = await waitForOpenSearchLevel(server, 'degraded');
     expect(degraded.status.overall.level).toBe('degraded');
+    // The default (legacy) format says the same in traffic-light terms.
+    const legacy = (await api(`${server.url}/api/status`)).body.status;
+    expect(legacy.overall.state).toBe('yellow');
+    expect(legacy.statuses).toContainEqual(expect.objectContaining({ id: expect.stringMatching(/^core:opensearch@/), state: 'yellow' }));
     expect(server.process.exitCode).toBeNull();
     // Routes that need the cluster fail cleanly instead of hanging or crashing the server.
     const failed = await api(`${server.url}/api/test_plugin/notes/os1`);

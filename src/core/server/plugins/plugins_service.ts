@@ -140,7 +140,7 @@ export class PluginsService {
     const read = () => (hasSchema ? configService.atPathSync(configPath) : {});
     return {
       opaqueId: plugin.opaqueId,
-      env: { mode: env.mode, packageInfo: env.packageInfo, instanceUuid: this.instanceUuid },
+      env: { mode: env.mode, packageInfo: env.packageInfo, instanceUuid: this.instanceUuid, configs: Object.freeze([...env.configPaths]) },
       logger: { get: (...parts: string[]) => logger.get('plugins', plugin.name, ...parts) },
       config: {
         get: <T>() => read() as T,

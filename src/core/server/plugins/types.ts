@@ -32,7 +32,8 @@ export interface PluginConfigDescriptor<T = any> {
 
 export interface PluginInitializerContext<ConfigSchema = unknown> {
   opaqueId: PluginOpaqueId;
-  env: { mode: EnvMode; packageInfo: PackageInfo; instanceUuid: string };
+  /** `configs`: the config files this server read, in order (upstream's `env.configs`). */
+  env: { mode: EnvMode; packageInfo: PackageInfo; instanceUuid: string; configs: readonly string[] };
   logger: LoggerFactory;
   config: {
     /** This plugin's validated config, synchronously. */

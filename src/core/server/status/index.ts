@@ -4,3 +4,7 @@ export { ServiceStatusLevels } from './types';
 export type { ServiceStatus, ServiceStatusLevel, CoreStatus, StatusServiceSetup, InternalStatusServiceSetup } from './types';
 export { statusConfig } from './status_config';
 export type { StatusConfigType } from './status_config';
+export { calculateLegacyStatus } from './legacy_status';
+export type { LegacyStatusInfo } from './legacy_status';
+export { calculateV8Status } from './v8_status';
+export type { V8StatusInfo } from './v8_status';

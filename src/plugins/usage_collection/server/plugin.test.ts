@@ -45,7 +45,7 @@ describe('UsageCollectionPlugin', () => {
     const plugin = new UsageCollectionPlugin(createContext());
     const contract = plugin.setup(createCoreSetup().core);
     expect(Object.keys(contract).sort()).toEqual(
-      ['areAllCollectorsReady', 'bulkFetch', 'bulkFetchUsage', 'getCollectorByType', 'makeStatsCollector', 'makeUsageCollector', 'registerCollector', 'toApiFieldNames', 'toObject'].sort()
+      ['areAllCollectorsReady', 'bulkFetch', 'bulkFetchUsage', 'getCategory', 'getCollectorByType', 'makeStatsCollector', 'makeUsageCollector', 'registerCollector', 'toApiFieldNames', 'toObject'].sort()
     );
     expect(contract.constructor).toBe(Object);
   });

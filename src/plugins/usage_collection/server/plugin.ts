@@ -23,6 +23,8 @@ import {
   registerUiMetricUsageCollector,
   uiMetricSavedObjectType,
 } from './collectors';
+import { registerCspCollector } from './collectors/csp';
+import { registerStaticTelemetryCollector } from './collectors/static_telemetry';
 import type { UsageCollectionConfig } from './config';
 import { IngestGuard } from './ingest/ingest_guard';
 import { clientIdentity } from './ingest/client_identity';
@@ -136,6 +138,8 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
     this.subscriptions.push(registerOpsStatsCollector(contract, core.metrics.getOpsMetrics$()));
     registerOpenSearchDashboardsUsageCollector(contract, index, getClient);
     registerCoreUsageCollector(contract, () => this.coreUsageData);
+    registerCspCollector(contract, () => core.http.csp);
+    registerStaticTelemetryCollector(contract, () => this.initializerContext.env.configs, logger.get('static_telemetry'));
     return contract;
   }
 

@@ -1,10 +1,11 @@
+import { CspConfig } from '../../csp';
 import { HttpService } from '../http_service';
 import { silentLogger, testHttpConfig } from '../test_utils';
 import type { InternalHttpServiceSetup } from '../types';
 import type { CorePageRenderOptions } from './types';
 
-async function start(register: (setup: InternalHttpServiceSetup) => void) {
-  const service = new HttpService(testHttpConfig, silentLogger);
+async function start(register: (setup: InternalHttpServiceSetup) => void, csp?: CspConfig) {
+  const service = new HttpService(testHttpConfig, silentLogger, csp);
   const setup = service.setup();
   setup.setCoreContextFactory(() => ({ savedObjects: { client: null, typeRegistry: null, getClient: () => null }, uiSettings: { client: null } }));
   register(setup);
@@ -61,6 +62,27 @@ describe('core.http.resources', () => {
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await js.text()).toBe('void 0;');
     expect((await fetch(`${url}/missing`)).status).toBe(404);
+  });
+
+  it('serves every page with the policy of csp.rules, and hands plugins that config as http.csp', async () => {
+    const csp = new CspConfig({ rules: ["default-src 'self'", "img-src 'self' data:"] });
+    const { service, setup, url } = await start((s) => {
+      s.setCorePageRenderer(async () => '<html></html>');
+      s.resources.register({ path: '/page', validate: false }, (_c, _r, res) => res.renderCoreApp({ headers: { 'content-security-policy': 'script-src *' } }));
+      s.resources.register({ path: '/page.html', validate: false }, (_c, _r, res) => res.renderHtml({ body: '<p>hi</p>' }));
+    }, csp);
+    stop = () => service.stop();
+    expect(setup.csp).toBe(csp);
+    for (const path of ['/page', '/page.html']) {
+      expect((await fetch(`${url}${path}`)).headers.get('content-security-policy')).toBe("default-src 'self'; img-src 'self' data:");
+    }
+  });
+
+  it('uses the default policy when given no config', async () => {
+    const { service, setup, url } = await start((s) => s.resources.register({ path: '/p.html', validate: false }, (_c, _r, res) => res.renderHtml({ body: '' })));
+    stop = () => service.stop();
+    expect(setup.csp).toBe(CspConfig.DEFAULT);
+    expect((await fetch(`${url}/p.html`)).headers.get('content-security-policy')).toBe(CspConfig.DEFAULT.header);
   });
 
   it('answers 500 when no renderer was set, and serves authRequired: false pages past an auth handler', async () => {

@@ -112,8 +112,10 @@ describe.each(storeModes('security_access'))('security routes and roles (%s stor
     expect(await withSession.text()).toContain('osd-injected-metadata');
     const status = await call(`${server.url}/api/status`, 'GET');
     expect(status.status).toBe(200);
-    // Anonymous: the level a load balancer needs, no name, uuid, version or metrics.
-    expect(status.body).toEqual({ status: { overall: { level: 'available' } } });
+    // Anonymous: the level a load balancer needs (upstream's legacy overall), no name, uuid, version or metrics.
+    expect(status.body).toEqual({ status: { overall: expect.objectContaining({ state: 'green' }) } });
+    expect(Object.keys(status.body.status.overall).sort()).toEqual(['icon', 'nickname', 'since', 'state', 'title', 'uiColor']);
+    expect((await call(`${server.url}/api/status?v8format=true`, 'GET')).body).toEqual({ status: { overall: { level: 'available' } } });
     expect((await call(`${server.url}/api/status`, 'GET', undefined, headers.monitoring)).body.uuid).toEqual(expect.any(String));
   });
 

@@ -110,7 +110,7 @@ describe('usageCollection.enabled: false', () => {
       args: ['--usageCollection.enabled=false', '--usageCollection.uiMetric.enabled=true', ...disableDependantsOfUsageCollection()],
     });
     try {
-      const status = await api(`${server.url}/api/status`);
+      const status = await api(`${server.url}/api/status?v8format=true`);
       expect(status.status).toBe(200);
       expect(status.body.status.plugins.usageCollection).toBeUndefined();
       expect(status.body.status.plugins.usageTestPlugin.level).toBe('available');
