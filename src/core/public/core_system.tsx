@@ -95,7 +95,7 @@ export class CoreSystem {
     const uiSettings = this.uiSettings.start();
     const notifications = this.notifications.start();
     const overlays = this.overlays.start();
-    const application = this.application.start();
+    const application = this.application.start({ openConfirm: overlays.openConfirm });
     const chrome = this.chrome.start({ application });
     const docLinks = this.docLinks.start({ version: injectedMetadata.getOpenSearchDashboardsVersion() });
     const coreStart: CoreStart = {
@@ -125,6 +125,7 @@ export class CoreSystem {
         loadingCount$={http.getLoadingCount$()}
         banners$={overlays.banners.get$()}
         flyout$={this.overlays.flyouts.active$}
+        confirm$={this.overlays.modals.active$}
         toasts$={toasts.get$()}
         dismissToast={(toast) => toasts.remove(toast)}
       />,

@@ -6,6 +6,11 @@ export type { CoreSetup, CoreStart, I18nStart, StartServicesAccessor } from './t
 export type { Plugin, PluginInitializer, PluginInitializerContext, PluginOpaqueId } from './plugins';
 export type {
   App,
+  AppLeaveAction,
+  AppLeaveActionFactory,
+  AppLeaveConfirmAction,
+  AppLeaveDefaultAction,
+  AppLeaveHandler,
   AppMountParameters,
   AppNavLinkStatus,
   ApplicationSetup,
@@ -35,13 +40,15 @@ export type { Capabilities, InjectedMetadata, InjectedPluginMetadata, PackageInf
 export type { NotificationsSetup, NotificationsStart, IToasts, Toast, ToastInput, ToastInputFields, ErrorToastOptions } from './notifications';
 /** Upstream's name for the toasts API. */
 export type { IToasts as ToastsStart, IToasts as ToastsSetup } from './notifications';
-export type { OverlayStart, OverlayBannersStart, OverlayRef, OverlayFlyoutOpenOptions } from './overlays';
+export type { OverlayStart, OverlayBannersStart, OverlayRef, OverlayFlyoutOpenOptions, OverlayModalConfirmOptions } from './overlays';
 export type {
   IUiSettingsClient,
   UiSettingsSetup,
   UiSettingsStart,
   UiSettingsType,
   PublicUiSettingsParams,
+  PageUiSettingsParams,
+  UiSettingValidation,
   UserProvidedValue,
   UiSettingsState,
   UiSettingsChange,

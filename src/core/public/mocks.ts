@@ -67,6 +67,7 @@ const createOverlays = (): jest.Mocked<OverlayStart> => ({
     get$: jest.fn().mockReturnValue(of([])),
   },
   openFlyout: jest.fn().mockReturnValue({ onClose: Promise.resolve(), close: jest.fn().mockResolvedValue(undefined) }),
+  openConfirm: jest.fn().mockResolvedValue(true),
 });
 
 const capabilities = () => ({

@@ -76,11 +76,11 @@ function safely(unmount: UnmountCallback, appId: string) {
   }
 }
 
-/** The error screen of one app. */
+/** The error screen of one app (no landmark of its own: the page's one `main` is core's app container). */
 export const AppErrorScreen: React.FunctionComponent<{ title: string; error: Error }> = ({ title, error }) => (
   <EuiPage>
-    <EuiPageBody>
-      <EuiPageContent verticalPosition="center" horizontalPosition="center" data-test-subj="appErrorScreen">
+    <EuiPageBody component="div">
+      <EuiPageContent verticalPosition="center" horizontalPosition="center" role={null} data-test-subj="appErrorScreen">
         <EuiEmptyPrompt
           iconType="alert"
           iconColor="danger"
@@ -108,8 +108,8 @@ export const AppErrorScreen: React.FunctionComponent<{ title: string; error: Err
 /** Shown for `/app/<id>` when no plugin registered `<id>`. */
 export const AppNotFound: React.FunctionComponent<{ appId: string }> = ({ appId }) => (
   <EuiPage>
-    <EuiPageBody>
-      <EuiPageContent verticalPosition="center" horizontalPosition="center" data-test-subj="appNotFoundPageContent">
+    <EuiPageBody component="div">
+      <EuiPageContent verticalPosition="center" horizontalPosition="center" role={null} data-test-subj="appNotFoundPageContent">
         <EuiEmptyPrompt
           iconType="alert"
           iconColor="warning"

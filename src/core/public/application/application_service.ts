@@ -3,10 +3,21 @@ import { distinctUntilChanged, map } from 'rxjs/operators';
 import { IBasePath } from '../http/types';
 import { Capabilities } from '../injected_metadata/types';
 import { MountPoint } from '../utils/mount';
+import { confirmLeave, getLeaveAction } from './app_leave';
 import { joinAppPath, parseAppPath } from './app_url';
 import { PageHistory } from './browser_history';
 import { AppLocation, AppNavigator, ScopedHistory } from './scoped_history';
-import { App, AppMountParameters, ApplicationSetup, ApplicationStart, NavigateToAppOptions, PublicAppInfo } from './types';
+import {
+  App,
+  AppLeaveAction,
+  AppLeaveConfirmAction,
+  AppLeaveHandler,
+  AppMountParameters,
+  ApplicationSetup,
+  ApplicationStart,
+  NavigateToAppOptions,
+  PublicAppInfo,
+} from './types';
 
 export interface ApplicationServiceDeps {
   basePath: IBasePath;
@@ -14,6 +25,11 @@ export interface ApplicationServiceDeps {
   history: PageHistory;
   /** Where `/` goes, e.g. `/app/home` (read when the page starts: the `defaultRoute` setting may change it). */
   getDefaultRoute(): string;
+}
+
+export interface ApplicationStartDeps {
+  /** Asks the user before leaving an app that said `confirm` (core's confirm modal); without it the page goes on. */
+  openConfirm?(text: string, options: { title?: string; confirmButtonText?: string; cancelButtonText?: string }): Promise<boolean>;
 }
 
 /** What the page renders for the current URL. */
@@ -32,6 +48,11 @@ export class ApplicationService {
   private started = false;
   private readonly location$ = new Subject<AppLocation>();
   private readonly current$ = new BehaviorSubject<CurrentApp>({});
+  /** Each mounted app's leave handler, by app id; dropped when the page leaves the app. */
+  private readonly leaveHandlers = new Map<string, AppLeaveHandler>();
+  private openConfirm: NonNullable<ApplicationStartDeps['openConfirm']> = async () => true;
+  /** Set when the user already confirmed a full page load: the browser must not ask a second time. */
+  private unloadConfirmed = false;
   public readonly actionMenu$ = new BehaviorSubject<MountPoint | undefined>(undefined);
 
   constructor(private readonly deps: ApplicationServiceDeps) {}
@@ -49,10 +70,12 @@ export class ApplicationService {
     };
   }
 
-  public start(): ApplicationStart {
+  public start({ openConfirm }: ApplicationStartDeps = {}): ApplicationStart {
     this.started = true;
+    if (openConfirm) this.openConfirm = openConfirm;
     const { history, basePath } = this.deps;
     history.onPop(() => this.locationChanged());
+    history.onBeforeUnload(() => !this.unloadConfirmed && getLeaveAction(this.currentLeaveHandler()).type === 'confirm');
     const here = basePath.remove(history.getLocation().pathname);
     if (here === '/' || here === '') history.replace(basePath.prepend(this.deps.getDefaultRoute()));
     this.locationChanged();
@@ -86,7 +109,7 @@ export class ApplicationService {
       element,
       appBasePath: this.deps.basePath.prepend(appRoute),
       history: new ScopedHistory(this.navigator, appRoute),
-      onAppLeave: () => undefined,
+      onAppLeave: (handler) => this.leaveHandlers.set(app.id, handler),
       setHeaderActionMenu: (menu) => this.actionMenu$.next(menu),
     };
   }
@@ -106,8 +129,17 @@ export class ApplicationService {
     prependBasePath: (path) => this.deps.basePath.prepend(path),
   };
 
+  /**
+   * Going to the URL the page is at replaces the entry, as a browser does for a link to the current page,
+   * so clicking the current app's link adds no history entry. Without a leave question the navigation
+   * happens at once (synchronously); with one, after the user's answer.
+   */
   private navigateToApp(appId: string, { path, state, replace }: NavigateToAppOptions = {}) {
-    this.navigator.navigate(joinAppPath(this.routeOf(appId), path), { state, replace });
+    const url = joinAppPath(this.routeOf(appId), path);
+    const current = this.isCurrentUrl(url);
+    return this.afterLeaveCheck(current ? undefined : getLeaveAction(this.currentLeaveHandler(), appId), () =>
+      this.navigator.navigate(url, { state, replace: replace || current })
+    );
   }
 
   private navigateToUrl(url: string) {
@@ -116,10 +148,42 @@ export class ApplicationService {
     const inPage = parsed.origin === history.origin() && parseAppPath(basePath.remove(parsed.pathname), this.routes());
     const belongs = inPage && parsed.pathname.startsWith(basePath.get() || '/');
     if (belongs && this.apps.has(inPage.appId)) {
-      this.navigator.navigate(basePath.remove(`${parsed.pathname}${parsed.search}${parsed.hash}`), {});
-    } else {
-      history.assign(parsed.href);
+      const appUrl = basePath.remove(`${parsed.pathname}${parsed.search}${parsed.hash}`);
+      const current = this.isCurrentUrl(appUrl);
+      return this.afterLeaveCheck(current ? undefined : getLeaveAction(this.currentLeaveHandler(), inPage.appId), () =>
+        this.navigator.navigate(appUrl, { replace: current })
+      );
     }
+    const action = getLeaveAction(this.currentLeaveHandler());
+    return this.afterLeaveCheck(action, () => {
+      // Already asked here: the browser must not ask again as the page unloads.
+      this.unloadConfirmed = action.type === 'confirm';
+      history.assign(parsed.href);
+    });
+  }
+
+  /** Runs `go` now when nothing needs asking, else once the user confirmed; resolves when done. */
+  private async afterLeaveCheck(action: AppLeaveAction | undefined, go: () => void) {
+    if (!action || action.type === 'default') return go();
+    if (await confirmLeave(action, (a) => this.askToLeave(a))) go();
+  }
+
+  private askToLeave({ text, title, confirmButtonText }: AppLeaveConfirmAction) {
+    return this.openConfirm(text, {
+      title: title ?? 'Leave this page?',
+      confirmButtonText: confirmButtonText ?? 'Leave',
+      cancelButtonText: 'Stay',
+    });
+  }
+
+  private currentLeaveHandler() {
+    const appId = this.current$.value.appId;
+    return appId ? this.leaveHandlers.get(appId) : undefined;
+  }
+
+  private isCurrentUrl(url: string) {
+    const { pathname, search, hash } = this.currentLocation();
+    return url === `${pathname}${search}${hash}`;
   }
 
   private currentLocation(): AppLocation {
@@ -131,7 +195,12 @@ export class ApplicationService {
     const location = this.currentLocation();
     const parsed = parseAppPath(location.pathname, this.routes());
     const appId = parsed?.appId;
-    if (appId !== this.current$.value.appId) this.actionMenu$.next(undefined);
+    const previousAppId = this.current$.value.appId;
+    if (appId !== previousAppId) {
+      this.actionMenu$.next(undefined);
+      // The app is being unmounted; its next mount registers a handler again.
+      if (previousAppId) this.leaveHandlers.delete(previousAppId);
+    }
     if (appId !== this.current$.value.appId || this.apps.get(appId ?? '') !== this.current$.value.app) {
       this.current$.next({ appId, app: appId ? this.apps.get(appId) : undefined });
     }

@@ -10,6 +10,8 @@ export interface PageHistory {
   /** A full page load (URLs outside the apps). */
   assign(url: string): void;
   origin(): string;
+  /** Before the page unloads: `shouldAsk` true makes the browser ask the user whether to leave. */
+  onBeforeUnload(shouldAsk: () => boolean): void;
 }
 
 /** `window.history` and `window.location`. */
@@ -26,6 +28,13 @@ export function createBrowserHistory(): PageHistory {
     onPop: (listener) => window.addEventListener('popstate', listener),
     assign: (url) => window.location.assign(url),
     origin: () => window.location.origin,
+    onBeforeUnload: (shouldAsk) =>
+      window.addEventListener('beforeunload', (event) => {
+        if (!shouldAsk()) return;
+        // Both, for every browser: the standard call and the legacy property.
+        event.preventDefault();
+        event.returnValue = '';
+      }),
   };
 }
 
@@ -33,10 +42,11 @@ export function createBrowserHistory(): PageHistory {
 export function createMemoryHistory(
   initial: string,
   origin = 'http://localhost:5601'
-): PageHistory & { entries: string[]; assigned: string[] } {
+): PageHistory & { entries: string[]; assigned: string[]; wouldAskOnUnload(): boolean } {
   const entries = [initial];
   const assigned: string[] = [];
   let popListener: () => void = () => undefined;
+  let unloadCheck: () => boolean = () => false;
   const parse = (url: string): AppLocation => {
     const parsed = new URL(url, origin);
     return { pathname: parsed.pathname, search: parsed.search, hash: parsed.hash };
@@ -44,6 +54,7 @@ export function createMemoryHistory(
   return {
     entries,
     assigned,
+    wouldAskOnUnload: () => unloadCheck(),
     getLocation: () => parse(entries[entries.length - 1]),
     push: (url) => entries.push(url),
     replace: (url) => (entries[entries.length - 1] = url),
@@ -53,5 +64,6 @@ export function createMemoryHistory(
       popListener();
     },
     origin: () => origin,
+    onBeforeUnload: (shouldAsk) => (unloadCheck = shouldAsk),
   };
 }

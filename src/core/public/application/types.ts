@@ -39,11 +39,45 @@ export interface AppMountParameters {
   appBasePath: string;
   /** Navigation inside the app, with paths relative to `appBasePath`. */
   history: ScopedHistory;
-  /** Registers a check run before leaving the app (kept for upstream compatibility; not enforced). */
-  onAppLeave(handler: (actions: unknown) => unknown): void;
+  /**
+   * Registers the check run before the page leaves this app's current location: in-page navigation
+   * (`navigateToApp`, `navigateToUrl`, the links core intercepts, to another app or another path of this
+   * one) and unloading the page. A `confirm` answer asks the user first (a modal in the page, the browser's
+   * own prompt on unload). Back/forward are not held. One handler per app; a later call replaces it.
+   */
+  onAppLeave(handler: AppLeaveHandler): void;
   /** Puts a menu into the header's right side while the app is mounted (undefined removes it). */
   setHeaderActionMenu(menuMount: MountPoint | undefined): void;
 }
+
+/** Go on without asking. */
+export interface AppLeaveDefaultAction {
+  type: 'default';
+}
+
+/** Ask first; `callback` runs once the user confirmed. */
+export interface AppLeaveConfirmAction {
+  type: 'confirm';
+  text: string;
+  title?: string;
+  callback?: () => void;
+  confirmButtonText?: string;
+}
+
+export type AppLeaveAction = AppLeaveDefaultAction | AppLeaveConfirmAction;
+
+/** Builds the answers of a leave handler (upstream's `AppLeaveActionFactory`). */
+export interface AppLeaveActionFactory {
+  default(): AppLeaveDefaultAction;
+  confirm(text: string, title?: string, callback?: () => void, confirmButtonText?: string): AppLeaveConfirmAction;
+}
+
+/**
+ * Upstream's leave handler: `(actions) => hasUnsavedChanges ? actions.confirm(text, title) : actions.default()`.
+ * `nextAppId` is where the page goes (the same app for a path inside it; undefined for another page or
+ * an unload).
+ */
+export type AppLeaveHandler = (actions: AppLeaveActionFactory, nextAppId?: string) => AppLeaveAction;
 
 /** A registered app as others see it (no `mount`). */
 export interface PublicAppInfo {
@@ -76,8 +110,12 @@ export interface ApplicationStart {
   applications$: Observable<ReadonlyMap<string, PublicAppInfo>>;
   /** The id of the app in the URL (`/app/<id>`); undefined when the URL names no app. */
   currentAppId$: Observable<string | undefined>;
+  /**
+   * Goes to an app (one history entry; the URL the page is at is replaced instead). The current app's
+   * leave handler may ask the user first; the promise resolves once the page went, or stayed.
+   */
   navigateToApp(appId: string, options?: NavigateToAppOptions): Promise<void>;
-  /** Goes to a URL: inside the page when it belongs to an app, a full page load otherwise. */
+  /** Goes to a URL: inside the page when it belongs to an app, a full page load otherwise (same leave check). */
   navigateToUrl(url: string): Promise<void>;
   /** `<basePath>/app/<id><path>`, absolute with `absolute: true`. */
   getUrlForApp(appId: string, options?: { path?: string; absolute?: boolean }): string;

@@ -24,11 +24,12 @@ export interface HeaderProps {
   homeHref: string;
 }
 
-/** A plain left click: the others (new tab, new window) keep the browser's behaviour. */
-const isPlainClick = (event: React.MouseEvent) =>
-  event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
-
-/** The two header bars: product logo on top; breadcrumbs, app links and the app's menu below. */
+/**
+ * The two header bars: product logo on top; breadcrumbs, app links and the app's menu below. The logo and
+ * the app links are plain links with no click handler: core's link interceptor (on `document.body`) turns a
+ * plain click into one in-page `push`. React 16 runs `onClick` later, at `document`, so a handler that
+ * navigated too would add a second history entry.
+ */
 export const Header: React.FunctionComponent<HeaderProps> = ({ application, chrome, loadingCount$, actionMenu$, homeHref }) => {
   const streams = useMemo(
     () => ({
@@ -48,18 +49,13 @@ export const Header: React.FunctionComponent<HeaderProps> = ({ application, chro
   const actionMenu = useObservable<MountPoint | undefined>(actionMenu$, undefined);
   if (!visible) return null;
 
-  const go = (appId: string) => (event: React.MouseEvent) => {
-    if (!isPlainClick(event)) return;
-    event.preventDefault();
-    void application.navigateToApp(appId);
-  };
-
   return (
     <div className="osdHeader" data-test-subj="headerGlobalNav">
       <EuiHeader theme="dark" sections={undefined}>
         <EuiHeaderSection grow={false}>
           <EuiHeaderSectionItem border="none">
-            <EuiHeaderLogo iconType="logoOpenSearch" href={homeHref} onClick={go('home') as any} data-test-subj="logo" aria-label="Go to home page">
+            {/* The accessible name contains the visible text (WCAG 2.5.3), so voice users can say what they see. */}
+            <EuiHeaderLogo iconType="logoOpenSearch" href={homeHref} data-test-subj="logo" aria-label="OpenSearch Dashboards home">
               OpenSearch Dashboards
             </EuiHeaderLogo>
           </EuiHeaderSectionItem>
@@ -96,7 +92,6 @@ export const Header: React.FunctionComponent<HeaderProps> = ({ application, chro
               <EuiHeaderLink
                 key={link.id}
                 href={application.getUrlForApp(link.id)}
-                onClick={go(link.id)}
                 isActive={link.id === currentAppId}
                 iconType={link.euiIconType}
                 data-test-subj={`appLink-${link.id}`}

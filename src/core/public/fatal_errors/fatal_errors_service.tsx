@@ -60,7 +60,7 @@ export class FatalErrorsService {
 const FatalErrorScreen: React.FunctionComponent<{ errors: FatalError[] }> = ({ errors }) => (
   <EuiPage style={{ minHeight: '100vh' }}>
     <EuiPageBody>
-      <EuiPageContent verticalPosition="center" horizontalPosition="center" data-test-subj="fatalErrorScreen">
+      <EuiPageContent verticalPosition="center" horizontalPosition="center" role={null} data-test-subj="fatalErrorScreen">
         <EuiEmptyPrompt
           iconType="alert"
           iconColor="danger"

@@ -1,4 +1,4 @@
-import type { PublicUiSettingsParams, UserProvidedValue } from '../ui_settings/types';
+import type { PageUiSettingsParams, UserProvidedValue } from '../ui_settings/types';
 
 /** What the server knows about a browser plugin, from its manifest. */
 export interface InjectedPluginMetadata {
@@ -40,7 +40,8 @@ export interface InjectedMetadata {
   uiPlugins: InjectedPluginMetadata[];
   capabilities: Capabilities;
   uiSettings: {
-    defaults: Record<string, PublicUiSettingsParams>;
+    /** Every registered setting, with the checks the browser can run (`validation`). */
+    defaults: Record<string, PageUiSettingsParams>;
     user: Record<string, UserProvidedValue>;
   };
   /** Free-form values a host may add (`getInjectedVar`). */

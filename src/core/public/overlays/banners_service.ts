@@ -8,7 +8,7 @@ export interface OverlayBanner {
   priority: number;
 }
 
-/** `overlays.banners`: full-width messages above the header, highest priority first. */
+/** `overlays.banners`: full-width messages below the header, highest priority first. */
 export interface OverlayBannersStart {
   /** Shows a banner; returns its id. Equal priorities keep the order they were added in. */
   add(mount: MountPoint, priority?: number): string;

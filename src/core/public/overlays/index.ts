@@ -2,4 +2,5 @@ export { OverlayService } from './overlay_service';
 export type { OverlayStart } from './overlay_service';
 export type { OverlayBannersStart, OverlayBanner } from './banners_service';
 export type { OverlayRef, OverlayFlyoutOpenOptions } from './flyout_service';
-export { BannersList, FlyoutHost } from './overlay_components';
+export type { OverlayModalConfirmOptions } from './modal_service';
+export { BannersList, ConfirmHost, FlyoutHost } from './overlay_components';

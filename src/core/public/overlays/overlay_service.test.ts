@@ -31,4 +31,16 @@ describe('overlays', () => {
     await second.close();
     expect(overlays.flyouts.active$.value).toBeNull();
   });
+
+  it('asks one question at a time: a new one answers the open one "no"', async () => {
+    const overlays = new OverlayService();
+    const { openConfirm } = overlays.start();
+    const first = openConfirm('Leave?');
+    const second = openConfirm('Really leave?', { title: 'Unsaved changes' });
+    await expect(first).resolves.toBe(false);
+    expect(overlays.modals.active$.value).toMatchObject({ message: 'Really leave?', options: { title: 'Unsaved changes' } });
+    overlays.modals.active$.value!.answer(true);
+    await expect(second).resolves.toBe(true);
+    expect(overlays.modals.active$.value).toBeNull();
+  });
 });

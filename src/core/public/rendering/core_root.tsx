@@ -6,8 +6,9 @@ import { ApplicationStart } from '../application/types';
 import { Header } from '../chrome/header';
 import { ChromeStart } from '../chrome/types';
 import { GlobalToastList, Toast } from '../notifications';
-import { BannersList, FlyoutHost, OverlayBanner } from '../overlays';
+import { BannersList, ConfirmHost, FlyoutHost, OverlayBanner } from '../overlays';
 import { ActiveFlyout } from '../overlays/flyout_service';
+import { ActiveConfirm } from '../overlays/modal_service';
 
 export interface CoreRootProps {
   application: ApplicationService;
@@ -16,14 +17,17 @@ export interface CoreRootProps {
   loadingCount$: Observable<number>;
   banners$: Observable<OverlayBanner[]>;
   flyout$: Observable<ActiveFlyout | null>;
+  confirm$: Observable<ActiveConfirm | null>;
   toasts$: Observable<Toast[]>;
   dismissToast: (toast: Toast) => void;
 }
 
-/** The page: banners, header, the current app, then the layers above it (toasts, flyout). */
+/**
+ * The page: header, banners (below the header, as in OSD), the current app in the page's only `main`
+ * landmark, then the layers above it (toasts, flyout, confirm modal).
+ */
 export const CoreRoot: React.FunctionComponent<CoreRootProps> = (props) => (
   <div className="osdCoreRoot">
-    <BannersList banners$={props.banners$} />
     <Header
       application={props.applicationStart}
       chrome={props.chrome}
@@ -31,10 +35,12 @@ export const CoreRoot: React.FunctionComponent<CoreRootProps> = (props) => (
       actionMenu$={props.application.actionMenu$}
       homeHref={props.applicationStart.getUrlForApp('home')}
     />
+    <BannersList banners$={props.banners$} />
     <main className="osdAppContainer" data-test-subj="appContainer">
       <AppRouter application={props.application} />
     </main>
     <GlobalToastList toasts$={props.toasts$} dismissToast={props.dismissToast} />
     <FlyoutHost active$={props.flyout$} />
+    <ConfirmHost active$={props.confirm$} />
   </div>
 );

@@ -3,8 +3,27 @@ import { Observable } from 'rxjs';
 export type { UiSettingsType, PublicUiSettingsParams, UserProvidedValue } from '../../types';
 import type { PublicUiSettingsParams, UserProvidedValue } from '../../types';
 
+/**
+ * The rules of a setting's value that the browser can check before saving, derived by the server from the
+ * setting's schema (only what a schema can describe: number bounds, and the text a number setting also
+ * takes). Advanced Settings words them for people; the server still checks every value.
+ */
+export interface UiSettingValidation {
+  /** The smallest number accepted. */
+  min?: number;
+  /** The largest number accepted. */
+  max?: number;
+  /** Whole numbers only. */
+  integer?: boolean;
+  /** Texts a number setting accepts besides numbers (upstream's `'Infinity'` for toast lifetimes). */
+  allowedText?: string[];
+}
+
+/** A registered setting as the page receives it: the public params plus the checks the browser can run. */
+export type PageUiSettingsParams = PublicUiSettingsParams & { validation?: UiSettingValidation };
+
 /** A setting with its current user value, as `getAll()` returns it. */
-export type UiSettingsState = Record<string, PublicUiSettingsParams & UserProvidedValue>;
+export type UiSettingsState = Record<string, PageUiSettingsParams & UserProvidedValue>;
 
 /** One change of a setting's effective value. */
 export interface UiSettingsChange<T = any> {

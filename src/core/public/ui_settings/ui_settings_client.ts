@@ -3,7 +3,7 @@ import { filter, map } from 'rxjs/operators';
 import { HttpSetup } from '../http/types';
 import {
   IUiSettingsClient,
-  PublicUiSettingsParams,
+  PageUiSettingsParams,
   UiSettingsChange,
   UiSettingsState,
   UiSettingsUpdateError,
@@ -14,7 +14,7 @@ export const SETTINGS_API = '/api/opensearch-dashboards/settings';
 
 export interface UiSettingsClientDeps {
   http: Pick<HttpSetup, 'post'>;
-  defaults: Record<string, PublicUiSettingsParams>;
+  defaults: Record<string, PageUiSettingsParams>;
   user: Record<string, UserProvidedValue>;
 }
 

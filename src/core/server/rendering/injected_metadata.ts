@@ -1,7 +1,8 @@
 import type { Capabilities, InjectedMetadata } from '../../public/injected_metadata/types';
 import type { Env } from '../config';
 import type { UiPluginInfo } from '../plugins/plugins_service';
-import type { PublicUiSettingsParams, UserProvidedValue } from '../ui_settings/types';
+import type { PageUiSettingsParams } from '../../public/ui_settings/types';
+import type { UserProvidedValue } from '../ui_settings/types';
 
 export interface MetadataParams {
   env: Env;
@@ -12,7 +13,8 @@ export interface MetadataParams {
   uiPlugins: UiPluginInfo[];
   /** Resolved for the page's caller. */
   capabilities: Capabilities;
-  uiSettings: { defaults: Record<string, PublicUiSettingsParams>; user: Record<string, UserProvidedValue> };
+  /** Every registered setting (with the checks the browser can run) and the caller's values. */
+  uiSettings: { defaults: Record<string, PageUiSettingsParams>; user: Record<string, UserProvidedValue> };
 }
 
 /** Everything the browser starts from; pure, so the rendering route only gathers the inputs. */

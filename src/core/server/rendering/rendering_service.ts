@@ -12,11 +12,13 @@ import {
 import { Logger } from '../logging';
 import { UiPluginInfo } from '../plugins/plugins_service';
 import type { Capabilities } from '../capabilities';
-import { UiSettingsServiceSetup } from '../ui_settings';
+import { UiSettingsParams, UiSettingsServiceSetup } from '../ui_settings';
 import { getUiBundle, UiBundle } from './bundler';
 import { createInjectedMetadata } from './injected_metadata';
+import { renderNotFoundPage, wantsNotFoundPage } from './not_found_page';
 import { FAVICON_SVG, renderTemplate } from './render_template';
-import { pageUiSettings } from './ui_settings';
+import { createValidationLookup, withValidation } from './setting_validation';
+import { isPageRoute, pageUiSettings } from './ui_settings';
 
 export interface RenderingServiceOptions {
   env: Env;
@@ -35,6 +37,12 @@ export interface RenderingSetupDeps {
   defaultRoute?: string;
   /** Where the page's own settings (`defaultRoute`, `notifications:lifetime:*`) are registered. */
   uiSettings: UiSettingsServiceSetup;
+  /**
+   * Every registered setting with its schema (`UiSettingsService.getRegisteredDefaults`), read after start,
+   * so the page carries the checks the browser can run for each. Without it only the page's own settings
+   * get them.
+   */
+  getRegisteredSettings?(): Readonly<Record<string, UiSettingsParams>>;
   /** The capabilities of this page's caller (core's capabilities service, once started). */
   resolveCapabilities(request: OpenSearchDashboardsRequest): Promise<Capabilities>;
 }
@@ -42,6 +50,11 @@ export interface RenderingSetupDeps {
 export interface RenderingServiceSetup {
   /** The host page's HTML for this request; `core.http.resources` answers with it. */
   render(context: RequestHandlerContext, request: OpenSearchDashboardsRequest, options: CorePageRenderOptions): Promise<string>;
+  /**
+   * The HTML of the 404 page for a GET of `pathname` (base path removed) that nothing serves, or undefined
+   * for API, internal and static paths, which keep the JSON 404. For the HTTP server's not-found handler.
+   */
+  renderNotFoundPage(pathname: string): string | undefined;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -54,6 +67,7 @@ export class RenderingService {
   private bundle?: UiBundle;
   private building?: Promise<UiBundle>;
   private deps?: RenderingSetupDeps;
+  private getValidation?: ReturnType<typeof createValidationLookup>;
 
   constructor(private readonly options: RenderingServiceOptions) {}
 
@@ -61,7 +75,9 @@ export class RenderingService {
   public setup(deps: RenderingSetupDeps): RenderingServiceSetup {
     const { env, logger, cacheDir } = this.options;
     this.deps = deps;
-    deps.uiSettings.register(pageUiSettings(deps.defaultRoute ?? '/app/home'));
+    const ownSettings = pageUiSettings(deps.defaultRoute ?? '/app/home');
+    deps.uiSettings.register(ownSettings);
+    this.getValidation = createValidationLookup(() => deps.getRegisteredSettings?.() ?? ownSettings);
     this.building = getUiBundle({
       repoRoot: env.homeDir,
       plugins: deps.uiPlugins.map((p) => ({ id: p.id, path: p.path })),
@@ -72,7 +88,13 @@ export class RenderingService {
     // Awaited in start(); this keeps a failed setup elsewhere from also reporting an unhandled rejection.
     this.building.catch(() => undefined);
     this.registerRoutes(deps);
-    return { render: (context, request, options) => this.render(context, request, options) };
+    return {
+      render: (context, request, options) => this.render(context, request, options),
+      renderNotFoundPage: (pathname) =>
+        wantsNotFoundPage(pathname)
+          ? renderNotFoundPage({ homeHref: deps.basePath.prepend('/'), faviconUrl: deps.basePath.prepend('/ui/favicon.svg') })
+          : undefined,
+    };
   }
 
   /** Waits for the bundle. A plugin whose public code does not build stops the start here. */
@@ -101,7 +123,10 @@ export class RenderingService {
       defaultRoute: deps.defaultRoute ?? '/app/home',
       uiPlugins: deps.uiPlugins,
       capabilities: await deps.resolveCapabilities(request),
-      uiSettings: { defaults: client.getRegistered(), user: includeUserSettings ? await client.getUserProvided() : {} },
+      uiSettings: {
+        defaults: withValidation(client.getRegistered(), this.getValidation?.() ?? {}),
+        user: includeUserSettings ? await client.getUserProvided() : {},
+      },
     });
     return renderTemplate({
       metadata,
@@ -119,9 +144,17 @@ export class RenderingService {
 
     router.get({ path: '/', validate: false, options: { authRequired: 'optional' } }, page);
     router.get({ path: '/app/{path*}', validate: { params: schema.object({ path: schema.maybe(schema.string()) }) } }, page);
-    router.get({ path: '/app', validate: false }, async (_context, _request, response) =>
-      response.redirected({ headers: { location: basePath.prepend(defaultRoute) } })
-    );
+    // `/app` alone leads where `/` does: the `defaultRoute` setting as the caller's settings have it.
+    router.get({ path: '/app', validate: false }, async (context, _request, response) => {
+      let route = defaultRoute;
+      try {
+        const value = (await context.core.uiSettings.client.get('defaultRoute')) as unknown;
+        if (isPageRoute(value)) route = value;
+      } catch (e) {
+        this.options.logger.warn(`could not read the defaultRoute setting, using ${defaultRoute}: ${(e as Error).message}`);
+      }
+      return response.redirected({ headers: { location: basePath.prepend(route) } });
+    });
 
     router.get(
       {

@@ -14,6 +14,11 @@ const lifetime = (kind: keyof typeof TOAST_LIFETIMES, label: string, article: st
   schema: schema.oneOf([schema.number({ min: 0 }), schema.literal('Infinity')]) as any,
 });
 
+/** A `defaultRoute` value the page can go to: a path inside this server (`/…`, not `//host`). */
+export function isPageRoute(value: unknown): value is string {
+  return typeof value === 'string' && /^\/(?!\/)/.test(value);
+}
+
 /**
  * The settings the page itself honours, under upstream's keys: where `/` leads, and how long toasts stay
  * (banners stay until removed here, so upstream's `notifications:lifetime:banner` is left out).
@@ -28,8 +33,7 @@ export function pageUiSettings(defaultRoute: string): Record<string, UiSettingsP
       category: ['general'],
       description: 'The page OpenSearch Dashboards opens at "/". It must be a path inside OpenSearch Dashboards, such as /app/home.',
       schema: schema.string({
-        validate: (value: string) =>
-          /^\/(?!\/)/.test(value) ? undefined : 'must be a relative URL that starts with "/", such as /app/home',
+        validate: (value: string) => (isPageRoute(value) ? undefined : 'must be a relative URL that starts with "/", such as /app/home'),
       }),
     },
     'notifications:lifetime:error': lifetime('error', 'Error', 'an'),

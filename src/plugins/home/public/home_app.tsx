@@ -20,20 +20,21 @@ import { useObservable } from '../../../core/public';
 
 const SETTINGS_PATH = '/opensearch-dashboards/settings';
 
+/**
+ * The home page. Its cards are plain links: core's link interceptor navigates in the page with one history
+ * entry (an `onClick` that navigated too would add a second).
+ */
 const Home: React.FunctionComponent<{ core: CoreStart }> = ({ core }) => {
   const apps$ = useMemo(() => core.application.applications$, [core]);
   const apps = useObservable<ReadonlyMap<string, PublicAppInfo>>(apps$, new Map());
   const shown = [...apps.values()].filter((app) => app.id !== 'home' && app.navLinkStatus !== 'hidden');
   const hasManagement = apps.has('management');
-  const go = (appId: string, path?: string) => (event: React.MouseEvent) => {
-    event.preventDefault();
-    void core.application.navigateToApp(appId, { path });
-  };
   const version = core.injectedMetadata.getOpenSearchDashboardsVersion();
 
   return (
     <EuiPage restrictWidth="1200px" data-test-subj="homeApp">
-      <EuiPageBody>
+      {/* Neither body nor content is a landmark: the page's one `main` is core's app container. */}
+      <EuiPageBody component="div">
         <EuiPageHeader>
           <EuiPageHeaderSection>
             <EuiTitle size="l">
@@ -44,7 +45,7 @@ const Home: React.FunctionComponent<{ core: CoreStart }> = ({ core }) => {
             </EuiText>
           </EuiPageHeaderSection>
         </EuiPageHeader>
-        <EuiPageContent>
+        <EuiPageContent role={null}>
           <EuiTitle size="s">
             <h2>Applications</h2>
           </EuiTitle>
@@ -63,7 +64,6 @@ const Home: React.FunctionComponent<{ core: CoreStart }> = ({ core }) => {
                     title={app.title}
                     description={app.description ?? ''}
                     href={core.application.getUrlForApp(app.id)}
-                    onClick={go(app.id)}
                     data-test-subj={`homeAppCard-${app.id}`}
                   />
                 </EuiFlexItem>
@@ -85,7 +85,6 @@ const Home: React.FunctionComponent<{ core: CoreStart }> = ({ core }) => {
                     title="Advanced settings"
                     description="Change how OpenSearch Dashboards behaves, including whether usage data is collected."
                     href={core.application.getUrlForApp('management', { path: SETTINGS_PATH })}
-                    onClick={go('management', SETTINGS_PATH)}
                     data-test-subj="homeAdvancedSettingsLink"
                   />
                 </EuiFlexItem>

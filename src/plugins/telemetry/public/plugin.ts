@@ -24,6 +24,7 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
   private telemetryService?: TelemetryService;
   private sender?: TelemetrySender;
   private subscription?: Subscription;
+  private telemetryNotifications?: TelemetryNotifications;
 
   constructor(initializerContext: PluginInitializerContext<TelemetryPublicConfig>) {
     this.config = initializerContext.config.get<TelemetryPublicConfig>();
@@ -51,10 +52,12 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
     const telemetryNotifications = new TelemetryNotifications({
       banners: core.overlays.banners,
       telemetryService,
+      toasts: core.notifications.toasts,
       bannerEnabled: this.config.banner,
       renderOptInBanner: (onChangeOptInClick) => renderOptInBanner({ privacyStatementUrl, onChangeOptInClick }),
       renderOptedInNotice: (onSeenBanner) => renderOptedInNotice({ privacyStatementUrl, settingsUrl, onSeenBanner }),
     });
+    this.telemetryNotifications = telemetryNotifications;
 
     // An anonymous page (the login page) has no caller the server would tell the state to.
     if (core.http.anonymousPaths.isAnonymous(window.location.pathname)) {
@@ -79,6 +82,7 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
   }
 
   public stop() {
+    this.telemetryNotifications?.stop();
     this.subscription?.unsubscribe();
     this.sender?.stop();
     void this.telemetryService?.stop();

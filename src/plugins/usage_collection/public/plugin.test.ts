@@ -52,7 +52,8 @@ function createPlugin(uiMetric: Partial<UsageCollectionPublicConfig['uiMetric']>
   const plugin = new UsageCollectionPlugin(context);
   const http = { basePath: { prepend: (p: string) => `/base${p}` }, anonymousPaths: { isAnonymous: () => false } };
   const coreSetup = { http } as any;
-  const coreStart = { http, application: { currentAppId$: new BehaviorSubject<string | undefined>('home') } } as any;
+  const apps = new BehaviorSubject(new Map(['home', 'other'].map((id) => [id, { id }])));
+  const coreStart = { http, application: { currentAppId$: new BehaviorSubject<string | undefined>('home'), applications$: apps } } as any;
   return { plugin, coreSetup, coreStart };
 }
 

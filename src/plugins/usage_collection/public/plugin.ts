@@ -49,6 +49,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
       if (this.trackUserAgent) this.reportUserAgentOnce(reporter);
       this.stopTracking = trackApplicationUsage({
         currentAppId$: core.application.currentAppId$,
+        applications$: core.application.applications$,
         reporter,
         window,
         document,

@@ -17,6 +17,8 @@ export interface AdvancedSettingsProps {
   componentRegistry: ComponentRegistry['start'];
   /** Initial search text (from the URL). */
   queryText?: string;
+  /** Told whenever the number of unsaved edits changes. */
+  onUnsavedChangesCount?: (count: number) => void;
 }
 
 interface State {
@@ -67,7 +69,7 @@ export class AdvancedSettings extends Component<AdvancedSettingsProps, State> {
   private onFooterQueryMatchChange = (matched: boolean) => this.setState({ footerQueryMatched: matched });
 
   public render() {
-    const { componentRegistry, uiSettings, toasts, enableSaving, dockLinks } = this.props;
+    const { componentRegistry, uiSettings, toasts, enableSaving, dockLinks, onUnsavedChangesCount } = this.props;
     const { query, settings, footerQueryMatched } = this.state;
     const grouped = group(settings);
     const categories = sortCategories(grouped);
@@ -103,6 +105,7 @@ export class AdvancedSettings extends Component<AdvancedSettingsProps, State> {
           uiSettings={uiSettings}
           toasts={toasts}
           dockLinks={dockLinks}
+          onUnsavedChangesCount={onUnsavedChangesCount}
         />
         <PageFooter toasts={toasts} query={query} onQueryMatchChange={this.onFooterQueryMatchChange} enableSaving={enableSaving} />
       </div>

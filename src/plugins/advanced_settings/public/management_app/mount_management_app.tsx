@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useMemo, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import ReactDOM from 'react-dom';
 import { EuiPage, EuiPageBody, EuiPageContent, EuiPageSideBar, EuiSideNav, EuiEmptyPrompt } from '@opensearch-project/oui';
 import type { AppMountParameters, ChromeBreadcrumb, CoreStart } from '../../../../core/public';
@@ -11,6 +11,10 @@ import './advanced_settings.css';
 
 export { SETTINGS_PATH };
 export const MANAGEMENT_TITLE = 'Dashboards Management';
+
+/** What the page asks before leaving Advanced settings with unsaved edits. */
+export const UNSAVED_CHANGES_TITLE = 'Leave with unsaved changes?';
+export const UNSAVED_CHANGES_TEXT = 'Your changes in Advanced settings are not saved. If you leave now, they are lost.';
 
 interface ManagementAppProps {
   core: CoreStart;
@@ -25,6 +29,16 @@ const ManagementApp: React.FunctionComponent<ManagementAppProps> = ({ core, para
   useEffect(() => history.listen((location) => setPathname(location.pathname)), [history]);
 
   const route = useMemo(() => resolveRoute(pathname, sections), [pathname, sections]);
+
+  // Unsaved edits make leaving (another section, another app, closing the tab) ask first. Read through a
+  // ref: core calls the handler at navigation time, long after this render.
+  const unsavedCount = useRef(0);
+  const onUnsavedChangesCount = useCallback((count: number) => (unsavedCount.current = count), []);
+  useEffect(() => {
+    params.onAppLeave((actions) =>
+      unsavedCount.current > 0 ? actions.confirm(UNSAVED_CHANGES_TEXT, UNSAVED_CHANGES_TITLE, undefined, 'Leave without saving') : actions.default()
+    );
+  }, [params]);
   useEffect(() => {
     // `/app/management` alone opens the settings, the one section every install has.
     if (pathname === '/' || pathname === '') history.replace(SETTINGS_PATH);
@@ -55,8 +69,9 @@ const ManagementApp: React.FunctionComponent<ManagementAppProps> = ({ core, para
       <EuiPageSideBar className="mgtAdvancedSettings__sideBar">
         <EuiSideNav aria-label={MANAGEMENT_TITLE} items={sideNav} />
       </EuiPageSideBar>
-      <EuiPageBody>
-        <EuiPageContent>
+      {/* Neither body nor content is a landmark: the page's one `main` is core's app container. */}
+      <EuiPageBody component="div">
+        <EuiPageContent role={null}>
           {route.kind === 'settings' && (
             <AdvancedSettings
               enableSaving={enableSaving}
@@ -64,6 +79,7 @@ const ManagementApp: React.FunctionComponent<ManagementAppProps> = ({ core, para
               toasts={core.notifications.toasts}
               dockLinks={core.docLinks.links}
               componentRegistry={componentRegistry}
+              onUnsavedChangesCount={onUnsavedChangesCount}
             />
           )}
           {route.kind === 'section' && (

@@ -1,5 +1,5 @@
 import React from 'react';
-import type { UiSettingsType } from '../../../../core/public';
+import type { UiSettingsType, UiSettingValidation } from '../../../../core/public';
 
 /** One setting as the form shows it. */
 export interface FieldSetting {
@@ -21,6 +21,8 @@ export interface FieldSetting {
   isCustom: boolean;
   /** Lower-cased, spaced form of the key, for screen readers and search. */
   ariaName: string;
+  /** What the browser checks before saving (derived by the server from the setting's schema). */
+  validation?: UiSettingValidation;
 }
 
 /** An edit not saved yet. */

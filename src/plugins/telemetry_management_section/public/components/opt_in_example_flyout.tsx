@@ -22,6 +22,8 @@ export interface OptInExampleFlyoutProps {
   onClose: () => void;
 }
 
+const TITLE_ID = 'telemetryExampleFlyoutTitle';
+
 /** "See an example of what we collect": the live, unencrypted report as formatted JSON. */
 export function OptInExampleFlyout({ fetchExample, downloadUrl, onClose }: OptInExampleFlyoutProps) {
   const [state, setState] = useState<ExampleState>({ status: 'loading' });
@@ -34,10 +36,11 @@ export function OptInExampleFlyout({ fetchExample, downloadUrl, onClose }: OptIn
   }, [fetchExample]);
 
   return (
-    <EuiFlyout onClose={onClose} size="m" ownFocus maxWidth={900} data-test-subj="telemetryExampleFlyout">
+    // Named by its title, so a screen reader announces what the dialog is.
+    <EuiFlyout onClose={onClose} size="m" ownFocus maxWidth={900} aria-labelledby={TITLE_ID} data-test-subj="telemetryExampleFlyout">
       <EuiFlyoutHeader hasBorder>
         <EuiTitle size="m">
-          <h2>Cluster statistics</h2>
+          <h2 id={TITLE_ID}>Cluster statistics</h2>
         </EuiTitle>
         <EuiText size="s" color="subdued">
           <p>This is an example of the usage data OpenSearch Dashboards collects, built now from this deployment. It is sent encrypted when an encryption key is configured.</p>
@@ -92,7 +95,10 @@ function renderBody(state: ExampleState, downloadUrl: string) {
               </EuiButton>
             </EuiFlexItem>
           </EuiFlexGroup>
+          {/* Focusable and named: a keyboard user must be able to scroll the report (WCAG 2.1.1). */}
           <pre
+            tabIndex={0}
+            aria-label="Example report (JSON)"
             data-test-subj="telemetryExampleJson"
             style={{ marginTop: 12, padding: 12, background: '#f5f7fa', border: '1px solid #d3dae6', borderRadius: 4, fontSize: 12, overflow: 'auto', whiteSpace: 'pre' }}
           >

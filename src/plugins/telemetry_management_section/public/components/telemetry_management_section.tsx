@@ -16,6 +16,8 @@ export interface TelemetryManagementSectionProps {
   enableSaving?: boolean;
 }
 
+const LOCKED_MESSAGE_ID = 'telemetryLockedMessage';
+
 /** "Usage Data" at the bottom of Advanced Settings: the opt-in switch, why it is locked, and the example report. */
 export function TelemetryManagementSection({ telemetryService, privacyStatementUrl, downloadUrl, toasts, query, onQueryMatchChange }: TelemetryManagementSectionProps) {
   const state$ = useMemo(() => telemetryService.getState$(), [telemetryService]);
@@ -84,7 +86,7 @@ export function TelemetryManagementSection({ telemetryService, privacyStatementU
             {locked && (
               <>
                 <EuiSpacer size="s" />
-                <EuiCallOut size="s" iconType="lock" title={locked} data-test-subj="telemetryLockedMessage" />
+                <EuiCallOut size="s" iconType="lock" title={locked} id={LOCKED_MESSAGE_ID} data-test-subj="telemetryLockedMessage" />
               </>
             )}
           </EuiFlexItem>
@@ -94,6 +96,8 @@ export function TelemetryManagementSection({ telemetryService, privacyStatementU
               showLabel={false}
               checked={state.optIn === true}
               disabled={Boolean(locked) || saving}
+              // The reason it cannot be used is read out with the switch.
+              aria-describedby={locked ? LOCKED_MESSAGE_ID : undefined}
               onChange={(e) => void onChange(e.target.checked)}
               data-test-subj="telemetryOptInSwitch"
             />

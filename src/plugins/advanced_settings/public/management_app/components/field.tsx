@@ -13,7 +13,8 @@ import {
   EuiTextArea,
 } from '@opensearch-project/oui';
 import type { DocLinksStart, IToasts } from '../../../../../core/public';
-import { getEditableValue, isDefaultValue, validateJson } from '../lib/settings_lib';
+import { checkJson, checkOption, parseNumberInput } from '../lib/field_validation';
+import { getEditableValue, isDefaultValue } from '../lib/settings_lib';
 import { FieldSetting, FieldState } from '../types';
 
 export interface FieldProps {
@@ -30,24 +31,24 @@ export interface FieldProps {
 
 /**
  * One setting: title and description on the left, the editor for its type on the right, and any error
- * (the editor's own or the server's) under the editor.
+ * (the browser's own check, worded from the setting's validation, or the server's) under the editor. An
+ * invalid edit stays in the editor as typed, marked, and keeps Save disabled.
  */
 export class Field extends PureComponent<FieldProps> {
   private change(change: FieldState) {
     this.props.handleChange(this.props.setting.name, change);
   }
 
+  private onNumber = (input: HTMLInputElement) => {
+    const parsed = parseNumberInput({ text: input.value, badInput: input.validity?.badInput }, this.props.setting.validation);
+    // The text stays as typed (an unreadable one reads as '', which the browser keeps showing as typed).
+    this.change('error' in parsed ? { value: input.value, isInvalid: true, error: parsed.error } : { value: parsed.value });
+  };
+
   private onValue = (raw: any) => {
-    const { type } = this.props.setting;
-    if (type === 'number') {
-      const number = raw === '' ? NaN : Number(raw);
-      this.change(Number.isNaN(number) ? { value: raw, isInvalid: true, error: 'Enter a number' } : { value: number });
-    } else if (type === 'json' || type === 'markdown') {
-      const error = type === 'json' ? validateJson(raw) : undefined;
-      this.change({ value: raw, isInvalid: Boolean(error), error });
-    } else {
-      this.change({ value: raw });
-    }
+    const { setting } = this.props;
+    const error = setting.type === 'json' ? checkJson(raw) : setting.type === 'select' ? checkOption(setting, raw) : undefined;
+    this.change(error ? { value: raw, isInvalid: true, error } : { value: raw });
   };
 
   private resetField = () => {
@@ -59,8 +60,9 @@ export class Field extends PureComponent<FieldProps> {
     const { setting, enableSaving, loading, unsavedChanges } = this.props;
     const { name, type, options = [], optionLabels = {}, isOverridden, ariaName } = setting;
     const disabled = Boolean(loading || isOverridden || !enableSaving);
-    const common = { 'aria-label': ariaName, 'data-test-subj': `advancedSetting-editField-${name}`, disabled };
     const isInvalid = Boolean(unsavedChanges?.isInvalid);
+    // `aria-invalid` too: OUI only colours the editor; the row ties the message to it (aria-describedby).
+    const common = { 'aria-label': ariaName, 'aria-invalid': isInvalid || undefined, 'data-test-subj': `advancedSetting-editField-${name}`, disabled };
     switch (type) {
       case 'boolean':
         return (
@@ -97,13 +99,23 @@ export class Field extends PureComponent<FieldProps> {
           />
         );
       case 'number':
-        return (
+        // A number setting that also takes words (upstream's "Infinity") needs a text box to type them in.
+        return setting.validation?.allowedText?.length ? (
+          <EuiFieldText
+            {...common}
+            fullWidth
+            inputMode="decimal"
+            isInvalid={isInvalid}
+            value={String(currentValue ?? '')}
+            onChange={(e) => this.onNumber(e.target)}
+          />
+        ) : (
           <EuiFieldNumber
             {...common}
             fullWidth
             isInvalid={isInvalid}
-            value={Number.isNaN(currentValue) ? '' : currentValue}
-            onChange={(e) => this.onValue(e.target.value)}
+            value={typeof currentValue === 'number' && Number.isNaN(currentValue) ? '' : currentValue}
+            onChange={(e) => this.onNumber(e.target)}
           />
         );
       default:

@@ -30,6 +30,8 @@ export interface FormProps {
   uiSettings: IUiSettingsClient;
   toasts: IToasts;
   dockLinks?: DocLinksStart['links'];
+  /** Told whenever the number of unsaved edits changes (the app asks before leaving with some). */
+  onUnsavedChangesCount?: (count: number) => void;
 }
 
 const BOTTOM_BAR_BODY_CLASS = 'osdBody--mgtAdvancedSettingsHasBottomBar';
@@ -46,12 +48,15 @@ interface FormState {
 export class Form extends PureComponent<FormProps, FormState> {
   public state: FormState = { unsavedChanges: {}, loading: false };
 
-  public componentDidUpdate() {
-    document.body.classList.toggle(BOTTOM_BAR_BODY_CLASS, Object.keys(this.state.unsavedChanges).length > 0);
+  public componentDidUpdate(_props: FormProps, previous: FormState) {
+    const count = Object.keys(this.state.unsavedChanges).length;
+    document.body.classList.toggle(BOTTOM_BAR_BODY_CLASS, count > 0);
+    if (count !== Object.keys(previous.unsavedChanges).length) this.props.onUnsavedChangesCount?.(count);
   }
 
   public componentWillUnmount() {
     document.body.classList.remove(BOTTOM_BAR_BODY_CLASS);
+    this.props.onUnsavedChangesCount?.(0);
   }
 
   private findSetting(key: string) {

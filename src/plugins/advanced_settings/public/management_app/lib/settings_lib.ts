@@ -1,4 +1,4 @@
-import type { PublicUiSettingsParams, UiSettingsType, UserProvidedValue } from '../../../../../core/public';
+import type { PageUiSettingsParams, UiSettingsType, UserProvidedValue } from '../../../../../core/public';
 import { FieldSetting } from '../types';
 
 export const DEFAULT_CATEGORY = 'general';
@@ -30,7 +30,7 @@ export function getAriaName(name = '') {
 }
 
 /** The type an editor is chosen by: the declared one, else guessed from the value. */
-export function getValueType(def: PublicUiSettingsParams, value: unknown): UiSettingsType {
+export function getValueType(def: PageUiSettingsParams, value: unknown): UiSettingsType {
   if (def.type) return def.type;
   const sample = def.value !== undefined ? def.value : value;
   if (Array.isArray(sample)) return 'array';
@@ -40,7 +40,7 @@ export function getValueType(def: PublicUiSettingsParams, value: unknown): UiSet
 }
 
 /** A registered (or custom) setting as the form shows it. */
-export function toEditableConfig(name: string, def: PublicUiSettingsParams & UserProvidedValue, isCustom: boolean): FieldSetting {
+export function toEditableConfig(name: string, def: PageUiSettingsParams & UserProvidedValue, isCustom: boolean): FieldSetting {
   const value = def.userValue;
   return {
     name,
@@ -57,6 +57,7 @@ export function toEditableConfig(name: string, def: PublicUiSettingsParams & Use
     readonly: Boolean(def.readonly),
     isOverridden: Boolean(def.isOverridden),
     isCustom,
+    validation: def.validation,
   };
 }
 
@@ -68,8 +69,13 @@ export function getEditableValue(type: UiSettingsType, value: unknown, defVal?: 
       return Array.isArray(current) ? current.join(', ') : String(current ?? '');
     case 'boolean':
       return Boolean(current);
-    case 'number':
-      return Number(current);
+    case 'number': {
+      if (typeof current !== 'string') return Number(current);
+      // Text a number setting also takes ("Infinity"), or a stored value that is no number: shown as it is,
+      // never turned into an empty editor.
+      const number = Number(current);
+      return current.trim() === '' || !Number.isFinite(number) ? current : number;
+    }
     default:
       return current ?? '';
   }
@@ -105,12 +111,6 @@ export function toSavedValue(setting: Pick<FieldSetting, 'type' | 'defVal'>, edi
       equalsDefault = value === defVal;
   }
   return equalsDefault ? null : value;
-}
-
-/** Checks a JSON editor's text; returns the error to show, or undefined. */
-export function validateJson(text: string): string | undefined {
-  if (text.trim() === '') return undefined;
-  return safeParse(text) === INVALID ? 'Invalid JSON syntax' : undefined;
 }
 
 const INVALID = Symbol('invalid');
