@@ -155,6 +155,8 @@ export class Server {
       serverName: httpCfg.name,
       defaultRoute: httpCfg.defaultRoute,
       uiSettings: core.uiSettings,
+      // Every registered setting's schema, so the browser can check values before saving (setting_validation.ts).
+      getRegisteredSettings: () => this.uiSettings!.getRegisteredDefaults(),
       resolveCapabilities: (request) => {
         if (!this.capabilitiesStart) throw new Error('capabilities are resolved only once the server has started');
         return this.capabilitiesStart.resolveCapabilities(request);

@@ -86,25 +86,34 @@ describe('Advanced Settings, in Chromium', () => {
     expect(ctx.watched.errors).toEqual([]);
   });
 
-  it("shows the server's message for a value it refuses, and keeps the stored value", async () => {
+  it("checks a plugin's setting in the browser from its schema, shows the server's message for what only it refuses, and keeps the stored value", async () => {
     await openSettings(ctx.page, ctx.env.server.url);
+    // `browserTest:pageSize` is a number from 1 to 100: the browser says so before anything is sent.
     await ctx.page.fill(field(PAGE_SIZE), '1000');
+    const sizeRow = subj(`advancedSetting-row-${PAGE_SIZE}`);
+    await ctx.page.waitForSelector(`${sizeRow} .euiFormErrorText:has-text("Must be between 1 and 100")`);
+    expect(await ctx.page.isDisabled(subj('advancedSetting-saveButton'))).toBe(true);
+    await ctx.page.fill(field(PAGE_SIZE), '10');
+
+    // A string's length is checked by the server only (its schema's maxLength is not sent to the browser).
+    const TITLE = 'browserTest:title';
+    const row = subj(`advancedSetting-row-${TITLE}`);
+    await ctx.page.fill(field(TITLE), 'x'.repeat(41));
     await ctx.page.click(subj('advancedSetting-saveButton'));
-    const row = subj(`advancedSetting-row-${PAGE_SIZE}`);
     await ctx.page.waitForSelector(`${row} .euiFormErrorText`);
     const message = await ctx.page.textContent(`${row} .euiFormErrorText`);
-    expect(message).toContain('Value must be equal to or lower than [100]');
-    expect(message).toContain(PAGE_SIZE);
+    expect(message).toContain('[validation [browserTest:title]]: value has length [41] but it must have a maximum length of [40]');
+    expect(message).toContain(TITLE);
     await ctx.page.waitForSelector(subj('uiSettingsErrorToast'));
-    expect(await ctx.page.textContent(subj('uiSettingsErrorToast'))).toContain('Value must be equal to or lower than [100]');
     // The edit stays in the form, marked invalid, and saving waits for a fix.
-    expect(await ctx.page.inputValue(field(PAGE_SIZE))).toBe('1000');
+    expect(await ctx.page.inputValue(field(TITLE))).toBe('x'.repeat(41));
     expect(await ctx.page.isDisabled(subj('advancedSetting-saveButton'))).toBe(true);
     // The bottom bar is fixed to the window: a window-sized shot shows it where it belongs.
     await ctx.page.$eval(row, (element) => element.scrollIntoView({ block: 'center' }));
     await ctx.page.waitForTimeout(500);
     await saveScreenshot(ctx.page, 'advanced_settings_error', { fullPage: false });
-    expect((await api(`${ctx.env.server.url}/api/opensearch-dashboards/settings`)).body.settings[PAGE_SIZE]).toBeUndefined();
+    const stored = (await api(`${ctx.env.server.url}/api/opensearch-dashboards/settings`)).body.settings;
+    expect([stored[PAGE_SIZE], stored[TITLE]]).toEqual([undefined, undefined]);
 
     // An editor's own check: invalid JSON never reaches the server.
     await ctx.page.fill(field('browserTest:options'), '{"a":');

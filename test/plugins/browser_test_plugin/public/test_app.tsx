@@ -32,8 +32,8 @@ const TestApp: React.FunctionComponent<Props> = ({ variant, core, params, record
 
   return (
     <EuiPage>
-      <EuiPageBody>
-        <EuiPageContent>
+      <EuiPageBody component="div">
+        <EuiPageContent role={null}>
           <EuiTitle>
             <h1 data-test-subj="btTitle">{`Browser test app ${variant}`}</h1>
           </EuiTitle>
