@@ -33,6 +33,9 @@ describe('a viewer in Chromium (security on)', () => {
 
     expect(await page.getAttribute(subj('telemetryOptInSwitch'), 'disabled')).not.toBeNull();
     expect(await page.textContent(subj('telemetryLockedMessage'))).toContain('Changing usage data collection needs the admin role.');
+    // The example report is for those who may read it: no link, a sentence instead.
+    expect(await page.locator(subj('telemetryExampleLink')).count()).toBe(0);
+    expect(await page.textContent(subj('telemetryExampleAdminOnly'))).toBe('An admin can see an example of what is collected.');
     // A fresh install is undecided, yet the banner asks only users who may answer.
     expect(await page.locator(subj('telemetryOptInBanner')).count()).toBe(0);
     await saveScreenshot(page, 'viewer_settings');

@@ -66,7 +66,7 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
     const { config, logger, environment, currentVersion } = this;
     core.savedObjects.registerType(telemetrySavedObjectType);
     // What the UI offers: a security plugin switches it off for users who may not change the opt-in.
-    core.capabilities.registerProvider(() => ({ telemetry: { optIn: true } }));
+    core.capabilities.registerProvider(() => ({ telemetry: { optIn: true, readReport: true } }));
     this.clusterConfigured = (core as CoreSetup & { opensearch?: { isConfigured?: boolean } }).opensearch?.isConfigured !== false;
     if (config.encryptionKey !== undefined) telemetryCollectionManager.setEncryptionKey(parsePublicJwk(config.encryptionKey));
 

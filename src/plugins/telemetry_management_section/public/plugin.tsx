@@ -19,10 +19,21 @@ export class TelemetryManagementSectionPlugin implements Plugin<void, void, Tele
     const { telemetryService } = telemetry;
     const privacyStatementUrl = telemetryService.getPrivacyStatementUrl();
     const downloadUrl = core.http.basePath.prepend(EXAMPLE_REPORT_ROUTE);
-    type FooterProps = Omit<TelemetryManagementSectionProps, 'telemetryService' | 'privacyStatementUrl' | 'downloadUrl'>;
+    // The capabilities are known once core has started, which is before any page renders this footer.
+    let canReadReport = false;
+    core.getStartServices().then(([coreStart]) => {
+      canReadReport = coreStart.application.capabilities.telemetry?.readReport !== false;
+    });
+    type FooterProps = Omit<TelemetryManagementSectionProps, 'telemetryService' | 'privacyStatementUrl' | 'downloadUrl' | 'canReadReport'>;
     // The registry types footers loosely; Advanced Settings passes these props (see its `PageFooter`).
     const Footer = (props: Record<string, any>) => (
-      <TelemetryManagementSection {...(props as FooterProps)} telemetryService={telemetryService} privacyStatementUrl={privacyStatementUrl} downloadUrl={downloadUrl} />
+      <TelemetryManagementSection
+        {...(props as FooterProps)}
+        telemetryService={telemetryService}
+        privacyStatementUrl={privacyStatementUrl}
+        downloadUrl={downloadUrl}
+        canReadReport={canReadReport}
+      />
     );
     advancedSettings.component.register(ComponentRegistry.componentType.PAGE_FOOTER_COMPONENT, Footer, true);
   }

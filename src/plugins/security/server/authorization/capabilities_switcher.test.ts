@@ -9,7 +9,7 @@ describe('securityCapabilitiesSwitcher', () => {
       management: { opensearchDashboards: { settings: true, users: true } },
       savedObjectsManagement: { edit: true, delete: true },
       security: { manage: true },
-      telemetry: { optIn: true },
+      telemetry: { optIn: true, readReport: true },
     });
   });
 
@@ -19,7 +19,7 @@ describe('securityCapabilitiesSwitcher', () => {
       management: { opensearchDashboards: { settings: true, users: false } },
       savedObjectsManagement: { edit: false, delete: false },
       security: { manage: false },
-      telemetry: { optIn: false },
+      telemetry: { optIn: false, readReport: false },
     });
   });
 
@@ -29,7 +29,7 @@ describe('securityCapabilitiesSwitcher', () => {
       management: { opensearchDashboards: { settings: false, users: false } },
       savedObjectsManagement: { edit: false, delete: false },
       security: { manage: false },
-      telemetry: { optIn: false },
+      telemetry: { optIn: false, readReport: false },
       navLinks: { home: false, management: false },
       catalogue: { advanced_settings: false },
     };

@@ -16,12 +16,14 @@ const CAPABILITY_PRIVILEGES: ReadonlyArray<{ path: [string, string] | [string, s
   { path: ['advancedSettings', 'save'], privilege: 'ui_settings:write' },
   { path: ['management', 'opensearchDashboards', 'settings'], privilege: 'ui_settings:read' },
   { path: ['telemetry', 'optIn'], privilege: 'telemetry:opt_in' },
+  // The example report (the unencrypted report shows cluster details): its link is offered only to those who may read it.
+  { path: ['telemetry', 'readReport'], privilege: 'telemetry:read_report' },
   // Management → "Users and API keys": the side-nav link, and the page itself (its routes need the same).
   { path: ['management', 'opensearchDashboards', 'users'], privilege: 'security:manage' },
   { path: ['security', 'manage'], privilege: 'security:manage' },
-  // No finer privilege covers saved objects: only admins (who hold everything) edit or delete them.
-  { path: ['savedObjectsManagement', 'edit'], privilege: 'security:manage' },
-  { path: ['savedObjectsManagement', 'delete'], privilege: 'security:manage' },
+  // The saved-objects API's own privilege: whoever may write through it may edit and delete in the UI.
+  { path: ['savedObjectsManagement', 'edit'], privilege: 'saved_objects:write' },
+  { path: ['savedObjectsManagement', 'delete'], privilege: 'saved_objects:write' },
 ];
 
 /**

@@ -14,12 +14,22 @@ export interface TelemetryManagementSectionProps {
   query?: Query;
   onQueryMatchChange: (matched: boolean) => void;
   enableSaving?: boolean;
+  /** Whether this user may read the unencrypted report (`telemetry.readReport`); the example link needs it. */
+  canReadReport?: boolean;
 }
 
 const LOCKED_MESSAGE_ID = 'telemetryLockedMessage';
 
 /** "Usage Data" at the bottom of Advanced Settings: the opt-in switch, why it is locked, and the example report. */
-export function TelemetryManagementSection({ telemetryService, privacyStatementUrl, downloadUrl, toasts, query, onQueryMatchChange }: TelemetryManagementSectionProps) {
+export function TelemetryManagementSection({
+  telemetryService,
+  privacyStatementUrl,
+  downloadUrl,
+  toasts,
+  query,
+  onQueryMatchChange,
+  canReadReport = true,
+}: TelemetryManagementSectionProps) {
   const state$ = useMemo(() => telemetryService.getState$(), [telemetryService]);
   const state = useObservable(state$, {
     optIn: telemetryService.getIsOptedIn(),
@@ -69,10 +79,17 @@ export function TelemetryManagementSection({ telemetryService, privacyStatementU
               <p>
                 Help us improve OpenSearch Dashboards by sending statistics about how this deployment is used (never the content of your
                 indices).{' '}
-                <EuiLink onClick={() => setFlyoutOpen(true)} data-test-subj="telemetryExampleLink">
-                  See an example of what we collect
-                </EuiLink>
-                . Read our{' '}
+                {canReadReport ? (
+                  <>
+                    <EuiLink onClick={() => setFlyoutOpen(true)} data-test-subj="telemetryExampleLink">
+                      See an example of what we collect
+                    </EuiLink>
+                    .
+                  </>
+                ) : (
+                  <span data-test-subj="telemetryExampleAdminOnly">An admin can see an example of what is collected.</span>
+                )}{' '}
+                Read our{' '}
                 <EuiLink href={privacyStatementUrl} target="_blank" external data-test-subj="telemetryPrivacyLink">
                   privacy statement
                 </EuiLink>
