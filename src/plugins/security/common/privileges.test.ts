@@ -11,7 +11,8 @@ import {
 describe('authorize', () => {
   it('gives admin every privilege', () => {
     for (const privilege of PRIVILEGES) expect(authorize(['admin'], privilege)).toEqual({ ok: true });
-    expect(privilegesOf(['admin'])).toEqual(expect.arrayContaining(['saved_objects:read', 'saved_objects:write']));
+    expect(privilegesOf(['admin'])).toEqual(expect.arrayContaining(['saved_objects:read', 'saved_objects:write', 'telemetry:reports']));
+    expect(authorize(['monitoring'], 'telemetry:reports')).toEqual({ ok: false, missing: ['telemetry:reports'] });
   });
 
   it('lets a viewer use the apps, read settings and saved objects, and send UI metrics only', () => {
@@ -20,6 +21,7 @@ describe('authorize', () => {
     expect(authorize(['viewer'], 'saved_objects:write')).toEqual({ ok: false, missing: ['saved_objects:write'] });
     expect(authorize(['viewer'], 'telemetry:opt_in')).toEqual({ ok: false, missing: ['telemetry:opt_in'] });
     expect(authorize(['viewer'], 'telemetry:read_report')).toEqual({ ok: false, missing: ['telemetry:read_report'] });
+    expect(authorize(['viewer'], 'telemetry:reports')).toEqual({ ok: false, missing: ['telemetry:reports'] });
     expect(authorize(['viewer'], 'stats:read')).toEqual({ ok: false, missing: ['stats:read'] });
     expect(authorize(['viewer'], 'security:manage')).toEqual({ ok: false, missing: ['security:manage'] });
   });

@@ -14,6 +14,8 @@ export const PRIVILEGES = [
   'ui_metric:write',
   'telemetry:opt_in',
   'telemetry:read_report',
+  /** The ledger of generated reports: list, show, diff, export, send now (admin only). */
+  'telemetry:reports',
   'stats:read',
   'status:read_full',
   'security:manage',
@@ -32,7 +34,8 @@ interface RoleDefinition {
 
 /*
  * Frozen so no caller can widen a role at run time. The viewer deliberately lacks
- * `telemetry:read_report` (the unencrypted report shows cluster details) and every write but UI metrics.
+ * `telemetry:read_report` (the unencrypted report shows cluster details), `telemetry:reports` (past reports,
+ * exports and sending one now belong to the telemetry admin) and every write but UI metrics.
  * It reads saved objects, as upstream's read-only users do (the saved objects API never reaches hidden
  * types: users, API keys, sessions).
  */

@@ -64,6 +64,17 @@ describe('telemetry config', () => {
     expect(() => configSchema.validate({ [key]: value }, { dist: false })).toThrow(`[${key}]: Value must be equal to or ${message}`);
   });
 
+  it('keeps 30 reports by default (1 to 1000, whole numbers) and sends them unless generateOnly', () => {
+    const config = configSchema.validate({}, { dist: false });
+    expect(config.history.maxReports).toBe(30);
+    expect(config.generateOnly).toBe(false);
+    expect(configSchema.validate({ history: { maxReports: 1000 }, generateOnly: true }, { dist: false })).toMatchObject({ history: { maxReports: 1000 }, generateOnly: true });
+    expect(() => configSchema.validate({ history: { maxReports: 0 } }, { dist: false })).toThrow('[history.maxReports]: Value must be equal to or greater than [1]');
+    expect(() => configSchema.validate({ history: { maxReports: 1001 } }, { dist: false })).toThrow('[history.maxReports]: Value must be equal to or lower than [1000]');
+    expect(() => configSchema.validate({ history: { maxReports: 2.5 } }, { dist: false })).toThrow('[history.maxReports]: must be a whole number, got 2.5');
+    expect(() => configSchema.validate({ generateOnly: 'yes' }, { dist: false })).toThrow('[generateOnly]');
+  });
+
   it('accepts every bound itself, and every bound fits a timer', () => {
     for (const [key, { min, max }] of Object.entries(DURATION_LIMITS)) {
       expect(() => configSchema.validate({ [key]: min }, { dist: false })).not.toThrow();

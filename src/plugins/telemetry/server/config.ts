@@ -78,6 +78,21 @@ export const configSchema = schema.object({
   requestTimeout: duration('30s', DURATION_LIMITS.requestTimeout),
   /** At most one opt-in status announcement per this interval (per server, or per browser tab); toggles in between are coalesced. */
   optInStatusInterval: duration('1m', DURATION_LIMITS.optInStatusInterval),
+  /** The ledger of generated reports (`GET /api/telemetry/v2/reports`). */
+  history: schema.object({
+    /** Reports kept, newest first; older ones are deleted after each new one. Each may be megabytes. */
+    maxReports: schema.number({
+      defaultValue: 30,
+      min: 1,
+      max: 1000,
+      validate: (value) => (Number.isInteger(value) ? undefined : `must be a whole number, got ${value}`),
+    }),
+  }),
+  /**
+   * Air-gapped sites: reports are built on the schedule (when opted in) and kept in the ledger as
+   * `generated`; nothing leaves the server, not even the opt-in status. An export carries them out.
+   */
+  generateOnly: schema.boolean({ defaultValue: false }),
   /**
    * Public RSA key (JWK, as JSON text or as a YAML object) every report is encrypted to before it leaves
    * the server; its `kid` goes in each JWE header. Unset: reports are sent as plain JSON.

@@ -17,6 +17,9 @@ describe('describeTelemetryState', () => {
   it('says what will happen, for each state', () => {
     expect(describe_(state())).toBe('Telemetry is opted in: one report every 1d, sent to http://127.0.0.1:1/send.');
     expect(describe_(state(), { debug: true })).toContain('logged (OSD_TELEMETRY_DEBUG), not sent');
+    expect(describeTelemetryState(state(), { environment: { debug: false }, url: 'u', reportInterval: '1d', generateOnly: true })).toBe(
+      'Telemetry is opted in: one report every 1d, generated and kept in the report ledger (telemetry.generateOnly), never sent.'
+    );
     expect(describe_(state({ optIn: null }))).toBe('Telemetry is not decided yet: nothing is sent until an admin opts in.');
     expect(describe_(state({ optIn: false, allowChangingOptInStatus: false, lockedBy: 'config' }))).toBe(
       'Telemetry is opted out (locked by the config). Nothing is sent.'

@@ -25,6 +25,11 @@ describe('computeOptInState', () => {
     expect(computeOptInState({ userHasSeenNotice: true }, inputs({ optIn: true }))).toMatchObject({ optIn: true, notifyUserAboutOptInDefault: false });
   });
 
+  it('keeps the server as sender in generate-only mode, whatever the config or the saved object say', () => {
+    expect(computeOptInState({ sendUsageFrom: 'browser' }, inputs({ optIn: true })).sendUsageFrom).toBe('browser');
+    expect(computeOptInState({ sendUsageFrom: 'browser' }, inputs({ optIn: true, sendUsageFrom: 'browser', generateOnly: true })).sendUsageFrom).toBe('server');
+  });
+
   it('locks in both directions through the config', () => {
     expect(computeOptInState({ enabled: true }, inputs({ optIn: false, allowChangingOptInStatus: false }))).toMatchObject({
       optIn: false,

@@ -18,6 +18,8 @@ export interface OptInConfigInputs {
   level?: OptInLevel;
   allowChangingOptInStatus: boolean;
   sendUsageFrom: TelemetrySendUsageFrom;
+  /** `telemetry.generateOnly`: the server keeps every report, so no browser may send one (`sendUsageFrom` reads `server`). */
+  generateOnly?: boolean;
 }
 
 /** The effective opt-in state of the deployment. */
@@ -48,7 +50,7 @@ export interface OptInStateInputs {
  * in the shape the routes and the browser read. Pure.
  */
 export function computeOptInState(telemetrySavedObject: TelemetrySavedObject, { config, environment, currentVersion }: OptInStateInputs): OptInState {
-  const sendUsageFrom = getTelemetrySendUsageFrom({ telemetrySavedObject, configTelemetrySendUsageFrom: config.sendUsageFrom });
+  const sendUsageFrom = config.generateOnly ? 'server' : getTelemetrySendUsageFrom({ telemetrySavedObject, configTelemetrySendUsageFrom: config.sendUsageFrom });
   const decision = decideConsent({ config, environment, stored: telemetrySavedObject, currentVersion });
   // An unreadable state is not a decision, but it must read as "opted out" everywhere (nothing is sent).
   const optIn: TelemetryOptIn = decision.level !== 'off' ? true : decision.decided || decision.reason === 'unreadable' ? false : null;

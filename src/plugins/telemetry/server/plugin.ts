@@ -16,8 +16,9 @@ import { readTelemetryEnvironment, type TelemetryEnvironment } from './environme
 import { createFetcherTask, createOptInStatusSender, createTelemetryHttpClient, type FetcherTask, type OptInStatusSender } from './fetcher';
 import { formatDuration } from './fetcher/requests';
 import { getActiveFailureCount } from './fetcher/send_decision';
+import { createReportLedger, type ReportLedger, REPORT_PAYLOAD_TYPE, REPORT_TYPE, reportPayloadSavedObjectType, reportSavedObjectType } from './ledger';
 import { createOptInService, type OptInService } from './opt_in_state';
-import { registerRoutes } from './routes';
+import { registerReportRoutes, registerRoutes } from './routes';
 import { getClusterCaller, createOsInfoReader, registerCollection, type ClusterCaller } from './telemetry_collection';
 import { telemetrySavedObjectType } from './telemetry_repository';
 import type { TelemetryPluginSetup, TelemetryPluginStart, TelemetryPluginsDepsSetup, TelemetryPluginsDepsStart } from './types';
@@ -32,7 +33,7 @@ type CoreStartWithOpenSearch = CoreStart & { opensearch?: { client?: { asInterna
 
 /**
  * The server half of telemetry: the opt-in state (saved object + config + environment), the `local`
- * collection, the four routes, the `telemetry` collector, and the server sender.
+ * collection, the routes, the `telemetry` collector, the server sender and the ledger of its reports.
  */
 export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPluginStart, TelemetryPluginsDepsSetup, TelemetryPluginsDepsStart> {
   private readonly logger: Logger;
@@ -51,6 +52,8 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
   /** False when core says no cluster is configured (its OpenSearch setup contract's `isConfigured`). */
   private clusterConfigured = true;
   private readonly httpClient = createTelemetryHttpClient();
+  /** Every report generated (sent, failed or kept), in the store, through the server's own client. */
+  private readonly ledger: ReportLedger;
   private cacheInvalidation?: Subscription;
 
   constructor(initializerContext: PluginInitializerContext<TelemetryConfigType>) {
@@ -60,11 +63,18 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
     this.instanceUuid = initializerContext.env.instanceUuid;
     // Read once here; everything below gets the values, nothing reads process.env again.
     this.environment = readTelemetryEnvironment(process.env);
+    this.ledger = createReportLedger({
+      logger: this.logger.get('ledger'),
+      getClient: () => this.internalClient,
+      maxReports: this.config.history.maxReports,
+    });
   }
 
   public setup(core: CoreSetup, { usageCollection, telemetryCollectionManager }: TelemetryPluginsDepsSetup): TelemetryPluginSetup {
     const { config, logger, environment, currentVersion } = this;
     core.savedObjects.registerType(telemetrySavedObjectType);
+    core.savedObjects.registerType(reportSavedObjectType);
+    core.savedObjects.registerType(reportPayloadSavedObjectType);
     // What the UI offers: a security plugin switches it off for users who may not change the opt-in.
     core.capabilities.registerProvider(() => ({ telemetry: { optIn: true, readReport: true } }));
     this.clusterConfigured = (core as CoreSetup & { opensearch?: { isConfigured?: boolean } }).opensearch?.isConfigured !== false;
@@ -72,7 +82,13 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
 
     const optIn = createOptInService({
       logger,
-      config: { optIn: config.optIn, level: config.level, allowChangingOptInStatus: config.allowChangingOptInStatus, sendUsageFrom: config.sendUsageFrom },
+      config: {
+        optIn: config.optIn,
+        level: config.level,
+        allowChangingOptInStatus: config.allowChangingOptInStatus,
+        sendUsageFrom: config.sendUsageFrom,
+        generateOnly: config.generateOnly,
+      },
       environment,
       currentVersion,
       getInternalClient: () => this.internalClient,
@@ -83,6 +99,7 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
       logger: logger.get('opt_in_status'),
       httpClient: this.httpClient,
       debug: environment.debug,
+      generateOnly: config.generateOnly,
       url: config.optInStatusUrl,
       version: currentVersion,
       timeoutMs: config.requestTimeout.asMilliseconds(),
@@ -105,14 +122,16 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
       // A plain report is a preview for an admin; an encrypted (or sendable) one goes out at the decided level.
       resolveLevel: async ({ unencrypted }) => reportLevelFor((await optIn.refresh()).state.level, unencrypted ? 'preview' : 'send'),
     });
+    const router = core.http.createRouter();
     registerRoutes({
-      router: core.http.createRouter(),
+      router,
       logger,
       currentVersion,
       collectionManager: telemetryCollectionManager,
       optIn,
       optInStatusSender,
     });
+    registerReportRoutes({ router, logger, ledger: this.ledger, getSender: () => this.fetcher, collectionManager: telemetryCollectionManager });
     registerTelemetryPluginUsageCollector(usageCollection, () => ({ readState: this.internalClient ? () => optIn.refresh() : undefined }));
 
     return { getTelemetryUrl: async () => new URL(config.url) };
@@ -121,7 +140,7 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
   public start(core: CoreStartWithOpenSearch, { telemetryCollectionManager }: TelemetryPluginsDepsStart): TelemetryPluginStart {
     const { optIn, config, environment, logger } = this;
     if (!optIn) throw new Error('telemetry: start() called before setup()');
-    this.internalClient = new SavedObjectsClient(core.savedObjects.createInternalRepository([TELEMETRY_SAVED_OBJECT_TYPE]));
+    this.internalClient = new SavedObjectsClient(core.savedObjects.createInternalRepository([TELEMETRY_SAVED_OBJECT_TYPE, REPORT_TYPE, REPORT_PAYLOAD_TYPE]));
     // No cluster (the embedded store): the report has no cluster_stats and the server's uuid stands for the cluster's.
     this.clusterCaller = this.clusterConfigured ? getClusterCaller(core) : undefined;
     this.opensearchClient = this.clusterConfigured ? core.opensearch?.client?.asInternalUser : undefined;
@@ -142,6 +161,7 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
             activeFailures,
             currentVersion: this.currentVersion,
             failurePause: formatDuration(config.failurePause.asMilliseconds()),
+            generateOnly: config.generateOnly,
           })
         );
       })
@@ -164,10 +184,12 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
         currentVersion: this.currentVersion,
         instanceUuid: this.instanceUuid,
         debug: environment.debug,
+        generateOnly: config.generateOnly,
         optIn,
         getSavedObjectsClient: () => this.internalClient,
         collectionManager: telemetryCollectionManager,
         httpClient: this.httpClient,
+        ledger: this.ledger,
       });
       this.fetcher.start();
     }

@@ -7,6 +7,8 @@ function createGetters() {
   return {
     getStats: jest.fn().mockResolvedValue([]),
     getOptInStats: jest.fn().mockResolvedValue([]),
+    getSendableReports: jest.fn().mockResolvedValue([]),
+    sealPlaintext: jest.fn().mockResolvedValue(null),
     areAllCollectorsReady: jest.fn().mockResolvedValue(true),
   };
 }

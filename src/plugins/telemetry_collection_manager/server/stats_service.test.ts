@@ -134,6 +134,35 @@ describe('getStats', () => {
   });
 });
 
+describe('getSendableReports / sealPlaintext', () => {
+  it('serialises each opted-in report once: the body is the plaintext, or the JWE of exactly its bytes', async () => {
+    const { registry, service, setEncryptor } = setup();
+    registry.set(
+      collection({
+        clusterDetailsGetter: jest.fn().mockResolvedValue([{ clusterUuid: 'in' }, { clusterUuid: 'out' }]),
+        statsGetter: jest.fn().mockResolvedValue([payload('in', true), payload('out', false)]),
+      })
+    );
+    const [plain, ...others] = await service.getSendableReports({ unencrypted: false, ...range });
+    expect(others).toEqual([]);
+    expect(plain).toEqual({ clusterUuid: 'in', plaintext: plain.body, body: plain.body, encrypted: false });
+    expect(JSON.parse(plain.plaintext)).toMatchObject({ cluster_uuid: 'in', collectionSource: 'local' });
+    expect(await service.sealPlaintext('{}')).toBeNull();
+
+    const { publicKey, privateKey } = await generateKeyPair('RSA-OAEP-256', { extractable: true });
+    setEncryptor(createReportEncryptor({ ...(await exportJWK(publicKey)), kid: 'k' } as any));
+    const [sealed] = await service.getSendableReports({ unencrypted: false, ...range });
+    expect(sealed).toMatchObject({ clusterUuid: 'in', plaintext: plain.plaintext, encrypted: true });
+    const { plaintext } = await compactDecrypt(sealed.body, privateKey);
+    expect(Buffer.from(plaintext).toString('utf8')).toBe(sealed.plaintext);
+    // Kept rather than sent: no encryption asked for.
+    expect(await service.getSendableReports({ unencrypted: false, encrypt: false, ...range })).toEqual([plain]);
+    const { jwe, kid } = (await service.sealPlaintext(plain.plaintext))!;
+    expect(kid).toBe('k');
+    expect(new TextDecoder().decode((await compactDecrypt(jwe, privateKey)).plaintext)).toBe(plain.plaintext);
+  });
+});
+
 describe('getOptInStats', () => {
   it('reports the status of every cluster, encrypted unless unencrypted', async () => {
     const { registry, service, setEncryptor } = setup();

@@ -8,6 +8,7 @@ import type {
   CollectionConfig,
   EncryptedReport,
   OptInStatsPayload,
+  SerializedReport,
   ReportLevel,
   StatsCollectionConfig,
   StatsGetterConfig,
@@ -104,19 +105,40 @@ export function createStatsService(options: StatsServiceOptions): TelemetryColle
     return encryptor ? Promise.all(payloads.map((payload) => encryptor.encrypt(payload))) : payloads;
   }
 
-  async function getStats(config: StatsGetterConfig): Promise<any[]> {
-    const reports = await firstAnswer(async (collection) => {
+  const plainReports = (config: StatsGetterConfig) =>
+    firstAnswer(async (collection) => {
       const level = await levelFor(collection, config);
       // Keyed by level too: a report built for `full` must never be served to an `operational` caller.
       return cache.get(`${collection.title}:${level}`, () => collect(collection, toCollectionConfig(config, level)), { refresh: config.refreshCache });
     });
+
+  async function getStats(config: StatsGetterConfig): Promise<any[]> {
+    const reports = await plainReports(config);
     if (config.unencrypted) return reports;
     // Second gate after the sender's own: a report whose cluster is not opted in never leaves the manager.
     return seal(reports.filter(isClusterOptedIn));
   }
 
+  async function getSendableReports({ encrypt = true, ...config }: StatsGetterConfig & { encrypt?: boolean }): Promise<SerializedReport[]> {
+    // Built as a plain report first, so the one JSON.stringify below is both what is hashed and what is encrypted.
+    const reports = (await plainReports({ ...config, unencrypted: false })).filter(isClusterOptedIn);
+    const encryptor = encrypt ? getEncryptor() : undefined;
+    return Promise.all(
+      reports.map(async (report) => {
+        const plaintext = JSON.stringify(report);
+        const body = encryptor ? await encryptor.encryptText(plaintext) : plaintext;
+        return { clusterUuid: report.cluster_uuid, plaintext, body, encrypted: encryptor !== undefined };
+      })
+    );
+  }
+
   return {
     getStats,
+    getSendableReports,
+    async sealPlaintext(plaintext: string) {
+      const encryptor = getEncryptor();
+      return encryptor ? { jwe: await encryptor.encryptText(plaintext), kid: encryptor.kid } : null;
+    },
     async getOptInStats(optInStatus: boolean, config: Omit<StatsGetterConfig, 'refreshCache'>) {
       const payloads = await firstAnswer<OptInStatsPayload>(async (collection) =>
         (await collection.clusterDetailsGetter(toCollectionConfig(config, 'operational'))).map(({ clusterUuid }) => ({

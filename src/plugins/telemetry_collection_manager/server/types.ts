@@ -112,6 +112,25 @@ export interface StatsGetterConfig {
   level?: ReportLevel;
 }
 
+/**
+ * One cluster's sendable report, serialised once: `plaintext` is the JSON text, `body` the exact string
+ * to post (the plaintext itself, or its JWE). A ledger hashes and keeps `plaintext`, so what it records is
+ * byte for byte what was sent (or what the JWE holds).
+ */
+export interface SerializedReport {
+  clusterUuid: string;
+  plaintext: string;
+  body: string;
+  /** Whether `body` is a JWE (`telemetry.encryptionKey` set and encryption asked for). */
+  encrypted: boolean;
+}
+
+/** A plaintext encrypted to `telemetry.encryptionKey`: the compact JWE and the key id it names. */
+export interface SealedPlaintext {
+  jwe: string;
+  kid: string;
+}
+
 /** A public RSA key in JWK form; the report is encrypted to it. */
 export interface TelemetryPublicJwk {
   kty: 'RSA';
@@ -138,6 +157,13 @@ export interface TelemetryCollectionManagerGetters {
     optInStatus: boolean,
     config: Omit<StatsGetterConfig, 'refreshCache'>
   ): Promise<Array<OptInStatsPayload | EncryptedReport>>;
+  /**
+   * The reports that may be sent (opted-in clusters only, as `getStats` with `unencrypted: false`), each
+   * serialised once, encrypted when a key is set unless `encrypt: false` (a report kept, not sent).
+   */
+  getSendableReports(config: StatsGetterConfig & { encrypt?: boolean }): Promise<SerializedReport[]>;
+  /** `plaintext` encrypted to `telemetry.encryptionKey`; `null` when no key is set. */
+  sealPlaintext(plaintext: string): Promise<SealedPlaintext | null>;
   /** Whether every usage collector is ready (delegates to usageCollection). */
   areAllCollectorsReady(): Promise<boolean>;
 }

@@ -35,6 +35,13 @@ const MATRIX: Array<[string, string, unknown, Record<Caller, number>, string | u
   ['POST', '/api/telemetry/v2/clusters/_opt_in_stats', { enabled: 'x' }, { anonymous: 401, admin: 400, adminCookie: 400, viewer: 403, monitoring: 403, apiKey: 403 }, '[request body.enabled]'],
   ['PUT', '/api/telemetry/v2/userHasSeenNotice', undefined, { anonymous: 401, admin: 200, adminCookie: 200, viewer: 403, monitoring: 403, apiKey: 403 }, undefined],
   ['GET', '/api/telemetry/v2/state', undefined, { anonymous: 401, admin: 200, adminCookie: 200, viewer: 200, monitoring: 403, apiKey: 200 }, undefined],
+  // The report ledger: the telemetry admin only (`telemetry:reports`). Telemetry is undecided here, so `_send` is a 400 and nothing leaves.
+  ['GET', '/api/telemetry/v2/reports', undefined, { anonymous: 401, admin: 200, adminCookie: 200, viewer: 403, monitoring: 403, apiKey: 403 }, undefined],
+  ['GET', '/api/telemetry/v2/reports/Not_An-Id', undefined, { anonymous: 401, admin: 400, adminCookie: 400, viewer: 403, monitoring: 403, apiKey: 403 }, '[request params.id]: must be a report id'],
+  ['GET', '/api/telemetry/v2/reports/no-such-report', undefined, { anonymous: 401, admin: 404, adminCookie: 404, viewer: 403, monitoring: 403, apiKey: 403 }, undefined],
+  ['GET', '/api/telemetry/v2/reports/no-such-report/_diff', undefined, { anonymous: 401, admin: 404, adminCookie: 404, viewer: 403, monitoring: 403, apiKey: 403 }, undefined],
+  ['POST', '/api/telemetry/v2/reports/_send', undefined, { anonymous: 401, admin: 400, adminCookie: 400, viewer: 403, monitoring: 403, apiKey: 403 }, 'Telemetry is not opted in'],
+  ['POST', '/api/telemetry/v2/reports/_export', { ids: 'x' }, { anonymous: 401, admin: 400, adminCookie: 400, viewer: 403, monitoring: 403, apiKey: 403 }, '[request body.ids]'],
   ['GET', '/api/telemetry_management_section/example_report', undefined, { anonymous: 401, admin: 200, adminCookie: 200, viewer: 403, monitoring: 403, apiKey: 403 }, undefined],
   // Core's saved objects API: reads need saved_objects:read (viewer, API key with the viewer role), writes saved_objects:write.
   ['GET', '/api/saved_objects/_find?type=config', undefined, { anonymous: 401, admin: 200, adminCookie: 200, viewer: 200, monitoring: 403, apiKey: 200 }, undefined],

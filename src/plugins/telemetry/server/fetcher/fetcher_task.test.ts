@@ -1,82 +1,7 @@
-import { SavedObjectsErrorHelpers } from '../../../../core/server';
-import { createLoggerMock } from '../../../usage_collection/server/mocks';
-import { telemetryCollectionManagerPluginMock } from '../../../telemetry_collection_manager/server/mocks';
-import type { TelemetrySavedObjectAttributes } from '../../common/telemetry_config';
-import { createOptInService } from '../opt_in_state';
-import { createFetcherTask, type FetcherTaskOptions } from './fetcher_task';
 import { TelemetrySendError } from './http_client';
+import { createFetcherTask } from './fetcher_task';
 import { MIN_CHECK_DELAY_MS } from './send_decision';
-
-const HOUR = 3600000;
-const VERSION = '2.19.0';
-const report = (optIn = true) => ({ cluster_uuid: 'c1', stack_stats: { opensearch_dashboards: { plugins: { telemetry: { opt_in_status: optIn } } } } });
-
-/**
- * An in-memory `telemetry` saved object with versions, conflicts and an await on every call (a turn of the
- * event loop, so that two servers interleave; a microtask under fake timers).
- */
-function createFakeStore(initial?: TelemetrySavedObjectAttributes, { microtasks = false } = {}) {
-  let doc = initial ? { attributes: { ...initial }, seq: 1 } : undefined;
-  let seq = 1;
-  const yieldOnce = () => (microtasks ? Promise.resolve() : new Promise((r) => setImmediate(r)));
-  const notFound = () => SavedObjectsErrorHelpers.createGenericNotFoundError('telemetry', 'telemetry');
-  const conflict = () => SavedObjectsErrorHelpers.createConflictError('telemetry', 'telemetry');
-  return {
-    attributes: () => doc?.attributes,
-    client: {
-      get: jest.fn(async () => {
-        await yieldOnce();
-        if (!doc) throw notFound();
-        return { attributes: { ...doc.attributes }, version: String(doc.seq) } as any;
-      }),
-      update: jest.fn(async (_type: string, _id: string, attributes: object, options: { version?: string } = {}) => {
-        await yieldOnce();
-        if (!doc) throw notFound();
-        if (options.version !== undefined && options.version !== String(doc.seq)) throw conflict();
-        doc = { attributes: { ...doc.attributes, ...attributes }, seq: ++seq };
-        return { version: String(doc.seq) } as any;
-      }),
-      create: jest.fn(async (_type: string, attributes: object) => {
-        await yieldOnce();
-        if (doc) throw conflict();
-        doc = { attributes: { ...attributes }, seq: ++seq };
-        return { version: String(doc.seq) } as any;
-      }),
-    },
-  };
-}
-
-function setup(options: { store?: ReturnType<typeof createFakeStore>; optIn?: boolean; debug?: boolean; clock?: { now: number } } = {}) {
-  const store = options.store ?? createFakeStore();
-  const clock = options.clock ?? { now: Date.parse('2024-03-01T12:00:00Z') };
-  const logger = createLoggerMock();
-  const optIn = createOptInService({
-    logger,
-    config: { optIn: 'optIn' in options ? options.optIn : true, allowChangingOptInStatus: true, sendUsageFrom: 'server' },
-    environment: { debug: false },
-    currentVersion: VERSION,
-    getInternalClient: () => store.client,
-    pollIntervalMs: HOUR,
-  });
-  const collectionManager = telemetryCollectionManagerPluginMock.createStartContract();
-  collectionManager.getStats.mockImplementation(async ({ unencrypted }) => (unencrypted ? [report()] : ['jwe.compact.token.here.x']) as any);
-  const httpClient = { post: jest.fn().mockResolvedValue({ status: 200 }) };
-  const fetcherOptions: FetcherTaskOptions = {
-    logger,
-    url: 'http://127.0.0.1:9/send',
-    timings: { initialCheckDelayMs: 10, checkIntervalMs: 12 * HOUR, reportIntervalMs: 24 * HOUR, retryDelayMs: HOUR, failurePauseMs: 24 * HOUR, requestTimeoutMs: 1000 },
-    currentVersion: VERSION,
-    instanceUuid: 'uuid-1',
-    debug: options.debug ?? false,
-    optIn,
-    getSavedObjectsClient: () => store.client as any,
-    collectionManager,
-    httpClient,
-    now: () => clock.now,
-    startedAt: clock.now - HOUR,
-  };
-  return { task: createFetcherTask(fetcherOptions), store, clock, logger, collectionManager, httpClient, fetcherOptions };
-}
+import { createFakeStore, HOUR, JWE, report, serialized, setup, VERSION } from './test_utils';
 
 describe('createFetcherTask', () => {
   it('sends nothing and reads no report while not opted in or undecided', async () => {
@@ -84,19 +9,19 @@ describe('createFetcherTask', () => {
       const { task, httpClient, collectionManager } = setup({ optIn: optIn as boolean });
       expect(await task.runCheck()).toBe(12 * HOUR);
       expect(httpClient.post).not.toHaveBeenCalled();
-      expect(collectionManager.getStats).not.toHaveBeenCalled();
+      expect(collectionManager.getSendableReports).not.toHaveBeenCalled();
     }
   });
 
   it('sends a due report with its headers, records it, and then waits a report interval', async () => {
     const { task, httpClient, store, clock, collectionManager } = setup();
     await task.runCheck();
-    expect(collectionManager.getStats).toHaveBeenCalledWith(expect.objectContaining({ unencrypted: false }));
+    expect(collectionManager.getSendableReports).toHaveBeenCalledWith(expect.objectContaining({ unencrypted: false, encrypt: true, level: 'full' }));
     expect(httpClient.post).toHaveBeenCalledTimes(1);
     const request = httpClient.post.mock.calls[0][0];
     expect(request).toMatchObject({
       url: 'http://127.0.0.1:9/send',
-      body: 'jwe.compact.token.here.x',
+      body: JWE,
       timeoutMs: 1000,
       headers: { 'Content-Type': 'application/jose', 'osd-version': VERSION, 'osd-telemetry-version': 'v2', 'osd-telemetry-channel': 'snapshot' },
     });
@@ -111,7 +36,7 @@ describe('createFetcherTask', () => {
 
   it('sends a plain report as JSON', async () => {
     const { task, httpClient, collectionManager } = setup();
-    collectionManager.getStats.mockResolvedValue([report()] as any);
+    collectionManager.getSendableReports.mockResolvedValue([serialized(false)]);
     await task.runCheck();
     expect(httpClient.post.mock.calls[0][0].headers['Content-Type']).toBe('application/json');
     expect(JSON.parse(httpClient.post.mock.calls[0][0].body)).toEqual(report());
@@ -219,7 +144,7 @@ describe('createFetcherTask', () => {
 
   it('does not count a report that cannot be built as a send failure', async () => {
     const { task, httpClient, store, collectionManager, logger } = setup();
-    collectionManager.getStats.mockRejectedValue(new Error('cluster down'));
+    collectionManager.getSendableReports.mockRejectedValue(new Error('cluster down'));
     await task.runCheck();
     expect(httpClient.post).not.toHaveBeenCalled();
     expect(store.attributes()?.reportFailureCount).toBeUndefined();
@@ -230,7 +155,7 @@ describe('createFetcherTask', () => {
     const { task, httpClient, store, logger, collectionManager } = setup({ debug: true });
     await task.runCheck();
     expect(httpClient.post).not.toHaveBeenCalled();
-    expect(collectionManager.getStats).toHaveBeenCalledWith(expect.objectContaining({ unencrypted: true }));
+    expect(collectionManager.getSendableReports).toHaveBeenCalledWith(expect.objectContaining({ encrypt: false }));
     expect(logger.info).toHaveBeenCalledWith(expect.stringContaining('[OSD_TELEMETRY_DEBUG] report that would be sent to http://127.0.0.1:9/send'));
     expect(store.attributes()?.lastReported).toBeDefined();
   });

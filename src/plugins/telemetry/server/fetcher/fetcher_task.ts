@@ -1,17 +1,18 @@
 import type { Subscription } from 'rxjs';
 import { SavedObjectsErrorHelpers, type Logger, type SavedObjectsClientContract } from '../../../../core/server';
-import { isClusterOptedIn, type TelemetryCollectionManagerPluginStart } from '../../../telemetry_collection_manager/server';
+import type { TelemetryCollectionManagerPluginStart } from '../../../telemetry_collection_manager/server';
 import { MAX_REPORT_FAILURES } from '../../common/constants';
 import { getFailureHoldMs } from '../../common/retry_policy';
-import type { OptInService } from '../opt_in_state';
+import type { ReportLedger } from '../ledger';
+import type { OptInService, OptInState } from '../opt_in_state';
 import { createTelemetrySavedObject, updateTelemetrySavedObject } from '../telemetry_repository';
 import { TelemetrySendError, type TelemetryHttpClient } from './http_client';
-import { buildReportRequest, formatDuration } from './requests';
+import { createReportDelivery, type DeliveryResult } from './report_delivery';
+import type { ReportEntry } from '../ledger';
+import { formatDuration } from './requests';
 import { decideSend, getActiveFailureCount, getJitterMs, getMaxJitterMs, MIN_CHECK_DELAY_MS, type SenderTimings } from './send_decision';
 import { reportLevelFor } from '../../common/consent';
 
-/** Reports cover the last 20 minutes (upstream's window; the `local` collection reports totals anyway). */
-const REPORT_WINDOW_MS = 20 * 60 * 1000;
 /** While collectors are not ready, look again this soon (usageCollection stops waiting after its own limit). */
 const NOT_READY_RECHECK_MS = 60000;
 
@@ -24,10 +25,14 @@ export interface FetcherTaskOptions {
   instanceUuid: string;
   /** `OSD_TELEMETRY_DEBUG`: log each report instead of sending it (the schedule runs as if it was sent). */
   debug: boolean;
+  /** `telemetry.generateOnly`: build each report on the schedule and keep it in the ledger; send nothing. */
+  generateOnly?: boolean;
   optIn: Pick<OptInService, 'refresh' | 'isOptedIn$'>;
   getSavedObjectsClient: () => Pick<SavedObjectsClientContract, 'get' | 'update' | 'create'> | undefined;
-  collectionManager: Pick<TelemetryCollectionManagerPluginStart, 'getStats' | 'areAllCollectorsReady'>;
+  collectionManager: Pick<TelemetryCollectionManagerPluginStart, 'getSendableReports' | 'areAllCollectorsReady'>;
   httpClient: TelemetryHttpClient;
+  /** Records every report built (sent, failed or kept). */
+  ledger?: Pick<ReportLedger, 'record'>;
   now?: () => number;
   /** When this server started (default: when the task is created); a failure pause recorded before it is not honoured. */
   startedAt?: number;
@@ -41,7 +46,19 @@ export interface FetcherTask {
   stop(): Promise<void>;
   /** One check: sends if due. Resolves with the delay until the next check. Never rejects. */
   runCheck(): Promise<number>;
+  /**
+   * An admin's "send now": a fresh report, sent (or kept in generate-only mode) at once, whatever the
+   * schedule, but only when the deployment is opted in (`not_opted_in` otherwise, nothing built). A success
+   * counts as the interval's report. Rejects when the state cannot be read or the report cannot be built.
+   */
+  sendNow(): Promise<ManualSendResult>;
 }
+
+/** What `sendNow` did: nothing (with the state that forbade it), or a delivery with the ledger entries it recorded. */
+export type ManualSendResult =
+  | { outcome: 'not_opted_in'; state?: OptInState }
+  | { outcome: 'delivered'; kept: boolean; entries: ReportEntry[] }
+  | { outcome: 'failed'; error: Error; entries: ReportEntry[] };
 
 /**
  * The server sender. Every check reads the shared `telemetry` saved object and lets `decideSend` say
@@ -51,7 +68,8 @@ export interface FetcherTask {
  * and nothing is sent unless the deployment is opted in.
  */
 export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
-  const { logger, url, timings, currentVersion, instanceUuid, debug, optIn, collectionManager, httpClient } = options;
+  const { logger, url, timings, currentVersion, instanceUuid, debug, optIn, collectionManager } = options;
+  const generateOnly = options.generateOnly ?? false;
   const now = options.now ?? Date.now;
   const startedAt = options.startedAt ?? now();
   let timer: NodeJS.Timeout | undefined;
@@ -61,6 +79,28 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
   let stopped = false;
   let subscription: Subscription | undefined;
   const abort = new AbortController();
+  const delivery = createReportDelivery({
+    logger,
+    url,
+    currentVersion,
+    requestTimeoutMs: timings.requestTimeoutMs,
+    debug,
+    generateOnly,
+    collectionManager,
+    httpClient: options.httpClient,
+    ledger: options.ledger,
+    signal: abort.signal,
+    now,
+  });
+  // One delivery at a time on this server: an admin's "send now" waits for a scheduled send in flight.
+  let deliveries: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = deliveries.then(fn, fn);
+    deliveries = run.catch(() => undefined);
+    return run;
+  };
+  const done = debug ? 'logged' : generateOnly ? 'generated and kept in the ledger (telemetry.generateOnly)' : `sent to ${url}`;
+  const clusters = (count: number) => `${count} cluster${count === 1 ? '' : 's'}`;
 
   async function claim(client: NonNullable<ReturnType<FetcherTaskOptions['getSavedObjectsClient']>>, at: number, version: string | undefined, exists: boolean) {
     const attributes = { lastReportAttempt: at };
@@ -82,16 +122,6 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
       await updateTelemetrySavedObject(client, attributes);
     } catch (error) {
       logger.warn(`Could not record the telemetry send in the saved object: ${(error as Error).message}`);
-    }
-  }
-
-  async function send(reports: unknown[]) {
-    for (const report of reports) {
-      if (debug) {
-        logger.info(`[OSD_TELEMETRY_DEBUG] report that would be sent to ${url} (not sent):\n${JSON.stringify(report, null, 2)}`);
-        continue;
-      }
-      await httpClient.post({ ...buildReportRequest(report, { url, version: currentVersion, timeoutMs: timings.requestTimeoutMs }), signal: abort.signal });
     }
   }
 
@@ -129,29 +159,24 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
     const attemptAt = now();
     if (!(await claim(client, attemptAt, savedObject ? savedObject.version : undefined, savedObject !== null))) return MIN_CHECK_DELAY_MS;
 
-    const end = now();
-    let reports: unknown[];
+    let result: DeliveryResult;
     try {
-      const range = { start: new Date(end - REPORT_WINDOW_MS).toISOString(), end: new Date(end).toISOString() };
-      // In debug mode the plain report is logged; the opted-in filter the manager applies is applied here.
-      const level = reportLevelFor(state.level, 'send');
-      reports = debug
-        ? (await collectionManager.getStats({ unencrypted: true, level, ...range })).filter(isClusterOptedIn)
-        : await collectionManager.getStats({ unencrypted: false, level, ...range });
+      result = await exclusive(() => delivery.deliver({ level: reportLevelFor(state.level, 'send'), trigger: 'schedule' }));
     } catch (error) {
       const holdMs = Math.max(timings.retryDelayMs, 2 * timings.requestTimeoutMs);
       logger.warn(`Failed to build the telemetry report: ${(error as Error).message}. Next try in ${formatDuration(holdMs)}.`);
       return MIN_CHECK_DELAY_MS;
     }
-    if (reports.length === 0) {
+    if (result.outcome === 'none') {
       logger.warn('The telemetry report was not sent: it does not say the deployment is opted in (see the telemetry collector).');
       return MIN_CHECK_DELAY_MS;
     }
-
-    try {
-      await send(reports);
-    } catch (error) {
-      if (error instanceof TelemetrySendError && error.kind === 'aborted') return MIN_CHECK_DELAY_MS;
+    if (result.outcome === 'failed') {
+      const { error } = result;
+      if (error instanceof TelemetrySendError && error.kind === 'aborted') {
+        await delivery.keep(result.reports);
+        return MIN_CHECK_DELAY_MS;
+      }
       const failures = getActiveFailureCount(telemetrySavedObject, currentVersion) + 1;
       await record(client, { reportFailureCount: failures, reportFailureVersion: currentVersion });
       // The wait the shared rule gives this failure, counted from the start of the try.
@@ -159,12 +184,33 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
       const paused = failures >= MAX_REPORT_FAILURES;
       const count = paused ? `failure ${failures} in a row` : `failure ${failures} of ${MAX_REPORT_FAILURES} before a pause`;
       const next = paused ? `sending is paused for ${waitFor}; a restart or an opt-in change resumes it sooner` : `next try in ${waitFor}`;
-      logger.warn(`Failed to send the telemetry report: ${(error as Error).message} (${count}, on ${currentVersion}; ${next}).`);
+      logger.warn(`Failed to send the telemetry report: ${error.message} (${count}, on ${currentVersion}; ${next}).`);
+      await delivery.keep(result.reports);
       return MIN_CHECK_DELAY_MS;
     }
+    // The shared state first: the ledger's writes (slower on OpenSearch) never delay what other servers read.
     await record(client, { lastReported: now(), reportFailureCount: 0 });
-    logger.info(`Telemetry report ${debug ? 'logged' : `sent to ${url}`} (${reports.length} cluster${reports.length === 1 ? '' : 's'}).`);
+    logger.info(`Telemetry report ${done} (${clusters(result.reports.length)}).`);
+    await delivery.keep(result.reports);
     return MIN_CHECK_DELAY_MS;
+  }
+
+  async function sendNow(): Promise<ManualSendResult> {
+    const client = options.getSavedObjectsClient();
+    if (!client) throw new Error('The telemetry sender has not started yet.');
+    // The same consent check as every scheduled look: nothing is built, let alone sent, unless opted in.
+    const { state } = await optIn.refresh(client);
+    if (state.optIn !== true) return { outcome: 'not_opted_in', state };
+    const result = await exclusive(() => delivery.deliver({ level: reportLevelFor(state.level, 'send'), trigger: 'manual', refresh: true }));
+    if (result.outcome === 'none') return { outcome: 'not_opted_in' };
+    if (result.outcome === 'failed') {
+      // Told to the admin who asked; the schedule's failure count (and its pause) is left as it was.
+      logger.warn(`Failed to send the telemetry report asked for through the API: ${result.error.message}.`);
+      return { outcome: 'failed', error: result.error, entries: await delivery.keep(result.reports) };
+    }
+    await record(client, { lastReported: now(), reportFailureCount: 0 });
+    logger.info(`Telemetry report ${done} on request (${clusters(result.reports.length)}).`);
+    return { outcome: 'delivered', kept: result.kept, entries: await delivery.keep(result.reports) };
   }
 
   const runCheck = () =>
@@ -195,6 +241,7 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
 
   return {
     runCheck,
+    sendNow,
     start() {
       schedule(timings.initialCheckDelayMs);
       subscription = optIn.isOptedIn$.subscribe((optedIn) => {

@@ -53,6 +53,15 @@ describe('createOptInStatusSender', () => {
     expect(logger.info).toHaveBeenCalledWith(expect.stringContaining('[OSD_TELEMETRY_DEBUG] opt-in status that would be sent'));
   });
 
+  it('sends nothing, not even the payloads are asked for, in generate-only mode', async () => {
+    const { sender, httpClient } = setup({ generateOnly: true });
+    const payloads = jest.fn(status(true));
+    sender.announceOptIn(payloads);
+    await sender.stop();
+    expect(httpClient.post).not.toHaveBeenCalled();
+    expect(payloads).not.toHaveBeenCalled();
+  });
+
   describe('coalescing (fake clock)', () => {
     beforeEach(() => jest.useFakeTimers());
     afterEach(() => jest.useRealTimers());

@@ -25,6 +25,8 @@ export interface OptInStatusSenderOptions extends RequestTarget {
   httpClient: TelemetryHttpClient;
   /** `OSD_TELEMETRY_DEBUG`: log the status instead of sending it. */
   debug: boolean;
+  /** `telemetry.generateOnly`: nothing leaves the server, not even an opt-in status. */
+  generateOnly?: boolean;
   /** At most one announcement per this interval (`telemetry.optInStatusInterval`). */
   minIntervalMs: number;
   /**
@@ -36,12 +38,16 @@ export interface OptInStatusSenderOptions extends RequestTarget {
   now?: () => number;
 }
 
-export function createOptInStatusSender({ logger, httpClient, debug, minIntervalMs, isStillAllowed, now, ...target }: OptInStatusSenderOptions): OptInStatusSender {
+export function createOptInStatusSender({ logger, httpClient, debug, generateOnly = false, minIntervalMs, isStillAllowed, now, ...target }: OptInStatusSenderOptions): OptInStatusSender {
   const abort = new AbortController();
 
   async function post(getPayloads: OptInStatusPayloads, delayed: boolean) {
     if (delayed && !(await isStillAllowed().catch(() => false))) {
       logger.debug('Opt-in status not sent: the deployment is no longer opted in with the server as sender.');
+      return;
+    }
+    if (generateOnly) {
+      logger.debug('Opt-in status not sent: telemetry.generateOnly keeps everything on this server.');
       return;
     }
     const payloads = await getPayloads();

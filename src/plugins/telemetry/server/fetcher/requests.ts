@@ -21,15 +21,12 @@ function headers(channel: Channel, contentType: string, version: string): Record
   };
 }
 
-/** One cluster's report: a JWE string as `application/jose`, a plain report as JSON. Pure. */
-export function buildReportRequest(report: unknown, { url, version, timeoutMs }: RequestTarget): TelemetryPostRequest {
-  const encrypted = typeof report === 'string';
-  return {
-    url,
-    body: encrypted ? report : JSON.stringify(report),
-    headers: headers('snapshot', encrypted ? JWE_CONTENT_TYPE : 'application/json', version),
-    timeoutMs,
-  };
+/**
+ * One cluster's report, already serialised (`getSendableReports`): its body posted as it is, so the bytes
+ * sent are the bytes the ledger hashed; a JWE as `application/jose`, plain JSON as `application/json`. Pure.
+ */
+export function buildReportRequest({ body, encrypted }: { body: string; encrypted: boolean }, { url, version, timeoutMs }: RequestTarget): TelemetryPostRequest {
+  return { url, body, headers: headers('snapshot', encrypted ? JWE_CONTENT_TYPE : 'application/json', version), timeoutMs };
 }
 
 /** The opt-in status of every cluster, as one JSON array (of JWE strings when encrypted). Pure. */

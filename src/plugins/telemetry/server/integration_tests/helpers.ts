@@ -143,3 +143,37 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; resu
   const result = await fn();
   return { ms: Date.now() - started, result };
 }
+
+/**
+ * Server flags of `mode` with the saved-objects index suffixed (OpenSearch), so that several servers of one
+ * suite on one node each have a store of their own (an embedded server has its own data folder anyway).
+ */
+export function argsWithOwnIndex(mode: StoreMode, suffix: string): string[] {
+  return mode.args().map((arg) => (arg.startsWith('--opensearchDashboards.index=') ? `${arg}_${suffix}` : arg));
+}
+
+/** How many saved objects of `type` the server's store holds (`suffix` as given to `argsWithOwnIndex`). */
+export async function countStoredObjects(mode: StoreMode, server: Pick<OsdServer, 'dataPath'>, type: string, suffix?: string): Promise<number> {
+  if (mode.name === 'embedded') {
+    const db = new Database(join(server.dataPath, 'saved_objects.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('SELECT COUNT(*) AS n FROM saved_objects WHERE type = ?').get(type) as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
+  const index = suffix ? `${mode.index}_${suffix}` : mode.index;
+  await fetch(`${mode.node!.url}/${index}/_refresh`, { method: 'POST' });
+  const res = await fetch(`${mode.node!.url}/${index}/_count`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: { term: { type } } }),
+  });
+  return (await res.json()).count;
+}
+
+/** Deletes the indices `argsWithOwnIndex` made (no-op for embedded). */
+export async function deleteOwnIndices(mode: StoreMode, suffixes: string[]): Promise<void> {
+  if (mode.name !== 'opensearch' || !mode.node) return;
+  await Promise.all(suffixes.map((suffix) => fetch(`${mode.node!.url}/${mode.index}_${suffix}`, { method: 'DELETE' })));
+}

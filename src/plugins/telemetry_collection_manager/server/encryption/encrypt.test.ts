@@ -41,6 +41,13 @@ describe('createReportEncryptor', () => {
     expect(await encryptor.encrypt(payload)).not.toBe(jwe);
   });
 
+  it('encrypts JSON text as exactly its UTF-8 bytes (the plaintext a ledger hashes)', async () => {
+    const { jwk, privateKey } = await keyPair();
+    const text = '{"b":1,"a":"é ✓ \\ud83d"}';
+    const { plaintext } = await compactDecrypt(await createReportEncryptor(jwk).encryptText(text), privateKey);
+    expect(Buffer.from(plaintext).equals(Buffer.from(text, 'utf8'))).toBe(true);
+  });
+
   it('throws at creation for a bad key', () => {
     expect(() => createReportEncryptor({ kty: 'RSA', kid: '' } as any)).toThrow(/"kid"/);
   });

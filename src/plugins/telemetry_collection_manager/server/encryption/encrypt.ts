@@ -9,8 +9,10 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'];
 export interface ReportEncryptor {
   /** The key id written in every JWE header. */
   readonly kid: string;
-  /** The payload as a compact JWE (RSA-OAEP-256 key wrap, A256GCM content). */
+  /** The payload as a compact JWE (RSA-OAEP-256 key wrap, A256GCM content): `encryptText` of its JSON. */
   encrypt(payload: unknown): Promise<string>;
+  /** JSON text already serialised, as a compact JWE of exactly its UTF-8 bytes (one serialisation for send and ledger). */
+  encryptText(plaintext: string): Promise<string>;
 }
 
 /**
@@ -53,18 +55,16 @@ export function createReportEncryptor(jwk: TelemetryPublicJwk): ReportEncryptor 
   const checked = parsePublicJwk(jwk);
   let imported: ReturnType<typeof importJWK> | undefined;
   const textEncoder = new TextEncoder();
-  return {
-    kid: checked.kid,
-    async encrypt(payload) {
-      imported ??= importJWK({ kty: checked.kty, n: checked.n, e: checked.e }, JWE_KEY_ALGORITHM).catch((error) => {
-        // Not kept: the next report tries the import again.
-        imported = undefined;
-        throw new Error(`the encryption key could not be imported: ${(error as Error).message}`);
-      });
-      const key = await imported;
-      return new CompactEncrypt(textEncoder.encode(JSON.stringify(payload)))
-        .setProtectedHeader({ alg: JWE_KEY_ALGORITHM, enc: JWE_CONTENT_ENCRYPTION, kid: checked.kid, cty: 'json' })
-        .encrypt(key);
-    },
+  const encryptText = async (plaintext: string) => {
+    imported ??= importJWK({ kty: checked.kty, n: checked.n, e: checked.e }, JWE_KEY_ALGORITHM).catch((error) => {
+      // Not kept: the next report tries the import again.
+      imported = undefined;
+      throw new Error(`the encryption key could not be imported: ${(error as Error).message}`);
+    });
+    const key = await imported;
+    return new CompactEncrypt(textEncoder.encode(plaintext))
+      .setProtectedHeader({ alg: JWE_KEY_ALGORITHM, enc: JWE_CONTENT_ENCRYPTION, kid: checked.kid, cty: 'json' })
+      .encrypt(key);
   };
+  return { kid: checked.kid, encryptText, encrypt: (payload) => encryptText(JSON.stringify(payload)) };
 }

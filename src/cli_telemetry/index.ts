@@ -1,0 +1,2 @@
+export { main, runTelemetryCli } from './run';
+export type { CliEnvironment } from './run';
