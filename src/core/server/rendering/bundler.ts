@@ -1,4 +1,4 @@
-import { build, formatMessages, Message, version as esbuildVersion } from 'esbuild';
+import { build, formatMessages, Message, Plugin, version as esbuildVersion } from 'esbuild';
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { gzipSync } from 'zlib';
@@ -6,7 +6,37 @@ import { Logger } from '../logging';
 import { BundleCache, bundleKey, hashInputs, inputsUnchanged, sha1 } from './bundle_cache';
 
 /** Bump when the build options change in a way the key would not notice. */
-const BUILDER_VERSION = 1;
+const BUILDER_VERSION = 2;
+
+/** The OUI theme stylesheets served beside the bundle; the page links the one its caller's `theme:darkMode` picks. */
+export const THEME_FILES = { light: 'oui_light.css', dark: 'oui_dark.css' } as const;
+export type ThemeName = keyof typeof THEME_FILES;
+const OUI_THEME_SOURCES: Record<ThemeName, string> = {
+  light: join('@opensearch-project', 'oui', 'dist', 'eui_theme_light.min.css'),
+  dark: join('@opensearch-project', 'oui', 'dist', 'eui_theme_dark.min.css'),
+};
+
+/**
+ * Core's bootstrap imports OUI's light theme so that any bundle of it has a look. The served bundle leaves
+ * that import empty instead: the theme is a stylesheet of its own (`THEME_FILES`), linked before `osd.css`
+ * (the order the import had), so one bundle serves both themes.
+ */
+const themeAsOwnStylesheet: Plugin = {
+  name: 'osd-theme-stylesheet',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /@opensearch-project\/oui\/dist\/eui_theme_[a-z_]+\.css$/ }, (args) => ({ path: args.path, namespace: 'osd-theme' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'osd-theme' }, () => ({ contents: '', loader: 'css' }));
+  },
+};
+
+/** The theme stylesheets, read from OUI's package (its version is in the key through the lockfile). */
+export function readThemeFiles(repoRoot: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const [theme, source] of Object.entries(OUI_THEME_SOURCES) as Array<[ThemeName, string]>) {
+    files.set(THEME_FILES[theme], readFileSync(require.resolve(source, { paths: [repoRoot] })));
+  }
+  return files;
+}
 const PUBLIC_ENTRIES = ['index.ts', 'index.tsx', 'index.js', 'index.jsx'];
 
 export interface UiBundleOptions {
@@ -27,7 +57,7 @@ export interface BundleFile {
   contentType: string;
 }
 
-/** The built page code, in memory: `osd.js`, `osd.css` (and `osd.js.map` in development). */
+/** The built page code, in memory: `osd.js`, `osd.css`, the theme stylesheets (and `osd.js.map` in development). */
 export interface UiBundle {
   /** A hash of the output, used in the bundle URLs so browsers may cache them forever. */
   buildHash: string;
@@ -110,11 +140,13 @@ export async function getUiBundle(options: UiBundleOptions): Promise<UiBundle> {
       // Plugins outside the repository share the host's React, OUI and core.
       nodePaths: [join(repoRoot, 'node_modules')],
       alias: { 'opensearch-dashboards/public': join(repoRoot, 'src', 'core', 'public') },
+      plugins: [themeAsOwnStylesheet],
       define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
       loader: { '.svg': 'dataurl', '.png': 'dataurl', '.jpg': 'dataurl', '.gif': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl' },
     });
     const files = new Map<string, Buffer>();
     for (const output of result.outputFiles) files.set(output.path.slice(outDir.length + 1), Buffer.from(output.contents));
+    for (const [name, content] of readThemeFiles(repoRoot)) files.set(name, content);
     const buildHash = sha1(Buffer.concat([...files.values()])).slice(0, 12);
     const manifest = { buildHash, files: [...files.keys()], inputs: hashInputs(Object.keys(result.metafile!.inputs), repoRoot) };
     cache.write(manifest, files);

@@ -6,7 +6,17 @@ export interface TemplateParams {
   bundlesUrl: string;
   faviconUrl: string;
   hasCss: boolean;
+  /** The OUI theme stylesheet in the bundle folder (`oui_light.css` / `oui_dark.css`), linked before `osd.css`. */
+  themeCss?: string;
+  /** `theme:darkMode` of the page's caller: the loading screen takes the dark colours too. */
+  darkMode?: boolean;
 }
+
+/** Loading-screen colours (text, page, bar track, bar) of OUI's light and dark themes. */
+const LOADER_COLOURS = {
+  light: { text: '#69707d', page: '#fafbfd', track: '#d3dae6', bar: '#006bb4' },
+  dark: { text: '#98a2b3', page: '#1d1e24', track: '#343741', bar: '#1ba9f5' },
+};
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -19,21 +29,25 @@ export function escapeHtml(text: string) {
  * The page every app URL answers with: the metadata as JSON in `<osd-injected-metadata data="...">`, the
  * bundle, and a loading message that the browser code replaces once it runs.
  */
-export function renderTemplate({ metadata, bundlesUrl, faviconUrl, hasCss }: TemplateParams) {
+export function renderTemplate({ metadata, bundlesUrl, faviconUrl, hasCss, themeCss, darkMode = false }: TemplateParams) {
+  const colours = LOADER_COLOURS[darkMode ? 'dark' : 'light'];
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="en" data-osd-theme="${darkMode ? 'dark' : 'light'}">
   <head>
     <meta charset="utf-8" />
     <meta http-equiv="X-UA-Compatible" content="IE=edge,chrome=1" />
     <meta name="viewport" content="width=device-width" />
     <title>OpenSearch Dashboards</title>
     <link rel="icon" type="image/svg+xml" href="${escapeHtml(faviconUrl)}" />
+    ${themeCss ? `<link rel="stylesheet" data-osd-theme-css href="${escapeHtml(bundlesUrl)}/${escapeHtml(themeCss)}" />` : ''}
     ${hasCss ? `<link rel="stylesheet" href="${escapeHtml(bundlesUrl)}/osd.css" />` : ''}
     <style>
+      /* After osd.css, so the page colour follows the theme over core's light default. */
+      html, body { background-color: ${colours.page}; }
       .osdLoader { display: flex; flex-direction: column; align-items: center; justify-content: center; height: 100vh;
-        font-family: 'Inter UI', -apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif; color: #69707d; }
-      .osdLoader__bar { width: 160px; height: 4px; margin-top: 16px; background: #d3dae6; overflow: hidden; border-radius: 2px; }
-      .osdLoader__bar::after { content: ''; display: block; width: 40%; height: 100%; background: #006bb4; animation: osdLoad 1s infinite linear; }
+        font-family: 'Inter UI', -apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif; color: ${colours.text}; }
+      .osdLoader__bar { width: 160px; height: 4px; margin-top: 16px; background: ${colours.track}; overflow: hidden; border-radius: 2px; }
+      .osdLoader__bar::after { content: ''; display: block; width: 40%; height: 100%; background: ${colours.bar}; animation: osdLoad 1s infinite linear; }
       @keyframes osdLoad { from { transform: translateX(-100%); } to { transform: translateX(250%); } }
     </style>
   </head>

@@ -13,7 +13,8 @@ import { Logger } from '../logging';
 import { UiPluginInfo } from '../plugins/plugins_service';
 import type { Capabilities } from '../capabilities';
 import { UiSettingsParams, UiSettingsServiceSetup } from '../ui_settings';
-import { getUiBundle, UiBundle } from './bundler';
+import { DARK_MODE_SETTING } from '../ui_settings/settings';
+import { getUiBundle, THEME_FILES, UiBundle } from './bundler';
 import { createInjectedMetadata } from './injected_metadata';
 import { renderNotFoundPage, wantsNotFoundPage } from './not_found_page';
 import { FAVICON_SVG, renderTemplate } from './render_template';
@@ -115,6 +116,8 @@ export class RenderingService {
     const { basePath } = deps;
     const bundle = this.getBundle();
     const client = context.core.uiSettings.client;
+    const defaults = client.getRegistered();
+    const user = includeUserSettings ? await client.getUserProvided() : {};
     const metadata = createInjectedMetadata({
       env: this.options.env,
       basePath: basePath.serverBasePath,
@@ -124,15 +127,20 @@ export class RenderingService {
       uiPlugins: deps.uiPlugins,
       capabilities: await deps.resolveCapabilities(request),
       uiSettings: {
-        defaults: withValidation(client.getRegistered(), this.getValidation?.() ?? {}),
-        user: includeUserSettings ? await client.getUserProvided() : {},
+        defaults: withValidation(defaults, this.getValidation?.() ?? {}),
+        user,
       },
     });
+    // The caller's value (or the override), else the registered default; a page before sign-in gets the default.
+    const darkMode = (user[DARK_MODE_SETTING]?.userValue ?? defaults[DARK_MODE_SETTING]?.value) === true;
+    const themeFile = THEME_FILES[darkMode ? 'dark' : 'light'];
     return renderTemplate({
       metadata,
       bundlesUrl: basePath.prepend(`/ui/bundles/${bundle.buildHash}`),
       faviconUrl: basePath.prepend('/ui/favicon.svg'),
       hasCss: bundle.files.has('osd.css'),
+      themeCss: bundle.files.has(themeFile) ? themeFile : undefined,
+      darkMode,
     });
   }
 

@@ -58,11 +58,11 @@ describe('UiSettingsClient', () => {
     expect(await client.get('pageSize')).toBe(10);
     await client.set('pageSize', 20);
     expect(await client.get('pageSize')).toBe(20);
-    expect(await client.getUserProvided()).toEqual({ pageSize: { userValue: 20 } });
+    expect(await client.getUserProvided()).toEqual({ buildNum: { userValue: 7 }, pageSize: { userValue: 20 } });
     expect(store.objects.get('config:2.19.0')!.attributes.buildNum).toBe(7);
     await client.remove('pageSize');
     expect(await client.get('pageSize')).toBe(10);
-    expect(await client.getUserProvided()).toEqual({});
+    expect(await client.getUserProvided()).toEqual({ buildNum: { userValue: 7 } });
   });
 
   it('rejects a value that fails the schema, naming the key, and stores nothing', async () => {
@@ -79,7 +79,19 @@ describe('UiSettingsClient', () => {
     await expect(client.set('darkMode', false)).rejects.toThrow('Unable to update "darkMode" because it is overridden');
     await expect(client.set('locked', 'y')).rejects.toThrow('read-only');
     expect(await client.get('darkMode')).toBe(true);
-    expect(await client.getUserProvided()).toEqual({ darkMode: { userValue: true, isOverridden: true } });
+    expect(await client.getUserProvided()).toEqual({ buildNum: { userValue: 7 }, darkMode: { userValue: true, isOverridden: true } });
+  });
+
+  it("answers buildNum as upstream: the stored object's, else this build's, and never writable", async () => {
+    const store = createStore();
+    const client = createClient(store);
+    expect(await client.getUserProvided()).toEqual({ buildNum: { userValue: 7 } });
+    expect(store.objects.size).toBe(0);
+    store.objects.set('config:2.19.0', { attributes: { buildNum: 5, pageSize: 30 }, version: 1 });
+    expect(await client.getUserProvided()).toEqual({ buildNum: { userValue: 5 }, pageSize: { userValue: 30 } });
+    await expect(client.set('buildNum', 8)).rejects.toThrow('Unable to update "buildNum" because it is read-only');
+    await expect(client.remove('buildNum')).rejects.toThrow(UiSettingsValidationError);
+    expect(store.objects.get('config:2.19.0')!.attributes.buildNum).toBe(5);
   });
 
   it('re-reads and retries when another writer changed the object meanwhile', async () => {
@@ -118,7 +130,7 @@ describe('UiSettingsClient', () => {
       await expect(client.set(long, 1)).rejects.toThrow(`Unable to save "${'k'.repeat(40)}…" (300 characters): a setting key is at most 256 characters`);
       store.objects.set('config:2.19.0', { attributes: { buildNum: 7, [long]: 1 }, version: 1 });
       await client.remove(long);
-      expect(await client.getUserProvided()).toEqual({});
+      expect(await client.getUserProvided()).toEqual({ buildNum: { userValue: 7 } });
     });
 
     it('checks the bounds before the setting schema, so a deep value cannot overflow it', async () => {
@@ -135,7 +147,8 @@ describe('UiSettingsClient', () => {
       expect(error).toBeInstanceOf(UiSettingsLimitError);
       expect(error.keys).toEqual(['one:more']);
       expect(error.message).toContain('Unable to save "one:more": at most 500 user settings can be stored');
-      expect(Object.keys(await client.getUserProvided())).toHaveLength(500);
+      // buildNum is answered too, and not counted.
+      expect(Object.keys(await client.getUserProvided())).toHaveLength(501);
       // Replacing one frees a slot.
       await client.remove('user:0');
       await client.set('one:more', true);
@@ -146,12 +159,12 @@ describe('UiSettingsClient', () => {
       const store = createStore();
       store.objects.set('config:2.19.0', { attributes: { buildNum: 7, ...many(600) }, version: 1 });
       const client = createClient(store);
-      expect(Object.keys(await client.getUserProvided())).toHaveLength(600);
+      expect(Object.keys(await client.getUserProvided())).toHaveLength(601);
       await client.set('user:3', 'changed');
       expect(await client.get('user:3')).toBe('changed');
       await expect(client.set('darkMode', true)).rejects.toThrow(UiSettingsLimitError);
       await client.removeMany(['user:1', 'user:2']);
-      expect(Object.keys(await client.getUserProvided())).toHaveLength(598);
+      expect(Object.keys(await client.getUserProvided())).toHaveLength(599);
     });
 
     it('re-checks the cap after a concurrent write, against what is stored then', async () => {

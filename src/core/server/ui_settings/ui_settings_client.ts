@@ -48,9 +48,14 @@ export class UiSettingsClient implements IUiSettingsClient {
     return all;
   }
 
+  /**
+   * The stored values as upstream answers them: `buildNum` (of the stored object, or of this build when
+   * nothing is stored yet, as upstream creates the object on first read), then every user value, then the
+   * overrides marked `isOverridden`.
+   */
   public async getUserProvided<T = any>(): Promise<Record<string, UserProvidedValue<T>>> {
-    const out: Record<string, UserProvidedValue<T>> = {};
     const { attributes } = await this.read();
+    const out: Record<string, UserProvidedValue<any>> = { buildNum: { userValue: attributes.buildNum ?? this.options.buildNum } };
     for (const [key, userValue] of Object.entries(attributes)) {
       if (key === 'buildNum' || userValue === null || this.isOverridden(key)) continue;
       out[key] = { userValue };
@@ -88,6 +93,7 @@ export class UiSettingsClient implements IUiSettingsClient {
 
   private assertWritable(key: string, value: unknown) {
     if (this.isOverridden(key)) throw new CannotOverrideError(key);
+    if (key === 'buildNum') throw new UiSettingsValidationError('Unable to update "buildNum" because it is read-only');
     const params = this.options.defaults[key];
     if (params?.readonly) throw new UiSettingsValidationError(`Unable to update "${key}" because it is read-only`);
     // null removes the user value, falling back to the default.

@@ -1,4 +1,6 @@
+import { schema } from '@osd/config-schema';
 import { Logger } from '../logging';
+import { getCoreSettings } from './settings';
 import { UiSettingsClient, SettingsStore } from './ui_settings_client';
 import { UiSettingsParams, UiSettingsServiceSetup, UiSettingsServiceStart, IUiSettingsClient } from './types';
 
@@ -29,19 +31,24 @@ export class UiSettingsService {
 
   constructor(private readonly options: UiSettingsServiceOptions) {}
 
+  /** Registers core's own settings (upstream's keys), then hands out `register` for the plugins. */
   public setup(): UiSettingsServiceSetup {
-    return {
-      register: (settings) => {
-        if (this.started) throw new Error('uiSettings.register must be called during setup.');
-        for (const [key, params] of Object.entries(settings)) {
-          if (this.defaults[key]) throw new Error(`uiSettings for the key [${key}] has been already registered`);
-          if (!params || !params.schema || typeof (params.schema as any).validate !== 'function') {
-            throw new Error(`Validation schema is not provided for [${key}] UI Setting`);
-          }
-          this.defaults[key] = params;
+    const register = (settings: Record<string, UiSettingsParams>) => {
+      if (this.started) throw new Error('uiSettings.register must be called during setup.');
+      for (const [key, params] of Object.entries(settings)) {
+        if (this.defaults[key]) throw new Error(`uiSettings for the key [${key}] has been already registered`);
+        if (!params || !params.schema || typeof (params.schema as any).validate !== 'function') {
+          throw new Error(`Validation schema is not provided for [${key}] UI Setting`);
         }
-      },
+        this.defaults[key] = params;
+      }
     };
+    register({
+      // Every answer carries it as upstream's; declared read-only so pages do not list it as a custom setting.
+      buildNum: { value: this.options.buildNum, type: 'number', readonly: true, schema: schema.number() },
+      ...getCoreSettings(),
+    });
+    return { register };
   }
 
   public start(): UiSettingsServiceStart {

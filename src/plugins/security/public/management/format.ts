@@ -1,11 +1,10 @@
 /* How the API keys table shows times. */
+import { formatPageDate } from '../../../../core/public';
 import type { ApiKeyInfo } from './security_api';
 
-/** `2025-03-01 14:05` in the browser's time zone: sortable at a glance, unlike most locale formats. */
+/** A time as the `dateFormat` and `dateFormat:tz` settings say (core's page-wide date format). */
 export function formatTime(epochMs: number): string {
-  const d = new Date(epochMs);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatPageDate(epochMs);
 }
 
 export function describeExpiration(key: Pick<ApiKeyInfo, 'expiration' | 'expired'>): string {

@@ -52,11 +52,11 @@ describe('canManageSecurity', () => {
 });
 
 describe('format', () => {
-  it('shows times as local YYYY-MM-DD HH:mm, and expirations in words', () => {
+  it("shows times in the page's date format (upstream's default without settings), and expirations in words", () => {
     const at = new Date(2025, 2, 1, 14, 5).getTime();
-    expect(formatTime(at)).toBe('2025-03-01 14:05');
+    expect(formatTime(at)).toBe('Mar 1, 2025 @ 14:05:00.000');
     expect(describeExpiration({ expiration: null, expired: false })).toBe('Never');
-    expect(describeExpiration({ expiration: at, expired: false })).toBe('2025-03-01 14:05');
-    expect(describeExpiration({ expiration: at, expired: true })).toBe('Expired 2025-03-01 14:05');
+    expect(describeExpiration({ expiration: at, expired: false })).toBe('Mar 1, 2025 @ 14:05:00.000');
+    expect(describeExpiration({ expiration: at, expired: true })).toBe('Expired Mar 1, 2025 @ 14:05:00.000');
   });
 });

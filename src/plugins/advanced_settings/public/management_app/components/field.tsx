@@ -14,7 +14,7 @@ import {
 } from '@opensearch-project/oui';
 import type { DocLinksStart, IToasts } from '../../../../../core/public';
 import { checkJson, checkOption, parseNumberInput } from '../lib/field_validation';
-import { getEditableValue, isDefaultValue } from '../lib/settings_lib';
+import { editorLock, getEditableValue, isDefaultValue } from '../lib/settings_lib';
 import { FieldSetting, FieldState } from '../types';
 
 export interface FieldProps {
@@ -58,8 +58,8 @@ export class Field extends PureComponent<FieldProps> {
 
   private renderEditor(currentValue: any) {
     const { setting, enableSaving, loading, unsavedChanges } = this.props;
-    const { name, type, options = [], optionLabels = {}, isOverridden, ariaName } = setting;
-    const disabled = Boolean(loading || isOverridden || !enableSaving);
+    const { name, type, options = [], optionLabels = {}, ariaName } = setting;
+    const { disabled } = editorLock(setting, { enableSaving, loading });
     const isInvalid = Boolean(unsavedChanges?.isInvalid);
     // `aria-invalid` too: OUI only colours the editor; the row ties the message to it (aria-describedby).
     const common = { 'aria-label': ariaName, 'aria-invalid': isInvalid || undefined, 'data-test-subj': `advancedSetting-editField-${name}`, disabled };
@@ -94,7 +94,11 @@ export class Field extends PureComponent<FieldProps> {
             fullWidth
             isInvalid={isInvalid}
             value={currentValue}
-            options={options.map((option) => ({ text: optionLabels[option] ?? option, value: option }))}
+            // A stored value the list does not hold (a zone alias such as US/Eastern) is shown, not replaced.
+            options={(currentValue && !options.includes(currentValue) ? [currentValue, ...options] : options).map((option: string) => ({
+              text: optionLabels[option] ?? option,
+              value: option,
+            }))}
             onChange={(e) => this.onValue(e.target.value)}
           />
         );
@@ -184,7 +188,8 @@ export class Field extends PureComponent<FieldProps> {
 
   private renderHelpText() {
     const { setting, enableSaving, unsavedChanges } = this.props;
-    if (setting.isOverridden) return 'This setting is overridden by the OpenSearch Dashboards server and can not be changed.';
+    const { note } = editorLock(setting, { enableSaving });
+    if (note) return <span data-test-subj={`advancedSetting-overriddenNote-${setting.name}`}>{note}</span>;
     const editedToDefault =
       unsavedChanges && unsavedChanges.value === getEditableValue(setting.type, setting.defVal);
     if (!enableSaving || setting.isCustom || isDefaultValue(setting) || editedToDefault) return undefined;

@@ -1,10 +1,12 @@
 import {
+  editorLock,
   getAriaName,
   getCategoryName,
   getEditableValue,
   getValueType,
   isDefaultValue,
   toEditableConfig,
+  OVERRIDDEN_NOTE,
   toSavedValue,
 } from './settings_lib';
 
@@ -50,5 +52,27 @@ describe('advanced settings helpers', () => {
     expect(toSavedValue({ type: 'json', defVal: '{}' }, '{"a":1}')).toBe('{"a":1}');
     expect(toSavedValue({ type: 'number', defVal: 10 }, 10)).toBeNull();
     expect(toSavedValue({ type: 'number', defVal: 10 }, 42)).toBe(42);
+  });
+});
+
+describe('a setting fixed by uiSettings.overrides', () => {
+  const overridden = toEditableConfig(
+    'dateFormat',
+    { name: 'Date format', value: 'MMM D, YYYY', type: 'string', description: 'When displaying a date', userValue: 'YYYY/MM/DD', isOverridden: true },
+    false
+  );
+
+  it('is the normal row of the registered setting, with the overriding value', () => {
+    expect(overridden).toMatchObject({ displayName: 'Date format', value: 'YYYY/MM/DD', defVal: 'MMM D, YYYY', isOverridden: true, isCustom: false });
+    expect(overridden.description).toBe('When displaying a date');
+  });
+
+  it('is locked with the server-config note; other settings are locked only while saving is off or busy', () => {
+    expect(editorLock(overridden, { enableSaving: true })).toEqual({ disabled: true, note: OVERRIDDEN_NOTE });
+    expect(OVERRIDDEN_NOTE).toBe('This setting is overridden by the server config (opensearch_dashboards.yml) and cannot be changed.');
+    const free = { ...overridden, isOverridden: false };
+    expect(editorLock(free, { enableSaving: true })).toEqual({ disabled: false, note: undefined });
+    expect(editorLock(free, { enableSaving: false }).disabled).toBe(true);
+    expect(editorLock(free, { enableSaving: true, loading: true }).disabled).toBe(true);
   });
 });

@@ -121,3 +121,14 @@ function safeParse(text: string): unknown {
     return INVALID;
   }
 }
+
+/** Under the locked editor of a setting fixed by `uiSettings.overrides`. */
+export const OVERRIDDEN_NOTE = 'This setting is overridden by the server config (opensearch_dashboards.yml) and cannot be changed.';
+
+/**
+ * Whether a setting's editor is locked, and the note that says why when the reason is the server config
+ * (the row stays the normal one: title, description and the overriding value, shown but not editable).
+ */
+export function editorLock(setting: Pick<FieldSetting, 'isOverridden'>, { enableSaving, loading }: { enableSaving: boolean; loading?: boolean }) {
+  return { disabled: Boolean(loading || setting.isOverridden || !enableSaving), note: setting.isOverridden ? OVERRIDDEN_NOTE : undefined };
+}
