@@ -55,7 +55,7 @@ export class HttpServer {
       ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key, passphrase: config.tls.passphrase } } : {}),
       bodyLimit: config.maxPayloadBytes,
       // Fastify's default (100) answers 414 to a saved-object id the API accepts in a body (256 characters).
-      maxParamLength: 512,
+      routerOptions: { maxParamLength: 512 },
       keepAliveTimeout: config.keepaliveTimeout,
       connectionTimeout: config.socketTimeout,
       forceCloseConnections: true,

@@ -30,10 +30,11 @@ describe('GET /api/saved_objects/{type}/{id}', () => {
     }
   });
 
-  it('takes ids up to the HTTP server\'s 100-character path parameters; past them it answers 414', async () => {
-    expect((await server.call('GET', `/api/saved_objects/dashboard/${'x'.repeat(100)}`)).status).toBe(404);
-    const long = await server.call('GET', `/api/saved_objects/dashboard/${'x'.repeat(101)}`);
-    expect(long.status).toBe(414);
+  it('takes ids up to 256 characters, answers 400 naming the id past them, and 414 past the path limit (512)', async () => {
+    expect((await server.call('GET', `/api/saved_objects/dashboard/${'x'.repeat(256)}`)).status).toBe(404);
+    const long = await server.call('GET', `/api/saved_objects/dashboard/${'x'.repeat(257)}`);
+    expect([long.status, long.body.message]).toEqual([400, expect.stringContaining('[request params.id]')]);
+    expect((await server.call('GET', `/api/saved_objects/dashboard/${'x'.repeat(513)}`)).status).toBe(414);
   });
 });
 

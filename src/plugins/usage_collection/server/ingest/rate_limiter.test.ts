@@ -31,6 +31,17 @@ describe('ReportRateLimiter', () => {
     expect(l.take('a')).toBe(0);
   });
 
+  it('neither drains nor refills when its clock goes back', () => {
+    const { limiter: l, advance } = limiter(2);
+    expect(l.take('a')).toBe(0);
+    advance(-600_000);
+    expect(l.take('a')).toBe(0);
+    expect(l.take('a')).toBeGreaterThanOrEqual(1);
+    // Time then runs on from the latest moment seen: a token is back 30 s later, not 10 minutes later.
+    advance(600_000 + 30_000);
+    expect(l.take('a')).toBe(0);
+  });
+
   it('refills to at most maxPerMinute', () => {
     const { limiter: l, advance } = limiter(3);
     l.take('a');

@@ -52,8 +52,9 @@ export class ReportRateLimiter {
     let bucket = this.buckets.get(client);
     if (bucket) {
       this.buckets.delete(client);
-      bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.at) * this.perMs);
-      bucket.at = now;
+      // A clock that went back (a test's fake timers; never performance.now itself) refills nothing and drains nothing.
+      bucket.tokens = Math.min(this.capacity, bucket.tokens + Math.max(0, now - bucket.at) * this.perMs);
+      bucket.at = Math.max(bucket.at, now);
     } else {
       if (this.buckets.size >= this.maxClients) this.buckets.delete(this.buckets.keys().next().value!);
       bucket = { tokens: this.capacity, at: now };

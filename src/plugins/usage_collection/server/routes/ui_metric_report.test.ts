@@ -131,7 +131,7 @@ describe('POST /api/ui_metric/report handler', () => {
     expect(logger.warn.mock.calls[0][0]).toContain('The saved-objects store is not available (OpenSearch is unreachable: connect ECONNREFUSED)');
     expect(logger.error).not.toHaveBeenCalled();
 
-    jest.useFakeTimers({ now: Date.now() + 5000, doNotFake: ['setImmediate', 'nextTick'] });
+    jest.useFakeTimers({ now: Date.now() + 5000, doNotFake: ['setImmediate', 'nextTick', 'performance'] });
     write.mockResolvedValue(undefined);
     expect((await call()).status).toBe(200);
     expect(logger.info).toHaveBeenCalledTimes(1);
@@ -148,7 +148,7 @@ describe('POST /api/ui_metric/report handler', () => {
     expect((await call()).status).toBe(503);
     expect(write).not.toHaveBeenCalled();
     find.mockResolvedValue({ saved_objects: [] });
-    jest.useFakeTimers({ now: Date.now() + 6000, doNotFake: ['setImmediate', 'nextTick'] });
+    jest.useFakeTimers({ now: Date.now() + 6000, doNotFake: ['setImmediate', 'nextTick', 'performance'] });
     expect((await call()).status).toBe(200);
   });
 
