@@ -6,7 +6,7 @@
 const { resolve } = require('path');
 require('./register_ts');
 
-const { buildUi } = require('../src/core/server/rendering/build_cli');
+const { buildUi } = require('../src/cli/build');
 buildUi(process.argv.slice(2), resolve(__dirname, '..')).catch((e) => {
   process.stderr.write(`${e.message}\n`);
   process.exit(1);

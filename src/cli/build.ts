@@ -1,9 +1,9 @@
 import { resolve } from 'path';
-import { parseArgs } from '../../../cli/parse_args';
-import { createEnv } from '../config';
-import { LoggingSystem } from '../logging';
-import { discoverPlugins } from '../plugins/discovery';
-import { getUiBundle } from './bundler';
+import { createEnv } from '../core/server/config';
+import { LoggingSystem } from '../core/server/logging';
+import { discoverPlugins } from '../core/server/plugins/discovery';
+import { getUiBundle } from '../core/server/rendering/bundler';
+import { parseArgs } from './parse_args';
 
 /**
  * `npm run build`: builds (or confirms the cache of) the browser bundle for the plugins `npm start` would
