@@ -8,16 +8,17 @@
  */
 const { join } = require('path');
 const { percentile, round } = require('../lib/load');
+const { AUTH_PARAMETERS, SECURITY_ARGS, loginSession } = require('../lib/session');
 const { REPO_ROOT, api, startOsdServer } = require('../../test/harness/osd_server');
 
 const USAGE_TEST_PLUGIN = join(REPO_ROOT, 'test', 'plugins', 'usage_test_plugin');
 
-async function timedCalls(url, calls) {
+async function timedCalls({ url, headers }, calls) {
   const samples = [];
   let last;
   for (let i = 0; i < calls; i++) {
     const started = process.hrtime.bigint();
-    last = await api(`${url}/api/stats?extended=true`);
+    last = await api(`${url}/api/stats?extended=true`, 'GET', undefined, headers);
     samples.push(Number(process.hrtime.bigint() - started) / 1e6);
     if (last.status !== 200) throw new Error(`/api/stats answered ${last.status}: ${last.text.slice(0, 300)}`);
   }
@@ -36,7 +37,8 @@ function checkBody(body, collectors) {
 async function withServer(options, fn) {
   const server = await startOsdServer(options);
   try {
-    return await fn(server);
+    // Security is on: one login, then every call carries its session cookie.
+    return await fn({ url: server.url, headers: { cookie: await loginSession(server.url) } });
   } finally {
     await server.stop();
     server.cleanup();
@@ -44,12 +46,12 @@ async function withServer(options, fn) {
 }
 
 async function run({ collectors = 500, delayMs = 20, calls = 30, hungCalls = 5, warmupCalls = 3, log = console.log } = {}) {
-  const common = ['--logging.root.level=warn', '--usageCollection.maximumWaitTimeForAllCollectorsInS=0', `--usage_test.fanout.count=${collectors}`, `--usage_test.fanout.delayMs=${delayMs}`];
+  const common = [...SECURITY_ARGS, '--logging.root.level=warn', '--usageCollection.maximumWaitTimeForAllCollectorsInS=0', `--usage_test.fanout.count=${collectors}`, `--usage_test.fanout.delayMs=${delayMs}`];
 
   log(`  ${collectors} collectors x ${delayMs} ms: ${calls} calls...`);
   const healthy = await withServer({ pluginPaths: [USAGE_TEST_PLUGIN], args: common }, async (server) => {
-    await timedCalls(server.url, warmupCalls);
-    const timing = await timedCalls(server.url, calls);
+    await timedCalls(server, warmupCalls);
+    const timing = await timedCalls(server, calls);
     return { ...timing, check: checkBody(timing.body, collectors) };
   });
 
@@ -57,7 +59,7 @@ async function run({ collectors = 500, delayMs = 20, calls = 30, hungCalls = 5, 
   const hung = await withServer(
     { pluginPaths: [USAGE_TEST_PLUGIN], args: [...common, '--usage_test.hanging=true', '--usageCollection.collectorFetchTimeoutInS=1'] },
     async (server) => {
-      const timing = await timedCalls(server.url, hungCalls);
+      const timing = await timedCalls(server, hungCalls);
       return { ...timing, check: checkBody(timing.body, collectors) };
     }
   );
@@ -73,7 +75,7 @@ async function run({ collectors = 500, delayMs = 20, calls = 30, hungCalls = 5, 
   };
   const strip = ({ body, ...rest }) => rest;
   return {
-    parameters: { collectors, delayMs, calls, hungCalls, serialFetchWouldTakeMs: collectors * delayMs },
+    parameters: { ...AUTH_PARAMETERS, collectors, delayMs, calls, hungCalls, serialFetchWouldTakeMs: collectors * delayMs },
     results: { healthy: strip(healthy), hung: strip(hung) },
     ratios: { medianToDelay: round(healthy.median / delayMs), serialToMedian: round((collectors * delayMs) / healthy.median) },
     targets,

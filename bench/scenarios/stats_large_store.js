@@ -14,12 +14,14 @@
  * Targets: every collection answers in under 1 s, and the probe's p99 while collecting stays under 50 ms
  * (its max is recorded too). The ratio is the probe's p99 under collection against the idle baseline.
  * `--store=embedded` (default), `opensearch` (a real node from test/opensearch) or `both`.
+ * Security is on: every request carries the session cookie of one login as the harness admin.
  */
 const { mkdtempSync, rmSync } = require('fs');
 const { tmpdir } = require('os');
 const { join } = require('path');
 const { percentile, round } = require('../lib/load');
 const { api, startOsdServer } = require('../../test/harness/osd_server');
+const { AUTH_PARAMETERS, SECURITY_ARGS, loginSession } = require('../lib/session');
 const { seedEmbedded, seedOpenSearch } = require('../lib/seed_usage');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -30,15 +32,14 @@ function stats(samples) {
 }
 
 /** `/api/status`, one request at a time with `intervalMs` between them, until `stop()`; returns the latencies. */
-function startProbe(url, intervalMs = 10) {
+function startProbe(url, headers, intervalMs = 10) {
   const latencies = [];
   let failures = 0;
   let stopped = false;
   const done = (async () => {
     while (!stopped) {
       const started = process.hrtime.bigint();
-      // Through the harness, which sends credentials when the server asks for them.
-      const res = await api(`${url}/api/status`).catch(() => undefined);
+      const res = await api(`${url}/api/status`, 'GET', undefined, headers).catch(() => undefined);
       if (!res || res.status !== 200) failures++;
       latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
       await sleep(intervalMs);
@@ -54,9 +55,9 @@ function startProbe(url, intervalMs = 10) {
 }
 
 /** Calls `request` `calls` times in a row (after `warmupCalls`) with the probe beside the measured ones. */
-async function collectUnderProbe(url, { request, calls, warmupCalls, check }) {
+async function collectUnderProbe(url, headers, { request, calls, warmupCalls, check }) {
   for (let i = 0; i < warmupCalls; i++) check(await request());
-  const probe = startProbe(url);
+  const probe = startProbe(url, headers);
   const durations = [];
   let last;
   let failure;
@@ -88,17 +89,17 @@ function describeUsage(usage) {
   return { reportedKeys, omitted, applications: apps.length, sampleApplication: usage.application_usage?.[apps[0]] };
 }
 
-async function measureStore({ name, url, calls, warmupCalls, idleMs, log }) {
+async function measureStore({ name, url, headers, calls, warmupCalls, idleMs, log }) {
   // The first seconds after start-up carry start-up work (bundle cache, first ops sample): let them pass.
   await sleep(2000);
   log(`  ${name}: idle probe for ${idleMs / 1000}s...`);
-  const idleProbe = startProbe(url);
+  const idleProbe = startProbe(url, headers);
   await sleep(idleMs);
   const idle = await idleProbe.stop();
 
   log(`  ${name}: ${calls} x GET /api/stats?extended=true&legacy=true with the probe...`);
-  const statsPhase = await collectUnderProbe(url, {
-    request: () => api(`${url}/api/stats?extended=true&legacy=true`),
+  const statsPhase = await collectUnderProbe(url, headers, {
+    request: () => api(`${url}/api/stats?extended=true&legacy=true`, 'GET', undefined, headers),
     calls,
     warmupCalls,
     check: expectOk('/api/stats'),
@@ -107,8 +108,8 @@ async function measureStore({ name, url, calls, warmupCalls, idleMs, log }) {
   const collectorStats = statsPhase.last.body.usage.usage_collector_stats;
 
   log(`  ${name}: ${calls} x POST /api/telemetry/v2/clusters/_stats with the probe...`);
-  const reportPhase = await collectUnderProbe(url, {
-    request: () => api(`${url}/api/telemetry/v2/clusters/_stats`, 'POST', { unencrypted: true, refreshCache: true }),
+  const reportPhase = await collectUnderProbe(url, headers, {
+    request: () => api(`${url}/api/telemetry/v2/clusters/_stats`, 'POST', { unencrypted: true, refreshCache: true }, headers),
     calls,
     warmupCalls: 1,
     check: expectOk('the telemetry report'),
@@ -127,7 +128,7 @@ async function runStore(store, params, log) {
   let node;
   try {
     const started = Date.now();
-    let args = ['--logging.root.level=warn', '--usageCollection.maximumWaitTimeForAllCollectorsInS=0'];
+    let args = [...SECURITY_ARGS, '--logging.root.level=warn', '--usageCollection.maximumWaitTimeForAllCollectorsInS=0'];
     if (store === 'opensearch') {
       const { startOpenSearch } = require('../../test/opensearch/opensearch_node');
       log('  starting an OpenSearch node...');
@@ -143,7 +144,8 @@ async function runStore(store, params, log) {
     const seedMs = Date.now() - started;
     const server = await startOsdServer({ dataPath, args, timeoutMs: 120_000 });
     try {
-      const result = await measureStore({ name: store, url: server.url, ...params, log });
+      const headers = { cookie: await loginSession(server.url) };
+      const result = await measureStore({ name: store, url: server.url, headers, ...params, log });
       return { store, seedMs, ...result };
     } finally {
       await server.stop();
@@ -177,7 +179,7 @@ async function run({ store = 'embedded', keys = 50_000, apps = 50, days = 90, ca
       `${r.store}: /api/status probe idle p99 ${r.idle.p99} ms (max ${r.idle.max}); while collecting p99 ${r.stats.probe.p99} / ${r.report.probe.p99} ms (target < 50), max ${loadedMax} ms; p99 ratio loaded/idle ${ratios[r.store].probeP99LoadedToIdle}`
     );
   }
-  return { parameters: { stores, keys, apps, days, dailyDocuments: apps * days, calls, warmupCalls, idleS }, results, ratios, targets, summary };
+  return { parameters: { ...AUTH_PARAMETERS, stores, keys, apps, days, dailyDocuments: apps * days, calls, warmupCalls, idleS }, results, ratios, targets, summary };
 }
 
 module.exports = {

@@ -14,10 +14,13 @@
  * interleaved rounds (see `run`); upstream, two orders of magnitude slower, runs once.
  * A report's increments count once the server acknowledged it with 200. At the end the stored totals are
  * read back and compared with the acknowledged ones (warm-ups included).
+ * Security is on: each server is logged into once, and every load request carries that session cookie
+ * (the browser app's way); the read-back uses the harness's Basic credentials.
  */
 const { spawn } = require('child_process');
 const { join } = require('path');
 const { runLoad, round } = require('../lib/load');
+const { AUTH_PARAMETERS, SECURITY_ARGS, loginSession } = require('../lib/session');
 const { REPO_ROOT, api, startOsdServer } = require('../../test/harness/osd_server');
 
 const USAGE_TEST_PLUGIN = join(REPO_ROOT, 'test', 'plugins', 'usage_test_plugin');
@@ -72,14 +75,21 @@ async function storedTotal(url) {
 }
 
 /**
- * Server flags of every ingest phase. The load comes from one address, far past the per-client report rate
+ * Server flags of every ingest phase: security on (explicitly, whatever the default). The load comes from one address, far past the per-client report rate
  * a browser needs (`usageCollection.uiMetric.maxReportsPerMinute`, 120 by default): lift it to its maximum.
  */
-const INGEST_ARGS = ['--logging.root.level=warn', '--usageCollection.maximumWaitTimeForAllCollectorsInS=0', '--usageCollection.uiMetric.maxReportsPerMinute=10000000'];
+const INGEST_ARGS = [...SECURITY_ARGS, '--logging.root.level=warn', '--usageCollection.maximumWaitTimeForAllCollectorsInS=0', '--usageCollection.uiMetric.maxReportsPerMinute=10000000'];
 
 async function startServer({ pluginPaths = [] } = {}) {
   const server = await startOsdServer({ args: INGEST_ARGS, pluginPaths });
-  return { port: server.port, pid: server.process.pid, url: server.url, stop: async () => (await server.stop(), server.cleanup()) };
+  const stop = async () => (await server.stop(), server.cleanup());
+  try {
+    const cookie = await loginSession(server.url);
+    return { port: server.port, pid: server.process.pid, url: server.url, headers: { 'osd-xsrf': 'bench', cookie }, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /** Runs the load against one server phase; returns the measurement and (when `verify`) the read-back check. */
@@ -92,7 +102,7 @@ async function measureServer({ name, pluginPaths, path, bodies, sums, load, log 
       port: server.port,
       serverPid: server.pid,
       path,
-      headers: { 'osd-xsrf': 'bench' },
+      headers: server.headers,
       bodies,
       ...load,
       onResponse: (i, status) => {
@@ -149,7 +159,8 @@ async function run({ durationS = 5, warmupS = 1, rounds = 3, concurrency = 32, m
           port: phase.server.port,
           serverPid: phase.server.pid,
           path: phase.path,
-          headers: { 'osd-xsrf': 'bench' },
+          // The ceiling has no sessions: it gets the requests it always got (no cookie to parse).
+          headers: phase.server.headers ?? { 'osd-xsrf': 'bench' },
           bodies: phase.bodies,
           ...load,
           onResponse: (i, status) => {
@@ -207,7 +218,7 @@ async function run({ durationS = 5, warmupS = 1, rounds = 3, concurrency = 32, m
   const cpu = (phase) => `${summaryOf(phase).serverCpuMicrosPerRequest} us`;
   const rate = (phase) => summaryOf(phase).incrementsPerSecond.toFixed(0);
   return {
-    parameters: { concurrency, metricsPerReport, reportBytes: main.bodies[0].length, counters: vocabularies, bodies: main.bodies.length, rounds, warmupS, durationS },
+    parameters: { ...AUTH_PARAMETERS, concurrency, metricsPerReport, reportBytes: main.bodies[0].length, counters: vocabularies, bodies: main.bodies.length, rounds, warmupS, durationS },
     results: {
       ceiling: summaryOf(ceiling),
       platform: summaryOf(platform),

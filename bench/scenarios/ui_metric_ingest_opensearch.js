@@ -18,10 +18,12 @@
  *              the same bodies; it pays no HTTP/validation cost of a server, so the ratio is conservative.
  *              (The usage_test_plugin's upstream route is not used here: on OpenSearch the backend's
  *              `incrementCounter` itself is group-committed, so it would not be upstream's strategy.)
+ * The server runs with security on (INGEST_ARGS) and the load carries the session cookie of one login.
  * Each phase has its own index. After each phase the stored totals are read straight from the node (a sum
  * over the `ui-metric` documents) and compared with the acknowledged ones.
  */
 const { runLoad, round, percentile } = require('../lib/load');
+const { AUTH_PARAMETERS, loginSession } = require('../lib/session');
 const { INGEST_ARGS, makeBodies } = require('./ui_metric_ingest');
 const { startOsdServer } = require('../../test/harness/osd_server');
 const { startOpenSearch } = require('../../test/opensearch/opensearch_node');
@@ -139,13 +141,14 @@ async function run({ durationS = 10, warmupS = 2, concurrency = 32, metricsPerRe
     let ours;
     try {
       let acknowledgedSum = 0;
+      const cookie = await loginSession(server.url);
       log(`  ours (group commit, one _bulk per commit): ${warmupS}s warm-up, ${durationS}s measured...`);
       const cpuJavaBefore = cpuTimeMs(node.pid);
       ours = await runLoad({
         port: server.port,
         serverPid: server.process.pid,
         path: '/api/ui_metric/report',
-        headers: { 'osd-xsrf': 'bench' },
+        headers: { 'osd-xsrf': 'bench', cookie },
         bodies,
         ...load,
         onResponse: (i, status) => {
@@ -199,7 +202,7 @@ async function run({ durationS = 10, warmupS = 2, concurrency = 32, metricsPerRe
     const ratio = round(ours.incrementsPerSecond / Math.max(upstream.incrementsPerSecond, 1e-9));
     const backendRatio = round(backend.incrementsPerSecond / Math.max(upstream.incrementsPerSecond, 1e-9));
     return {
-      parameters: { concurrency, metricsPerReport, counters: Number(counters), reportBytes: bodies[0].length, bodies: bodies.length, warmupS, durationS, opensearch: '2.19.6 (test/opensearch, single node, 512 MB heap)' },
+      parameters: { ...AUTH_PARAMETERS, concurrency, metricsPerReport, counters: Number(counters), reportBytes: bodies[0].length, bodies: bodies.length, warmupS, durationS, opensearch: '2.19.6 (test/opensearch, single node, 512 MB heap)' },
       results: { ours, backend, backendNoRefresh, upstream },
       ratios: { oursToUpstream: ratio, backendToUpstream: backendRatio, backendNoRefreshToUpstream: round(backendNoRefresh.incrementsPerSecond / Math.max(upstream.incrementsPerSecond, 1e-9)) },
       targets: {

@@ -1,12 +1,12 @@
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'crypto';
 import { Readable } from 'stream';
-import { Subject } from 'rxjs';
 import { Logger } from '../logging';
 import { HttpConfig } from './http_config';
 import { exceedsJsonDepth, jsonDepthMessage } from '../../utils/json_depth';
 import { handleClientError } from './client_error';
-import { HttpLifecycle, REQUEST_KEY } from './lifecycle';
+import { readJsonBody } from './json_body';
+import { HttpLifecycle } from './lifecycle';
+import { routeInfo, ServerRequest } from './server_request';
 import {
   errorBody,
   OpenSearchDashboardsRequest,
@@ -35,6 +35,17 @@ const LIFECYCLE_HEADERS = Symbol('osd.lifecycleHeaders');
 type InterceptedRequest = FastifyRequest & { [LIFECYCLE_REQUEST]?: ServerRequest; [LIFECYCLE_HEADERS]?: ResponseHeaders };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** What a route's requests share, worked out once at mount rather than on every request. */
+interface MountedRoute {
+  route: RouterRoute;
+  wildcardParam?: string;
+  createContext: ContextFactory;
+  /** `request.route` of every request of this route (frozen: handlers share it). */
+  info: OpenSearchDashboardsRequest['route'];
+  /** Whether a request must carry an xsrf header (an unsafe method, and neither the route nor the config exempts it). */
+  checksXsrf: boolean;
+}
+
 /**
  * The HTTP server behind our own API: Fastify is an implementation detail. It knows routes, limits and the
  * wire format of errors; it knows nothing about plugins or saved objects.
@@ -42,6 +53,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export class HttpServer {
   private readonly server: FastifyInstance;
   private readonly observers: Array<(o: RequestObservation) => void> = [];
+  private readonly customHeaders: Array<[string, string]>;
   private listening = false;
 
   constructor(
@@ -50,6 +62,7 @@ export class HttpServer {
     private readonly lifecycle: HttpLifecycle = new HttpLifecycle()
   ) {
     const basePath = config.basePath;
+    this.customHeaders = Object.entries(config.customResponseHeaders).map(([name, value]) => [name, String(value)]);
     this.server = Fastify({
       logger: false,
       ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key, passphrase: config.tls.passphrase } } : {}),
@@ -74,11 +87,17 @@ export class HttpServer {
     const parseJson = this.server.getDefaultJsonParser('error', 'error');
     const wantsRaw = (req: FastifyRequest) => (req.routeOptions.config as { rawBody?: boolean } | undefined)?.rawBody === true;
     this.server.removeContentTypeParser(['application/json', 'text/plain']);
+    const tooDeep = () => Object.assign(new Error(jsonDepthMessage()), { statusCode: 400 });
     this.server.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
       if (wantsRaw(req)) return done(null, body);
-      parseJson(req, (body as Buffer).toString('utf8'), (error, value) => {
+      const text = (body as Buffer).toString('utf8');
+      const read = readJsonBody(text);
+      if (read.kind === 'ok') return done(null, read.value);
+      if (read.kind === 'tooDeep') return done(tooDeep(), undefined);
+      // Empty, malformed or poisoned: Fastify's parser refuses it with its own error.
+      parseJson(req, text, (error, value) => {
         if (error) return done(error, undefined);
-        if (exceedsJsonDepth(value)) return done(Object.assign(new Error(jsonDepthMessage()), { statusCode: 400 }), undefined);
+        if (exceedsJsonDepth(value)) return done(tooDeep(), undefined);
         done(null, value);
       });
     });
@@ -101,9 +120,11 @@ export class HttpServer {
     this.server.setNotFoundHandler((_req, reply) => {
       reply.code(404).type('application/json').send(errorBody(404, 'Not Found'));
     });
-    this.server.addHook('onResponse', async (_req, reply) => {
+    // Callback hooks: an async one costs a promise and its settling on every response.
+    this.server.addHook('onResponse', (_req, reply, done) => {
       const observation = { statusCode: reply.statusCode, durationMs: reply.elapsedTime };
       for (const observe of this.observers) observe(observation);
+      done();
     });
   }
 
@@ -113,24 +134,47 @@ export class HttpServer {
 
   public mount(route: RouterRoute, createContext: ContextFactory) {
     const { path, wildcardParam } = toServerPath(route.path);
+    const { xsrf } = this.config;
+    const mounted: MountedRoute = {
+      route,
+      wildcardParam,
+      createContext,
+      info: routeInfo(route),
+      checksXsrf:
+        !SAFE_METHODS.has(route.method.toUpperCase()) &&
+        route.options.xsrfRequired !== false &&
+        !xsrf.disableProtection &&
+        !xsrf.allowlist.includes(route.path),
+    };
     this.server.route({
       method: route.method.toUpperCase() as any,
       url: path,
       bodyLimit: route.options.body?.maxBytes,
       config: { rawBody: route.options.body?.parse === false },
       // Before the body is read: an anonymous or throttled caller never gets its body parsed.
-      onRequest: this.lifecycle.hasRequestInterceptors ? (req, reply) => this.intercept(route, wildcardParam, req, reply) : undefined,
-      handler: (req, reply) => this.handle(route, wildcardParam, createContext, req, reply),
+      onRequest: this.lifecycle.hasRequestInterceptors ? (req, reply) => this.intercept(mounted, req, reply) : undefined,
+      handler: (req, reply) => this.handle(mounted, req, reply),
     });
   }
 
   public async start(): Promise<{ host: string; port: number }> {
     if (this.lifecycle.hasPreResponseInterceptors) {
-      this.server.addHook('onSend', async (req, reply, payload) => {
-        const request = (req as InterceptedRequest)[LIFECYCLE_REQUEST] ?? this.requestFor(undefined, req, req.params, req.query, undefined);
-        const headers = await this.lifecycle.runPreResponse(request, reply.statusCode);
-        for (const [name, value] of Object.entries(headers)) if (!reply.hasHeader(name)) reply.header(name, value);
-        return payload;
+      const addHeaders = (reply: FastifyReply, headers: ResponseHeaders) => {
+        for (const name in headers) if (!reply.hasHeader(name)) reply.header(name, headers[name]);
+      };
+      // A callback hook: the interceptors usually answer at once, and then no promise is made.
+      this.server.addHook('onSend', (req, reply, payload, done) => {
+        try {
+          const request = (req as InterceptedRequest)[LIFECYCLE_REQUEST] ?? this.requestFor(undefined, req, req.params, req.query, undefined);
+          const headers = this.lifecycle.runPreResponse(request, reply.statusCode);
+          if (!(headers instanceof Promise)) {
+            addHeaders(reply, headers);
+            return done(null, payload);
+          }
+          headers.then((added) => (addHeaders(reply, added), done(null, payload)), (error) => done(error));
+        } catch (error) {
+          done(error as Error);
+        }
       });
     }
     await this.server.listen({ host: this.config.host, port: this.config.port });
@@ -146,8 +190,8 @@ export class HttpServer {
   }
 
   /** The interceptors (on-pre-auth, auth, on-post-auth); answers here when one of them does. */
-  private async intercept(route: RouterRoute, wildcardParam: string | undefined, req: FastifyRequest, reply: FastifyReply) {
-    const request = this.requestFor(route, req, renameWildcard(req.params, wildcardParam), req.query, undefined);
+  private async intercept(mounted: MountedRoute, req: FastifyRequest, reply: FastifyReply) {
+    const request = new ServerRequest(mounted.info, req, renameWildcard(req.params, mounted.wildcardParam), req.query, undefined, this.lifecycle);
     (req as InterceptedRequest)[LIFECYCLE_REQUEST] = request;
     const outcome = await this.lifecycle.runBeforeHandler(request);
     if (outcome.kind === 'respond') {
@@ -157,32 +201,20 @@ export class HttpServer {
     if (outcome.responseHeaders) (req as InterceptedRequest)[LIFECYCLE_HEADERS] = outcome.responseHeaders;
   }
 
-  private async handle(
-    route: RouterRoute,
-    wildcardParam: string | undefined,
-    createContext: ContextFactory,
-    req: FastifyRequest,
-    reply: FastifyReply
-  ) {
-    const options = route.options;
-    if (
-      !SAFE_METHODS.has(req.method) &&
-      options.xsrfRequired !== false &&
-      !this.config.xsrf.disableProtection &&
-      !this.config.xsrf.allowlist.includes(route.path) &&
-      !XSRF_HEADERS.some((h) => req.headers[h] !== undefined)
-    ) {
+  private async handle(mounted: MountedRoute, req: FastifyRequest, reply: FastifyReply) {
+    const { route, createContext } = mounted;
+    if (mounted.checksXsrf && !XSRF_HEADERS.some((h) => req.headers[h] !== undefined)) {
       return this.send(reply, responseFactory.badRequest({ body: 'Request must contain a osd-xsrf header.' }));
     }
 
-    let params: any = renameWildcard(req.params, wildcardParam);
     let request: OpenSearchDashboardsRequest;
     try {
       const validate = route.validate || {};
-      params = validatePart(validate.params, params, 'params');
-      const query = validatePart(validate.query, { ...(req.query as object) }, 'query');
+      const params = validatePart(validate.params, renameWildcard(req.params, mounted.wildcardParam), 'params');
+      // Without a query validator the query is `{}` whatever was sent: no copy to make.
+      const query = validate.query === undefined ? {} : validatePart(validate.query, { ...(req.query as object) }, 'query');
       const body = validatePart(validate.body, req.body, 'body');
-      request = this.requestFor(route, req, params, query, body);
+      request = new ServerRequest(mounted.info, req, params, query, body, this.lifecycle);
     } catch (e) {
       if (e instanceof RouteValidationError) return this.send(reply, responseFactory.badRequest({ body: e.message }));
       throw e;
@@ -205,17 +237,17 @@ export class HttpServer {
 
   /** A request object; `route` undefined for answers outside any route (not found, parse errors). */
   private requestFor(route: RouterRoute | undefined, req: FastifyRequest, params: unknown, query: unknown, body: unknown): ServerRequest {
-    const info = route ?? { path: req.url, method: req.method.toLowerCase() as RouterRoute['method'], options: {} };
+    const info = routeInfo(route ?? { path: req.url, method: req.method.toLowerCase() as RouterRoute['method'], options: {} });
     return new ServerRequest(info, req, params, query, body, this.lifecycle);
   }
 
   private send(reply: FastifyReply, response: OpenSearchDashboardsResponse) {
     const { status, payload, headers } = response;
     reply.code(status);
-    for (const [name, value] of Object.entries(this.config.customResponseHeaders)) reply.header(name, String(value));
+    for (const [name, value] of this.customHeaders) reply.header(name, value);
     const lifecycleHeaders = (reply.request as InterceptedRequest)[LIFECYCLE_HEADERS];
-    if (lifecycleHeaders) for (const [name, value] of Object.entries(lifecycleHeaders)) reply.header(name, value);
-    for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+    if (lifecycleHeaders) for (const name in lifecycleHeaders) reply.header(name, lifecycleHeaders[name]);
+    for (const name in headers) reply.header(name, headers[name]);
     if (status >= 400) {
       return reply.type('application/json').send(errorBody(status, payload as any));
     }
@@ -244,72 +276,4 @@ function mapServerError(error: any): number {
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 415;
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) return error.statusCode;
   return 500;
-}
-
-/**
- * The request handed to handlers. The id, the URL and the abort stream are built only when a handler reads
- * them: most handlers never do, and the ingest path pays for every per-request allocation.
- */
-class ServerRequest implements OpenSearchDashboardsRequest {
-  public readonly route: OpenSearchDashboardsRequest['route'];
-  public readonly headers: FastifyRequest['headers'];
-  public readonly isSystemRequest: boolean;
-  /** Every request object of one incoming request shares this key: interceptors and handlers see one auth state. */
-  public readonly [REQUEST_KEY]: object;
-  private lazyId?: string;
-  private lazyUrl?: URL;
-  private lazyEvents?: OpenSearchDashboardsRequest['events'];
-
-  constructor(
-    route: Pick<RouterRoute, 'path' | 'method' | 'options'>,
-    private readonly raw: FastifyRequest,
-    public readonly params: unknown,
-    public readonly query: unknown,
-    public readonly body: unknown,
-    private readonly lifecycle: HttpLifecycle
-  ) {
-    this[REQUEST_KEY] = raw;
-    this.route = {
-      path: route.path,
-      method: route.method,
-      options: {
-        xsrfRequired: route.options.xsrfRequired ?? true,
-        authRequired: route.options.authRequired ?? true,
-        tags: route.options.tags ?? [],
-      },
-    };
-    this.headers = raw.headers;
-    this.isSystemRequest = raw.headers['osd-system-request'] === 'true';
-  }
-
-  public get auth(): { isAuthenticated: boolean } {
-    return { isAuthenticated: this.lifecycle.auth.isAuthenticated(this) };
-  }
-
-  public get socket() {
-    return { remoteAddress: this.raw.socket?.remoteAddress };
-  }
-
-  public get id() {
-    return (this.lazyId ??= (this.headers['x-opaque-id'] as string) ?? randomUUID());
-  }
-
-  public get url() {
-    return (this.lazyUrl ??= new URL(this.raw.url, `http://${this.headers.host ?? 'localhost'}`));
-  }
-
-  public get events() {
-    if (!this.lazyEvents) {
-      const incoming = this.raw.raw;
-      const aborted$ = new Subject<void>();
-      const onClose = () => {
-        if (!incoming.complete || !incoming.socket?.writable) aborted$.next();
-        aborted$.complete();
-      };
-      if (incoming.destroyed) onClose();
-      else incoming.once('close', onClose);
-      this.lazyEvents = { aborted$: aborted$.asObservable() };
-    }
-    return this.lazyEvents;
-  }
 }

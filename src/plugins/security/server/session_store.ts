@@ -110,6 +110,11 @@ export class SessionStore {
    * deleted on the way. Extends the idle expiry at most once per `extendIntervalMs`.
    */
   public async get(sid: string): Promise<Session | undefined> {
+    return (await this.lookup(sid))?.session;
+  }
+
+  /** `get`, with the session's store id (the SHA-256 of `sid`): callers need not hash the cookie again. */
+  public async lookup(sid: string): Promise<{ id: string; session: Session } | undefined> {
     if (typeof sid !== 'string' || !SECRET_PATTERN.test(sid)) return undefined;
     const id = sha256Hex(sid);
     const saved = await unlessNotFound(() => this.repository.get<SessionAttributes>(SESSION_TYPE, id), undefined);
@@ -121,7 +126,7 @@ export class SessionStore {
       return undefined;
     }
     const wanted = Math.min(now + this.idleTimeoutMs, a.absolute_expires_at);
-    if (wanted - a.idle_expires_at < this.extendIntervalMs) return toSession(a);
+    if (wanted - a.idle_expires_at < this.extendIntervalMs) return { id, session: toSession(a) };
 
     const patch = { idle_expires_at: wanted, expires_at: Math.min(wanted, a.absolute_expires_at) };
     try {
@@ -131,7 +136,7 @@ export class SessionStore {
       if (isNotFound(error)) return undefined;
       throw error;
     }
-    return toSession({ ...a, ...patch });
+    return { id, session: toSession({ ...a, ...patch }) };
   }
 
   /** Ends a session (logout). False when there was none. */

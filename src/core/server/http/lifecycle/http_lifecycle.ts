@@ -57,14 +57,20 @@ export class HttpLifecycle {
   private readonly preResponse: OnPreResponseHandler[] = [];
   private authHandler?: AuthenticationHandler;
   private closed = false;
-  private readonly authRecords = new WeakMap<object, AuthRecord>();
+  /**
+   * The auth outcome lives on the request's key object, under a symbol of this instance: a WeakMap entry
+   * per request would grow a table that only a full collection empties, and on a busy server that alone
+   * drives full collections. Objects that cannot take a property (frozen ones) use the WeakMap.
+   */
+  private readonly recordKey = Symbol('osd.authRecord');
+  private readonly frozenRecords = new WeakMap<object, AuthRecord>();
 
   public readonly auth: HttpAuth = {
     get: <T>(request: OpenSearchDashboardsRequest) => {
-      const record = this.authRecords.get(keyOf(request));
+      const record = this.recordOf(request);
       return record ? { status: record.status, state: record.state as T } : { status: AuthStatus.unknown };
     },
-    isAuthenticated: (request) => this.authRecords.get(keyOf(request))?.status === AuthStatus.authenticated,
+    isAuthenticated: (request) => this.recordOf(request)?.status === AuthStatus.authenticated,
   };
 
   public setup(): HttpLifecycleSetup {
@@ -121,33 +127,63 @@ export class HttpLifecycle {
     return outcome;
   }
 
-  /** Headers the on-pre-response interceptors add to an answer of `statusCode`. */
-  public async runPreResponse(request: OpenSearchDashboardsRequest, statusCode: number): Promise<ResponseHeaders> {
+  /**
+   * Headers the on-pre-response interceptors add to an answer of `statusCode`. Runs on every response, so
+   * it stays synchronous (no promise) as long as the interceptors answer synchronously.
+   */
+  public runPreResponse(request: OpenSearchDashboardsRequest, statusCode: number): ResponseHeaders | Promise<ResponseHeaders> {
     const headers: ResponseHeaders = {};
-    for (const handler of this.preResponse) {
-      const result = await handler(request, { statusCode }, preResponseToolkit);
-      if (!result || result.kind !== 'next') throw new Error(`Unexpected result from onPreResponse: ${JSON.stringify(result)}`);
-      Object.assign(headers, result.headers);
+    const info = { statusCode };
+    for (let i = 0; i < this.preResponse.length; i++) {
+      const result = this.preResponse[i](request, info, preResponseToolkit);
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
+        return this.finishPreResponse(result as PromiseLike<OnPreResponseResult>, i + 1, request, info, headers);
+      }
+      addPreResponseHeaders(headers, result as OnPreResponseResult);
     }
     return headers;
   }
 
+  private async finishPreResponse(
+    pending: PromiseLike<OnPreResponseResult>,
+    next: number,
+    request: OpenSearchDashboardsRequest,
+    info: { statusCode: number },
+    headers: ResponseHeaders
+  ): Promise<ResponseHeaders> {
+    addPreResponseHeaders(headers, await pending);
+    for (let i = next; i < this.preResponse.length; i++) {
+      addPreResponseHeaders(headers, await this.preResponse[i](request, info, preResponseToolkit));
+    }
+    return headers;
+  }
+
+  private recordOf(request: OpenSearchDashboardsRequest): AuthRecord | undefined {
+    const key = keyOf(request) as { [key: symbol]: AuthRecord | undefined };
+    return key[this.recordKey] ?? this.frozenRecords.get(key);
+  }
+
+  private setRecord(request: OpenSearchDashboardsRequest, record: AuthRecord) {
+    const key = keyOf(request) as { [key: symbol]: AuthRecord | undefined };
+    if (Object.isExtensible(key)) key[this.recordKey] = record;
+    else this.frozenRecords.set(key, record);
+  }
+
   private async authenticate(handler: AuthenticationHandler, request: OpenSearchDashboardsRequest, optional: boolean): Promise<LifecycleOutcome> {
     const result: AuthResult | OpenSearchDashboardsResponse = await handler(request, responseFactory, authToolkit);
-    const key = keyOf(request);
     if (result instanceof ResponseClass) {
-      this.authRecords.set(key, { status: AuthStatus.unauthenticated });
+      this.setRecord(request, { status: AuthStatus.unauthenticated });
       return { kind: 'respond', response: result };
     }
     switch (result?.kind) {
       case 'authenticated':
-        this.authRecords.set(key, { status: AuthStatus.authenticated, state: result.params.state });
+        this.setRecord(request, { status: AuthStatus.authenticated, state: result.params.state });
         return result.params.responseHeaders ? { kind: 'continue', responseHeaders: result.params.responseHeaders } : CONTINUE;
       case 'notHandled':
-        this.authRecords.set(key, { status: AuthStatus.unauthenticated });
+        this.setRecord(request, { status: AuthStatus.unauthenticated });
         return optional ? CONTINUE : { kind: 'respond', response: responseFactory.unauthorized() };
       case 'redirected':
-        this.authRecords.set(key, { status: AuthStatus.unauthenticated });
+        this.setRecord(request, { status: AuthStatus.unauthenticated });
         return { kind: 'respond', response: responseFactory.redirected({ headers: result.headers }) };
       default:
         throw new Error(`Unexpected result from the authentication handler: ${JSON.stringify(result)}`);
@@ -163,6 +199,11 @@ export class HttpLifecycle {
   private assertOpen(name: string) {
     if (this.closed) throw new Error(`${name} must be called during setup: the server has started`);
   }
+}
+
+function addPreResponseHeaders(headers: ResponseHeaders, result: OnPreResponseResult) {
+  if (!result || result.kind !== 'next') throw new Error(`Unexpected result from onPreResponse: ${JSON.stringify(result)}`);
+  if (result.headers) Object.assign(headers, result.headers);
 }
 
 function assertNext(result: unknown, name: string) {

@@ -1,7 +1,8 @@
 /*
  * Turns what a request presents into a caller: Basic (username and password, throttled per username and
- * cached once verified), ApiKey (cached once verified) or the session cookie (read from the store on every
- * request, so a logout or a deleted user takes effect on every server at once). It never answers HTTP
+ * cached once verified), ApiKey (cached once verified) or the session cookie (read from the store for every
+ * request, so a logout or a deleted user takes effect on every server at once; requests arriving together
+ * share one read, made after all of them arrived). It never answers HTTP
  * itself: the auth handler and the login route decide what each outcome means for their request.
  */
 import type { ApiKeyStore } from '../api_key_store';
@@ -37,7 +38,7 @@ export type AuthenticationOutcome =
 export interface AuthenticatorDeps {
   users: Pick<UserStore, 'verifyPassword' | 'get'>;
   apiKeys: Pick<ApiKeyStore, 'verify'>;
-  sessions: Pick<SessionStore, 'get' | 'revoke'>;
+  sessions: Pick<SessionStore, 'lookup' | 'revoke'>;
   cache: CredentialCache<CachedIdentity>;
   guard: BruteForceGuard;
 }
@@ -49,6 +50,8 @@ export class Authenticator {
    * the throttle, which counts attempts still being verified, never refuses the right password for them.
    */
   private readonly inFlight = new Map<string, Promise<PasswordCheck>>();
+  /** Session reads not started yet, by cookie value (see `session`). */
+  private readonly sessionReads = new Map<string, Promise<AuthenticationOutcome>>();
 
   constructor(private readonly deps: AuthenticatorDeps) {}
 
@@ -135,10 +138,33 @@ export class Authenticator {
     };
   }
 
-  private async session(sid: string): Promise<AuthenticationOutcome> {
+  /**
+   * A session is read from the store for each request, or for several at once: requests presenting the
+   * same cookie in one turn of the event loop share one read, made once all of them have arrived (at the
+   * end of that turn). Each request is still checked against the store as it stands after the request
+   * arrived, so a logout, role change or deletion that happened before it is always seen, exactly as
+   * with a read of its own; a read that has started is never joined. A browser sends its calls in
+   * bursts, and this is one read per burst instead of one per call.
+   */
+  private session(sid: string): Promise<AuthenticationOutcome> {
+    let read = this.sessionReads.get(sid);
+    if (!read) {
+      read = new Promise((resolve) => {
+        setImmediate(() => {
+          this.sessionReads.delete(sid);
+          resolve(this.readSession(sid));
+        });
+      });
+      this.sessionReads.set(sid, read);
+    }
+    return read.then(copyOutcome);
+  }
+
+  private async readSession(sid: string): Promise<AuthenticationOutcome> {
     const { sessions, users } = this.deps;
-    const session = await sessions.get(sid);
-    if (!session) return { kind: 'failed', credential: 'session', reason: 'session expired or revoked' };
+    const found = await sessions.lookup(sid);
+    if (!found) return { kind: 'failed', credential: 'session', reason: 'session expired or revoked' };
+    const { id, session } = found;
     // Roles are read now, not at login: a demoted or deleted user's sessions follow at once.
     const user = await users.get(session.username);
     if (!user) {
@@ -147,9 +173,14 @@ export class Authenticator {
     }
     return {
       kind: 'authenticated',
-      state: { username: user.username, roles: [...user.roles], authenticationType: 'session', sessionId: sha256Hex(sid) },
+      state: { username: user.username, roles: [...user.roles], authenticationType: 'session', sessionId: id },
     };
   }
+}
+
+/** A caller's own copy of a shared session outcome, so no request can change another's `state`. */
+function copyOutcome(outcome: AuthenticationOutcome): AuthenticationOutcome {
+  return outcome.kind === 'authenticated' ? { kind: 'authenticated', state: { ...outcome.state, roles: [...outcome.state.roles] } } : { ...outcome };
 }
 
 /** A follower's own copy of a shared result, so no caller can change another's `roles`. */

@@ -152,9 +152,10 @@ export class GroupCommitWriter {
   /**
    * Arranges the next commit: at the end of the current I/O phase (so every report already read joins
    * it), or after the linger time. While a commit runs nothing is scheduled: the reports arriving
-   * meanwhile form the next batch, which starts as soon as that commit ends. The stores commit off the
-   * event loop (SQLite on its counter thread, OpenSearch over HTTP), so the requests keep being read
-   * during a commit, and the slower commits are, the larger the batches grow.
+   * meanwhile form the next batch, which starts as soon as that commit is stored, before its answers go
+   * out (see `commit`). The stores commit off the event loop (SQLite on its counter thread, OpenSearch
+   * over HTTP), so the requests keep being read during a commit, and the slower commits are, the larger
+   * the batches grow.
    */
   private schedule() {
     if (this.committing || this.scheduled) return;
@@ -172,11 +173,14 @@ export class GroupCommitWriter {
     if (this.committing || this.pending.waiters.length === 0) return this.committing ?? Promise.resolve();
     const batch = this.pending;
     this.pending = newBatch();
-    this.committing = this.commit(batch).finally(() => {
+    const committing: Promise<void> = this.commit(batch).finally(() => {
+      // `commit` hands over to the next batch itself; this only matters if it failed before that.
+      if (this.committing !== committing) return;
       this.committing = undefined;
       if (this.pending.waiters.length > 0) this.schedule();
     });
-    return this.committing;
+    this.committing = committing;
+    return committing;
   }
 
   private async commit(batch: Batch) {
@@ -198,6 +202,13 @@ export class GroupCommitWriter {
       }
     }
     this.commits++;
+    // The store is free: the batch gathered meanwhile starts now. Answering this one means a socket write
+    // per report, and waiting for those would leave the store idle.
+    this.committing = undefined;
+    if (this.pending.waiters.length > 0) {
+      if (this.options.lingerMs > 0) this.schedule();
+      else void this.flush();
+    }
     for (const waiter of waiters) {
       if (waiter.failed) {
         waiter.reject(waiter.failed);

@@ -21,27 +21,24 @@ export interface ReportIncrements {
 }
 
 /**
- * Turns a validated report into increments, as upstream stores it: each ui metric raises
- * `<appName>:<eventName>` by its `stats.sum` (the metric type is not part of the id), and application usage
- * becomes transactional documents. A user agent raises `<key>:<user agent>` by one, so its count is the
- * number of reports (page loads) it came with; upstream overwrote it with 1.
+ * The counters a validated report raises, in order, as the two halves of their ids: each ui metric raises
+ * `<appName>:<eventName>` by its `stats.sum` (the metric type is not part of the id), and a user agent
+ * raises `<key>:<user agent>` by one, so its count is the number of reports (page loads) it came with;
+ * upstream overwrote it with 1. The first half never holds `:` (the report rules), so the two halves name
+ * one id and an id one pair of halves.
  */
-export function reportToIncrements(report: ReportSchemaType): ReportIncrements {
-  const counters: CounterIncrement[] = [];
-  const metrics = report.uiStatsMetrics;
-  if (metrics) {
-    for (const key in metrics) {
-      const metric = metrics[key];
-      counters.push({ id: `${metric.appName}:${metric.eventName}`, incrementBy: metric.stats.sum });
-    }
+export function forEachCounter(report: ReportSchemaType, visit: (first: string, second: string, incrementBy: number) => void) {
+  // Object.values: a record of many distinct keys makes `record[key]` a slow lookup each time.
+  if (report.uiStatsMetrics) {
+    for (const metric of Object.values(report.uiStatsMetrics)) visit(metric.appName, metric.eventName, metric.stats.sum);
   }
-  const agents = report.userAgent;
-  if (agents) {
-    for (const key in agents) {
-      const agent = agents[key];
-      counters.push({ id: `${agent.key}:${agent.userAgent}`, incrementBy: 1 });
-    }
+  if (report.userAgent) {
+    for (const agent of Object.values(report.userAgent)) visit(agent.key, agent.userAgent, 1);
   }
+}
+
+/** The transactional application usage a validated report brings. */
+export function applicationUsageOf(report: ReportSchemaType): ApplicationUsageIncrement[] {
   const applicationUsage: ApplicationUsageIncrement[] = [];
   const usage = report.application_usage;
   if (usage) {
@@ -49,5 +46,12 @@ export function reportToIncrements(report: ReportSchemaType): ReportIncrements {
       applicationUsage.push({ appId, minutesOnScreen: usage[appId].minutesOnScreen, numberOfClicks: usage[appId].numberOfClicks });
     }
   }
-  return { counters, applicationUsage };
+  return applicationUsage;
+}
+
+/** Turns a validated report into increments, as upstream stores it (see `forEachCounter`). */
+export function reportToIncrements(report: ReportSchemaType): ReportIncrements {
+  const counters: CounterIncrement[] = [];
+  forEachCounter(report, (first, second, incrementBy) => counters.push({ id: `${first}:${second}`, incrementBy }));
+  return { counters, applicationUsage: applicationUsageOf(report) };
 }

@@ -64,4 +64,16 @@ describe('ReportParser', () => {
     await parser.stop();
     expect(await parser.parse(Buffer.from(BODIES.valid))).toEqual(parseReport(Buffer.from(BODIES.valid)));
   });
+
+  it('sends the bodies of one turn of the event loop together, each answered with its own result', async () => {
+    const parser = new ReportParser(createLoggerMock());
+    await parser.start();
+    const thread = (parser as unknown as { thread: { call: (...args: unknown[]) => unknown } }).thread;
+    const call = jest.spyOn(thread, 'call');
+    const bodies = [...Object.values(BODIES), BODIES.valid, BODIES.colon];
+    const results = await Promise.all(bodies.map((body) => parser.parse(Buffer.from(body))));
+    expect(results).toEqual(bodies.map((body) => parseReport(Buffer.from(body))));
+    expect(call).toHaveBeenCalledTimes(1);
+    await parser.stop();
+  });
 });

@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { ThreadCaller, ThreadStoppedError, type Logger } from '../../../../core/server';
 import { parseReport, type ParsedReport } from './parse_report';
-import { decodeParsedReport, type EncodedParsedReport } from './parsed_report_codec';
+import { ParsedReportDecoder, type EncodedBatch } from './parsed_report_codec';
+
+interface Pending {
+  body: Buffer;
+  resolve: (parsed: ParsedReport) => void;
+  reject: (error: Error) => void;
+}
 
 /**
  * Parses ui-metric report bodies on a worker thread. Parsing and checking a 100-metric report costs
@@ -9,10 +15,16 @@ import { decodeParsedReport, type EncodedParsedReport } from './parsed_report_co
  * server takes in; on its own thread it runs beside the HTTP work and the store's commits. When the
  * thread is not running (not started, stopped, or crashed) bodies are parsed on the event loop, with
  * the same result.
+ *
+ * Bodies go to the thread in batches: those read in one turn of the event loop travel in one message
+ * and come back in one (a message costs each side a wake-up and a dispatch, whatever it carries).
  */
 export class ReportParser {
-  private thread?: ThreadCaller<Uint8Array, EncodedParsedReport>;
+  private thread?: ThreadCaller<Uint8Array[], EncodedBatch>;
   private starting?: Promise<void>;
+  private readonly decoder = new ParsedReportDecoder();
+  private queue: Pending[] = [];
+  private flushScheduled = false;
 
   constructor(private readonly logger: Logger) {}
 
@@ -24,7 +36,7 @@ export class ReportParser {
 
   private async startThread() {
     try {
-      this.thread = await ThreadCaller.start<Uint8Array, EncodedParsedReport>({
+      this.thread = await ThreadCaller.start<Uint8Array[], EncodedBatch>({
         entry: join(__dirname, 'report_parser_worker'),
         description: 'the ui metric report thread',
         logger: this.logger,
@@ -34,26 +46,66 @@ export class ReportParser {
     }
   }
 
-  public async parse(body: Buffer): Promise<ParsedReport> {
-    const thread = this.thread;
-    if (thread?.alive) {
-      try {
-        // Posting clones the bytes (cheaper than copying them to transfer). A body smaller than Node's
-        // buffer pool may be a view on a shared 8 KB block, which the clone would copy whole: it is
-        // copied out first.
-        const bytes = body.byteLength === body.buffer.byteLength ? body : new Uint8Array(body);
-        return decodeParsedReport(await thread.call(bytes));
-      } catch (error) {
-        if (!(error instanceof ThreadStoppedError)) throw error;
+  public parse(body: Buffer): Promise<ParsedReport> {
+    if (!this.thread?.alive) return new Promise((resolve) => resolve(parseReport(body)));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ body, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        // After the current I/O phase: every body read in it joins this batch.
+        setImmediate(this.flush);
       }
-    }
-    return parseReport(body);
+    });
   }
+
+  private readonly flush = () => {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    const thread = this.thread;
+    if (!thread?.alive) return parseHere(batch);
+    // Posting clones the bytes (cheaper than copying them to transfer). A body smaller than Node's buffer
+    // pool may be a view on a shared 8 KB block, which the clone would copy whole: it is copied out first.
+    const bodies = batch.map(({ body }) => (body.byteLength === body.buffer.byteLength ? body : new Uint8Array(body)));
+    const fail = (error: unknown) => {
+      if (!(error instanceof ThreadStoppedError)) {
+        // The thread's id table may now differ from ours: stop using it.
+        this.logger.error(`Parsing ui metric reports on the main thread from now on: the report thread failed (${(error as Error).message})`);
+        if (this.thread === thread) this.thread = undefined;
+        void thread.close();
+      }
+      parseHere(batch);
+    };
+    thread.call(bodies).then((encoded) => {
+      let results;
+      try {
+        // Replies arrive in order, so the decoder's id table follows the thread's.
+        results = this.decoder.decodeBatch(encoded);
+      } catch (error) {
+        return fail(error);
+      }
+      batch.forEach(({ resolve, reject }, i) => {
+        const result = results[i];
+        if (result instanceof Error) reject(result);
+        else resolve(result);
+      });
+    }, fail);
+  };
 
   public async stop() {
     await this.starting;
     const thread = this.thread;
     this.thread = undefined;
     await thread?.close();
+  }
+}
+
+function parseHere(batch: Pending[]) {
+  for (const { body, resolve, reject } of batch) {
+    try {
+      resolve(parseReport(body));
+    } catch (error) {
+      reject(error as Error);
+    }
   }
 }

@@ -1,6 +1,9 @@
 import { schema, SchemaTypeError, Type, TypeOf, ValidationError } from '@osd/config-schema';
 import { REPORT_VERSION } from '../../common/constants';
-import { applicationIdProblem, countProblem, finiteNumberProblem, minutesProblem, nameProblem } from './report_rules';
+import * as reportRules from './report_rules';
+
+// Read once: these run for every field of every report, and a transpiled module's exports are getters.
+const { applicationIdProblem, countProblem, finiteNumberProblem, minutesProblem, nameProblem } = reportRules;
 
 /**
  * A value whose whole check is one of the rules of report_rules.ts, with the rule's message: so the
@@ -82,27 +85,53 @@ export type ReportBody = TypeOf<typeof reportBodySchema>;
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** True when `value` has exactly the listed keys (JSON objects never hold `undefined`). */
-function hasExactKeys(value: Plain, keys: readonly string[]) {
-  let count = 0;
-  for (const key in value) {
-    if (!keys.includes(key)) return false;
-    count++;
+/**
+ * Exactly a given set of keys (JSON objects never hold `undefined`). A report's entries are all written by
+ * one reporter, in one key order: the order last seen is compared first, a comparison per key instead of
+ * a search, and any other order is checked in full (and then remembered).
+ */
+class KeySet {
+  private order: readonly string[];
+
+  constructor(private readonly keys: readonly string[]) {
+    this.order = keys;
   }
-  return count === keys.length;
+
+  public matches(value: Plain): boolean {
+    let count = 0;
+    for (const key in value) {
+      if (key !== this.order[count]) return this.matchesInAnyOrder(value);
+      count++;
+    }
+    return count === this.keys.length;
+  }
+
+  private matchesInAnyOrder(value: Plain): boolean {
+    const order: string[] = [];
+    for (const key in value) {
+      if (!this.keys.includes(key)) return false;
+      order.push(key);
+    }
+    if (order.length !== this.keys.length) return false;
+    this.order = order;
+    return true;
+  }
 }
 
 const REPORT_KEYS = ['reportVersion', 'userAgent', 'uiStatsMetrics', 'application_usage'];
-const USER_AGENT_KEYS = ['key', 'type', 'appName', 'userAgent'];
-const METRIC_KEYS = ['key', 'type', 'appName', 'eventName', 'stats'];
-const STATS_KEYS = ['min', 'sum', 'max', 'avg'];
-const APP_USAGE_KEYS = ['minutesOnScreen', 'numberOfClicks'];
+const BODY_KEYS = new KeySet(['report']);
+const USER_AGENT_KEYS = new KeySet(['key', 'type', 'appName', 'userAgent']);
+const METRIC_KEYS = new KeySet(['key', 'type', 'appName', 'eventName', 'stats']);
+const STATS_KEYS = new KeySet(['min', 'sum', 'max', 'avg']);
+const APP_USAGE_KEYS = new KeySet(['minutesOnScreen', 'numberOfClicks']);
 const METRIC_TYPES = ['click', 'loaded', 'count'];
 
 function everyValue(record: unknown, check: (entry: unknown) => boolean) {
   if (record === undefined) return true;
   if (!isPlain(record)) return false;
-  for (const key in record) if (!check(record[key])) return false;
+  // One native call: a record of many distinct keys makes `record[key]` a slow lookup each time.
+  const values = Object.values(record);
+  for (let i = 0; i < values.length; i++) if (!check(values[i])) return false;
   return true;
 }
 
@@ -114,8 +143,8 @@ const ok = (problem: string | undefined) => problem === undefined;
  * (extra keys, wrong types, a value a rule refuses) takes the schema's path, which fails with the
  * message naming the field.
  */
-function isCanonicalBody(body: unknown): body is ReportBody {
-  if (!isPlain(body) || !hasExactKeys(body, ['report'])) return false;
+export function isCanonicalBody(body: unknown): body is ReportBody {
+  if (!isPlain(body) || !BODY_KEYS.matches(body)) return false;
   const report = body.report;
   if (!isPlain(report)) return false;
   for (const key in report) if (!REPORT_KEYS.includes(key)) return false;
@@ -125,20 +154,20 @@ function isCanonicalBody(body: unknown): body is ReportBody {
       report.userAgent,
       (e) =>
         isPlain(e) &&
-        hasExactKeys(e, USER_AGENT_KEYS) &&
+        USER_AGENT_KEYS.matches(e) &&
         typeof e.type === 'string' &&
         typeof e.appName === 'string' &&
         ok(nameProblem(e.key, true)) &&
         ok(nameProblem(e.userAgent))
     ) &&
     everyValue(report.uiStatsMetrics, (e) => {
-      if (!isPlain(e) || !hasExactKeys(e, METRIC_KEYS) || typeof e.key !== 'string') return false;
+      if (!isPlain(e) || !METRIC_KEYS.matches(e) || typeof e.key !== 'string') return false;
       if (!METRIC_TYPES.includes(e.type as string)) return false;
       if (!ok(nameProblem(e.appName, true)) || !ok(nameProblem(e.eventName))) return false;
       const stats = e.stats;
       return (
         isPlain(stats) &&
-        hasExactKeys(stats, STATS_KEYS) &&
+        STATS_KEYS.matches(stats) &&
         ok(countProblem(stats.sum)) &&
         ok(finiteNumberProblem(stats.min)) &&
         ok(finiteNumberProblem(stats.max)) &&
@@ -147,7 +176,7 @@ function isCanonicalBody(body: unknown): body is ReportBody {
     }) &&
     everyValue(
       report.application_usage,
-      (e) => isPlain(e) && hasExactKeys(e, APP_USAGE_KEYS) && ok(minutesProblem(e.minutesOnScreen)) && ok(countProblem(e.numberOfClicks))
+      (e) => isPlain(e) && APP_USAGE_KEYS.matches(e) && ok(minutesProblem(e.minutesOnScreen)) && ok(countProblem(e.numberOfClicks))
     )
   );
 }
@@ -156,7 +185,7 @@ function isCanonicalBody(body: unknown): body is ReportBody {
  * Application ids are the keys of `application_usage`, which the schema takes as any string: they are held
  * to the name rules here, on both paths. The message quotes the id rather than putting it in the path.
  */
-function assertApplicationIds(report: ReportSchemaType, namespace?: string) {
+export function assertApplicationIds(report: ReportSchemaType, namespace?: string) {
   const usage = report.application_usage;
   if (!usage) return;
   for (const appId in usage) {

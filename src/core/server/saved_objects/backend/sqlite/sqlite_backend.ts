@@ -102,11 +102,9 @@ export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
   }
 
   public async get(id: string) {
-    const { read, statements } = this.session();
-    return read(() => {
-      const row = statements.select.get(id);
-      return row ? rowToDoc(row) : undefined;
-    });
+    const connection = this.openConnection();
+    const row = await connection.readOne(() => connection.statements.select.get(id));
+    return row ? rowToDoc(row) : undefined;
   }
 
   public async mget(ids: string[]) {
@@ -224,11 +222,16 @@ export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
   }
 
   /** The open connection, or `unavailable` (before open, after close). */
-  private session() {
+  private openConnection(): SqliteConnection {
     const connection = this.connection;
     if (!connection) {
       throw SavedObjectsBackendError.unavailable(`${this.description} is not open`);
     }
+    return connection;
+  }
+
+  private session() {
+    const connection = this.openConnection();
     return {
       reader: this.reader!,
       statements: connection.statements,

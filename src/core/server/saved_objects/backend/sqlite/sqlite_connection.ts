@@ -16,15 +16,21 @@ const LOCK_POLL_MS = 20;
  * integer is raised here (an int64 overflow turns the sum into a REAL, which fails the range check too).
  * Anything else is left to the general path, which applies the policy in JavaScript.
  */
-const RAISE_COUNTERS_SQL = `UPDATE saved_objects SET
-    attributes = json_set(attributes, b.value ->> 3, json_extract(attributes, b.value ->> 3) + (b.value ->> 4)),
-    source = json_set(source, '$.updated_at', b.value ->> 5),
-    updated_at = b.value ->> 5,
-    seq_no = @first_seq_no + (b.value ->> 0)
-  FROM json_each(@batch) AS b
-  WHERE saved_objects.raw_id = b.value ->> 1 AND saved_objects.type = b.value ->> 2
-    AND json_type(saved_objects.attributes, b.value ->> 3) = 'integer'
-    AND json_extract(saved_objects.attributes, b.value ->> 3) + (b.value ->> 4)
+const RAISE_COUNTERS_SQL = `WITH b AS MATERIALIZED (
+    -- Each entry's fields read once (reading them in place parses the entry again for every use).
+    SELECT value ->> 0 AS i, value ->> 1 AS raw_id, value ->> 2 AS type, value ->> 3 AS path,
+      value ->> 4 AS increment, value ->> 5 AS time
+    FROM json_each(@batch)
+  )
+  UPDATE saved_objects SET
+    attributes = json_set(attributes, b.path, json_extract(attributes, b.path) + b.increment),
+    source = json_set(source, '$.updated_at', b.time),
+    updated_at = b.time,
+    seq_no = @first_seq_no + b.i
+  FROM b
+  WHERE saved_objects.raw_id = b.raw_id AND saved_objects.type = b.type
+    AND json_type(saved_objects.attributes, b.path) = 'integer'
+    AND json_extract(saved_objects.attributes, b.path) + b.increment
       BETWEEN -${Number.MAX_SAFE_INTEGER} AND ${Number.MAX_SAFE_INTEGER}`;
 
 function prepareStatements(db: Database.Database) {
@@ -63,12 +69,20 @@ export type SqliteStatements = ReturnType<typeof prepareStatements>;
 
 /** One open database handle plus its prepared statements and its lock discipline. */
 export class SqliteConnection {
+  /**
+   * Runs the function it is given inside a transaction. Built once: `db.transaction(fn)` per call costs
+   * more than a point read itself, and every read and commit goes through here.
+   */
+  private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+
   private constructor(
     public readonly db: Database.Database,
     public readonly statements: SqliteStatements,
     private readonly description: string,
     private readonly busyTimeoutMs: number
-  ) {}
+  ) {
+    this.inTransaction = db.transaction((fn: () => unknown) => fn());
+  }
 
   public static open(options: OpenSqliteOptions, description: string): SqliteConnection {
     // Opening may wait the whole timeout (another process may be creating the schema).
@@ -83,7 +97,15 @@ export class SqliteConnection {
 
   /** Runs `fn` in a read transaction: one consistent snapshot, never blocked by writers (WAL). */
   public read<T>(fn: () => T): Promise<T> {
-    return this.attempt(() => this.db.transaction(fn).deferred());
+    return this.attempt(() => this.inTransaction.deferred(fn) as T);
+  }
+
+  /**
+   * Runs `fn`, which runs one statement, without BEGIN and COMMIT around it: a single statement is its own
+   * read transaction, with the same snapshot guarantee, and a point read costs little more than the two.
+   */
+  public readOne<T>(fn: () => T): Promise<T> {
+    return this.attempt(fn);
   }
 
   /**
@@ -93,7 +115,7 @@ export class SqliteConnection {
    * busy it is run again from scratch.
    */
   public write<T>(fn: () => T): Promise<T> {
-    return this.attempt(() => this.db.transaction(fn).immediate());
+    return this.attempt(() => this.inTransaction.immediate(fn) as T);
   }
 
   private async attempt<T>(run: () => T): Promise<T> {

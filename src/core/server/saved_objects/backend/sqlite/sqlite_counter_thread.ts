@@ -7,6 +7,7 @@ import {
   type SavedObjectsBackendErrorReason,
   type SavedObjectsStoredDoc,
 } from '../types';
+import { encodeCounterOperations } from './sqlite_counter_ops';
 import type { SqliteSynchronousMode } from './sqlite_schema';
 
 /** What the counter thread opens. */
@@ -17,10 +18,7 @@ export interface CounterThreadData {
 }
 
 export interface CounterThreadRequest {
-  /**
-   * The operations as JSON: posting a hundred small objects costs the main thread about twice what
-   * serialising them to one string does, and the event loop is the scarce thread.
-   */
+  /** The operations, encoded by `encodeCounterOperations` (sqlite_counter_ops.ts). */
   opsJson: string;
   returnDocs: boolean;
 }
@@ -55,7 +53,7 @@ export class SqliteCounterThread {
   /** `returnDocs: false` spares copying the documents back across threads, which costs more than sending the batch. */
   public async incrementCounters(ops: SavedObjectsBackendCounterOperation[], returnDocs: boolean) {
     try {
-      return await this.caller.call({ opsJson: JSON.stringify(ops), returnDocs });
+      return await this.caller.call({ opsJson: encodeCounterOperations(ops), returnDocs });
     } catch (error) {
       if (!(error instanceof ThreadStoppedError)) throw error;
       // The transaction in flight either committed or rolled back; the caller cannot know which.

@@ -7,6 +7,7 @@ import { workerData } from 'node:worker_threads';
 import { serveThreadCalls } from '../../../worker_threads';
 import type { SavedObjectsStoredDoc } from '../types';
 import { SqliteSavedObjectsBackend } from './sqlite_backend';
+import { decodeCounterOperations } from './sqlite_counter_ops';
 import type { CounterThreadData, CounterThreadRequest } from './sqlite_counter_thread';
 
 const { filePath, busyTimeoutMs, synchronous } = workerData as CounterThreadData;
@@ -14,6 +15,6 @@ const backend = new SqliteSavedObjectsBackend({ filePath, busyTimeoutMs, synchro
 
 serveThreadCalls<CounterThreadRequest, SavedObjectsStoredDoc[]>({
   open: () => backend.open(),
-  handle: ({ opsJson, returnDocs }) => backend.incrementCounters(JSON.parse(opsJson), { returnDocs }),
+  handle: ({ opsJson, returnDocs }) => backend.incrementCounters(decodeCounterOperations(opsJson), { returnDocs }),
   close: () => backend.close(),
 });

@@ -1,0 +1,67 @@
+import { MAX_JSON_BODY_DEPTH } from '../../utils/json_depth';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * What `readJsonBody` found: the value; a body nested too deep (and otherwise fine); or `fallback` when
+ * the body is empty, not JSON, or carries a prototype key, which Fastify's own parser then refuses with
+ * its exact error.
+ */
+export type JsonBodyResult = { kind: 'ok'; value: unknown } | { kind: 'tooDeep' } | { kind: 'fallback' };
+
+const TOO_DEEP: JsonBodyResult = { kind: 'tooDeep' };
+const FALLBACK: JsonBodyResult = { kind: 'fallback' };
+
+/**
+ * Parses a JSON body with the platform's rules: those of Fastify's parser (secure-json-parse: a leading
+ * byte order mark is skipped; a `__proto__` key, or a `constructor` key holding an object with its own
+ * `prototype`, is refused) and the nesting limit. secure-json-parse scans the text with two regular
+ * expressions and then, if either matches, walks the value; the router then walks it again for depth.
+ * Here one walk does both, which on a report-sized body costs less than the two scans alone.
+ */
+export function readJsonBody(text: string, maxDepth = MAX_JSON_BODY_DEPTH): JsonBodyResult {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (json.length === 0) return FALLBACK;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return FALLBACK;
+  }
+  const problem = findProblem(value, maxDepth);
+  return problem === undefined ? { kind: 'ok', value } : problem;
+}
+
+/** The first prototype key (fallback), else whether anything is nested past `maxDepth`. Iterative. */
+function findProblem(value: unknown, maxDepth: number): JsonBodyResult | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const nodes: object[] = [value];
+  const depths: number[] = [1];
+  let tooDeep = false;
+  while (nodes.length > 0) {
+    const node = nodes.pop() as Record<string, unknown> | unknown[];
+    const depth = depths.pop()!;
+    // Past the limit, the walk goes on for prototype keys only: those are refused first, as before.
+    if (depth > maxDepth) tooDeep = true;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child = node[i];
+        if (typeof child === 'object' && child !== null) {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    for (const key in node) {
+      if (key === '__proto__') return FALLBACK;
+      const child = node[key];
+      if (typeof child === 'object' && child !== null) {
+        if (key === 'constructor' && hasOwn.call(child, 'prototype')) return FALLBACK;
+        nodes.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return tooDeep ? TOO_DEEP : undefined;
+}
