@@ -51,6 +51,9 @@ const MATRIX: Array<[string, string, unknown, Record<Caller, number>, string | u
   ['POST', '/api/saved_objects/config/some-id', { attributes: {}, references: [{}] }, { anonymous: 401, admin: 400, adminCookie: 400, viewer: 403, monitoring: 403, apiKey: 403 }, '[request body.references.0.name]'],
   ['PUT', '/api/saved_objects/config/some-id', { attributes: {}, version: 'v' }, { anonymous: 401, admin: 400, adminCookie: 400, viewer: 403, monitoring: 403, apiKey: 403 }, '[request body.version]: Invalid version [v]'],
   ['DELETE', '/api/saved_objects/config/no-such-id', undefined, { anonymous: 401, admin: 404, adminCookie: 404, viewer: 403, monitoring: 403, apiKey: 403 }, undefined],
+  // One object's path takes nothing but `{type}/{id}`: an id over 256 characters is its bad input.
+  ['GET', `/api/saved_objects/config/${'x'.repeat(257)}`, undefined, { anonymous: 401, admin: 400, adminCookie: 400, viewer: 400, monitoring: 403, apiKey: 400 }, '[request params.id]'],
+  ['DELETE', `/api/saved_objects/config/${'x'.repeat(257)}`, undefined, { anonymous: 401, admin: 400, adminCookie: 400, viewer: 403, monitoring: 403, apiKey: 403 }, '[request params.id]'],
   ['POST', '/api/saved_objects/_bulk_create', [{ type: 'config' }], { anonymous: 401, admin: 400, adminCookie: 400, viewer: 403, monitoring: 403, apiKey: 403 }, '[request body.0.attributes]'],
   ['PUT', '/api/saved_objects/_bulk_update', [{ type: 'config', attributes: {} }], { anonymous: 401, admin: 400, adminCookie: 400, viewer: 403, monitoring: 403, apiKey: 403 }, '[request body.0.id]'],
   // Pages and files anyone may load: the favicon and the login page (authRequired: false; no input).
@@ -98,6 +101,16 @@ describe.each(storeModes('security_access'))('security routes and roles (%s stor
     expect(got).toEqual(expected);
   });
 
+  it('GET /app (apps:use; it takes no input, so there is no 400) leads each caller who may use the apps to the defaultRoute', async () => {
+    for (const caller of ['admin', 'adminCookie', 'viewer', 'apiKey'] as const) {
+      const res = await fetch(`${server.url}/app`, { headers: headers[caller], redirect: 'manual' });
+      expect([caller, res.status, res.headers.get('location')]).toEqual([caller, 302, '/app/home']);
+    }
+    const monitoring = await call(`${server.url}/app`, 'GET', undefined, headers.monitoring);
+    expect([monitoring.status, monitoring.body.message]).toEqual([403, 'Forbidden: missing privilege [apps:use]']);
+    // Anonymous: a page, so the login page rather than a 401 (checked with the other pages below).
+  });
+
   it('tells each caller who it is, and how it authenticated', async () => {
     const me = async (caller: Caller) => (await call(`${server.url}/api/security/me`, 'GET', undefined, headers[caller])).body;
     expect(await me('admin')).toEqual({ username: 'admin', roles: ['admin'], authenticationType: 'basic' });
@@ -109,7 +122,7 @@ describe.each(storeModes('security_access'))('security routes and roles (%s stor
   it('challenges API clients with Basic, sends pages to the login page, leaves /api/status open', async () => {
     const anonymous = await call(`${server.url}/api/security/me`, 'GET');
     expect(anonymous.headers.get('www-authenticate')).toBe('Basic realm="OpenSearch Dashboards", charset="UTF-8"');
-    for (const path of ['/app/home?tab=a%20b', '/']) {
+    for (const path of ['/app/home?tab=a%20b', '/', '/app']) {
       const page = await fetch(`${server.url}${path}`, { redirect: 'manual' });
       expect(page.status).toBe(302);
       expect(page.headers.get('location')).toBe(`/login?next=${encodeURIComponent(path)}`);
