@@ -29,16 +29,9 @@ export function authorizationHeader(credentials: Credentials): string | undefine
   return undefined;
 }
 
-export interface CliResponse {
-  status: number;
-  headers: Headers;
-  /** The body, unread (for downloads). */
-  response: Response;
-}
-
 export interface ApiClient {
   /** A request whose answer is read as text; non-2xx answers become a `CliError`. */
-  text(method: string, path: string, body?: unknown, timeoutMs?: number): Promise<{ status: number; text: string; headers: Headers }>;
+  text(method: string, path: string, body?: unknown, timeoutMs?: number): Promise<{ text: string }>;
   /** As `text`, parsed as JSON. */
   json<T = any>(method: string, path: string, body?: unknown, timeoutMs?: number): Promise<T>;
   /** A request whose body is left unread (a download). Non-2xx answers become a `CliError`. */
@@ -100,7 +93,7 @@ export function createApiClient(baseUrl: string, credentials: Credentials): ApiC
   return {
     async text(method, path, body, timeoutMs = DEFAULT_TIMEOUT_MS) {
       const response = await request(method, path, body, timeoutMs);
-      return { status: response.status, text: await response.text(), headers: response.headers };
+      return { text: await response.text() };
     },
     async json(method, path, body, timeoutMs = DEFAULT_TIMEOUT_MS) {
       const { text } = await this.text(method, path, body, timeoutMs);

@@ -118,15 +118,14 @@ export function reportSections(report: Record<string, unknown>): Array<[string, 
   return sections;
 }
 
-export function formatPreview(reports: Array<Record<string, any>>, state?: StateBody): string {
+export function formatPreview(reports: Array<Record<string, any>>, state: StateBody): string {
   if (reports.length === 0) return 'No report: no cluster to report on.';
-  const level = state
-    ? state.optIn === true
+  const level =
+    state.optIn === true
       ? `level ${state.level}, as it would be sent`
-      : `level full: what an opt-in would send (telemetry is ${state.optIn === false ? 'opted out' : 'undecided'}; nothing is sent)`
-    : '';
+      : `level full: what an opt-in would send (telemetry is ${state.optIn === false ? 'opted out' : 'undecided'}; nothing is sent)`;
   const blocks = reports.map((report) => {
-    const head = `Cluster ${report.cluster_uuid} (${report.cluster_name}), version ${report.version}, ${formatBytes(Buffer.byteLength(JSON.stringify(report)))}${level ? `, ${level}` : ''}`;
+    const head = `Cluster ${report.cluster_uuid} (${report.cluster_name}), version ${report.version}, ${formatBytes(Buffer.byteLength(JSON.stringify(report)))}, ${level}`;
     const rows = reportSections(report).map(([name, bytes]) => [name, formatBytes(bytes)]);
     return `${head}\n${formatTable(['SECTION', 'SIZE'], rows)}`;
   });

@@ -1,10 +1,12 @@
 /*
  * Runs an integration suite once per saved-objects store: the embedded SQLite store, then a real OpenSearch
  * node (test/opensearch). Use with `describe.each(storeModes('<suite>'))('... (%s store)', (mode) => …)`
- * and call `mode.before()` / `mode.after()` in beforeAll/afterAll. The OpenSearch mode starts ONE node for
- * the file (lazily, shared by every describe of the file) and its own index `.osd_<suite>`.
+ * and call `mode.before()` in beforeAll and `mode.after()` (or `stopSuite`) in afterAll. The OpenSearch
+ * mode starts ONE node for the file (lazily, shared by every describe of the file) and its own index
+ * `.osd_<suite>`.
  */
 import { startOpenSearch, type OpenSearchNode } from '../opensearch/opensearch_node';
+import type { OsdServer } from './osd_server';
 
 export interface StoreMode {
   name: 'embedded' | 'opensearch';
@@ -99,4 +101,15 @@ export function storeModes(suite: string): StoreMode[] {
   const modes = [embeddedMode(), openSearchMode(suite)];
   const only = process.env.STORE_MODES?.split(',').map((s) => s.trim()).filter(Boolean);
   return only?.length ? modes.filter((m) => only.includes(m.name)) : modes;
+}
+
+/**
+ * The `afterAll` of a suite with one server per mode: stops the server and removes its files, then empties
+ * the mode's store so the next suite starts clean, then releases the node.
+ */
+export async function stopSuite(mode: StoreMode, server: OsdServer | undefined): Promise<void> {
+  await server?.stop();
+  server?.cleanup();
+  await mode.reset();
+  await mode.after();
 }

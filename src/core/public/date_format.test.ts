@@ -1,4 +1,4 @@
-import { createDateFormatter, formatDate, formatPageDate, setPageDateFormatSettings, timeZoneOffset } from './date_format';
+import { createDateFormatter, formatDate, timeZoneOffset } from './date_format';
 
 const settings = (values: Record<string, unknown>) => ({
   get: (key: string) => {
@@ -44,13 +44,6 @@ describe('formatDate', () => {
     expect(format(AT)).toBe('2025');
     values.dateFormat = 'MM/DD';
     expect(format(AT)).toBe('03/01');
-  });
-
-  it('formatPageDate follows the settings bound by core', () => {
-    setPageDateFormatSettings(settings({ dateFormat: 'DD.MM.YYYY HH:mm', 'dateFormat:tz': 'UTC' }));
-    expect(formatPageDate(AT)).toBe('01.03.2025 14:05');
-    setPageDateFormatSettings(undefined);
-    expect(formatPageDate(new Date(2025, 2, 1, 14, 5).getTime())).toBe('Mar 1, 2025 @ 14:05:00.000');
   });
 
   it('gives offsets of whole and half hours', () => {

@@ -70,18 +70,3 @@ export function formatDate(settings: DateFormatSettings, value: DateInput): stri
 export function createDateFormatter(settings: DateFormatSettings) {
   return (value: DateInput) => formatDate(settings, value);
 }
-
-let pageSettings: DateFormatSettings | undefined;
-
-/**
- * Binds the page's settings client, so `formatPageDate` can be called where no client was handed down.
- * Called once by core's ui settings service; like upstream's `moment.tz.setDefault`, the page has one zone.
- */
-export function setPageDateFormatSettings(settings: DateFormatSettings | undefined) {
-  pageSettings = settings;
-}
-
-/** A time as the page's settings say (upstream's defaults before core has started, e.g. in unit tests). */
-export function formatPageDate(value: DateInput): string {
-  return formatDate(pageSettings ?? { get: () => undefined as any }, value);
-}

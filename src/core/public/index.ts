@@ -54,7 +54,7 @@ export type {
   UiSettingsChange,
   UiSettingsUpdateError,
 } from './ui_settings';
-export { formatDate, formatPageDate, createDateFormatter, DEFAULT_DATE_FORMAT } from './date_format';
+export { formatDate, createDateFormatter, DEFAULT_DATE_FORMAT } from './date_format';
 export type { DateFormatSettings, DateInput } from './date_format';
 export type { MountPoint, UnmountCallback } from './utils/mount';
 export { toMountPoint, MountWrapper } from './utils/mount';

@@ -3,7 +3,7 @@ import { ConfigService, Env, KeySources, RawConfig } from './config';
 import { opensearchDashboardsConfig, pluginsConfig, savedObjectsConfig, PluginsConfigType, SavedObjectsConfigType } from './core_config';
 import { CapabilitiesService, type CapabilitiesSetup, type CapabilitiesStart } from './capabilities';
 import { CoreUsageDataService } from './core_usage_data';
-import { CspConfig, cspConfig, CspConfigType, withPageCsp } from './csp';
+import { CspConfig, cspConfig, CspConfigType } from './csp';
 import { getSqliteIndexUsage } from './core_usage_data/sqlite_index_usage';
 import { DataPathError, ensureWritableDataPath } from './environment/data_path';
 import { pathConfig, PathConfigType, resolveDataPath } from './environment/path_config';
@@ -147,8 +147,8 @@ export class Server {
     // The page and the browser bundle; the bundle builds while the plugins set up.
     this.rendering = new RenderingService({ env, logger: logging.get('rendering') });
     const rendering = this.rendering.setup({
-      // Its pages are written with the default policy; this router gives them the configured one.
-      router: withPageCsp(coreRouter, csp),
+      router: coreRouter,
+      csp: http.csp,
       basePath: http.basePath,
       uiPlugins: this.plugins.getUiPlugins(),
       serverUuid: this.instanceUuid,

@@ -52,6 +52,14 @@ export class ScopedHistory {
     return this.navigator.prependBasePath(this.absolute(location));
   }
 
+  /**
+   * The history of one part of the app (`/opensearch-dashboards/users` inside `management`): `/` there is
+   * `basePath` here. It writes to the page's history directly, so one `push` is one entry.
+   */
+  public createSubHistory(basePath: string): ScopedHistory {
+    return new ScopedHistory(this.navigator, this.absolute(basePath));
+  }
+
   private owns(pathname: string) {
     return pathname === this.appRoute || pathname.startsWith(`${this.appRoute}/`);
   }
@@ -61,7 +69,9 @@ export class ScopedHistory {
   }
 
   private absolute(path: string | Partial<AppLocation>) {
-    const text = typeof path === 'string' ? path : `${path.pathname ?? ''}${path.search ?? ''}${path.hash ?? ''}`;
+    const given = typeof path === 'string' ? path : `${path.pathname ?? ''}${path.search ?? ''}${path.hash ?? ''}`;
+    // The root with a query is `<route>?q`, not `<route>/?q`, as the root alone is `<route>`.
+    const text = /^\/[?#]/.test(given) ? given.slice(1) : given;
     if (text === '' || text === '/') return this.appRoute;
     if (text.startsWith('?') || text.startsWith('#')) return `${this.appRoute}${text}`;
     return `${this.appRoute}${text.startsWith('/') ? '' : '/'}${text}`;

@@ -1,6 +1,5 @@
 import { HttpSetup } from '../http/types';
 import { InjectedMetadataSetup } from '../injected_metadata/injected_metadata_service';
-import { setPageDateFormatSettings } from '../date_format';
 import { UiSettingsClient } from './ui_settings_client';
 import { UiSettingsSetup, UiSettingsStart } from './types';
 
@@ -11,8 +10,6 @@ export class UiSettingsService {
   public setup({ http, injectedMetadata }: { http: HttpSetup; injectedMetadata: InjectedMetadataSetup }): UiSettingsSetup {
     const { defaults, user } = injectedMetadata.getUiSettings();
     this.client = new UiSettingsClient({ http, defaults, user });
-    // Times shown anywhere on the page follow `dateFormat` / `dateFormat:tz` (core's `formatPageDate`).
-    setPageDateFormatSettings(this.client);
     return this.client;
   }
 

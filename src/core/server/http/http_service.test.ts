@@ -1,6 +1,7 @@
 import { schema } from '@osd/config-schema';
 import { HttpService } from './http_service';
 import { HttpConfig } from './http_config';
+import { testHttpConfig } from './test_utils';
 
 const errors: string[] = [];
 const log = {
@@ -9,17 +10,8 @@ const log = {
   get: () => log,
 } as any;
 
-const baseConfig: HttpConfig = {
-  host: '127.0.0.1',
-  port: 0,
-  name: 'test',
-  basePath: '',
-  maxPayloadBytes: 1024,
-  keepaliveTimeout: 120000,
-  socketTimeout: 120000,
-  xsrf: { disableProtection: false, allowlist: [] },
-  customResponseHeaders: {},
-};
+// A small body limit, so the 413 cases need only small bodies.
+const baseConfig: HttpConfig = { ...testHttpConfig, maxPayloadBytes: 1024 };
 
 async function startWith(register: (router: any, setup: any) => void, config: Partial<HttpConfig> = {}) {
   const service = new HttpService({ ...baseConfig, ...config }, log);

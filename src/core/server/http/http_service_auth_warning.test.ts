@@ -1,17 +1,5 @@
 import { HttpService } from './http_service';
-import { HttpConfig } from './http_config';
-
-const config: HttpConfig = {
-  host: '127.0.0.1',
-  port: 0,
-  name: 'test',
-  basePath: '',
-  maxPayloadBytes: 1024,
-  keepaliveTimeout: 120000,
-  socketTimeout: 120000,
-  xsrf: { disableProtection: false, allowlist: [] },
-  customResponseHeaders: {},
-};
+import { testHttpConfig as config } from './test_utils';
 
 function recordingLog() {
   const warnings: string[] = [];

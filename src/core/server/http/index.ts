@@ -3,7 +3,7 @@ export { httpConfig, toHttpConfig, HttpConfigFileError } from './http_config';
 export type { HttpConfig, HttpConfigType } from './http_config';
 export type { RequestObservation } from './http_server';
 export type * from './types';
-export { createHttpResources, CORE_PAGE_HEADERS, PAGE_SECURITY_HEADERS } from './resources';
+export { createHttpResources, corePageHeaders, pageSecurityHeaders } from './resources';
 export type * from './resources/types';
 export * from './router';
 export { AuthStatus, REQUEST_KEY } from './lifecycle';

@@ -1,6 +1,4 @@
-import { MAX_JSON_BODY_DEPTH } from '../../utils/json_depth';
-
-const hasOwn = Object.prototype.hasOwnProperty;
+import { MAX_JSON_BODY_DEPTH, scanJson } from '../../utils/json_depth';
 
 /**
  * What `readJsonBody` found: the value; a body nested too deep (and otherwise fine); or `fallback` when
@@ -28,40 +26,6 @@ export function readJsonBody(text: string, maxDepth = MAX_JSON_BODY_DEPTH): Json
   } catch {
     return FALLBACK;
   }
-  const problem = findProblem(value, maxDepth);
-  return problem === undefined ? { kind: 'ok', value } : problem;
-}
-
-/** The first prototype key (fallback), else whether anything is nested past `maxDepth`. Iterative. */
-function findProblem(value: unknown, maxDepth: number): JsonBodyResult | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const nodes: object[] = [value];
-  const depths: number[] = [1];
-  let tooDeep = false;
-  while (nodes.length > 0) {
-    const node = nodes.pop() as Record<string, unknown> | unknown[];
-    const depth = depths.pop()!;
-    // Past the limit, the walk goes on for prototype keys only: those are refused first, as before.
-    if (depth > maxDepth) tooDeep = true;
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const child = node[i];
-        if (typeof child === 'object' && child !== null) {
-          nodes.push(child);
-          depths.push(depth + 1);
-        }
-      }
-      continue;
-    }
-    for (const key in node) {
-      if (key === '__proto__') return FALLBACK;
-      const child = node[key];
-      if (typeof child === 'object' && child !== null) {
-        if (key === 'constructor' && hasOwn.call(child, 'prototype')) return FALLBACK;
-        nodes.push(child);
-        depths.push(depth + 1);
-      }
-    }
-  }
-  return tooDeep ? TOO_DEEP : undefined;
+  const problem = scanJson(value, maxDepth, true);
+  return problem === undefined ? { kind: 'ok', value } : problem === 'tooDeep' ? TOO_DEEP : FALLBACK;
 }

@@ -6,15 +6,8 @@ import { createEntrySource, publicEntryOf } from './bundler';
 import { coreCapabilities } from '../capabilities';
 import { createInjectedMetadata } from './injected_metadata';
 import { escapeHtml, renderTemplate } from './render_template';
+import { testEnv as env } from './test_utils';
 
-const env = {
-  homeDir: '/repo',
-  configPaths: [],
-  cliArgs: { dev: false, pluginPaths: [], overrides: [] },
-  mode: { name: 'production' as const, dev: false, prod: true },
-  packageInfo: { version: '2.19.0', branch: 'main', buildNum: 7, buildSha: 'abc', dist: false },
-  pluginScanDirs: [],
-};
 
 describe('the page', () => {
   const metadata = createInjectedMetadata({

@@ -1,7 +1,8 @@
 import { schema } from '@osd/config-schema';
 import { Env } from '../config';
+import type { ICspConfig } from '../csp';
 import {
-  CORE_PAGE_HEADERS,
+  corePageHeaders,
   CorePageRenderOptions,
   IBasePath,
   IRouter,
@@ -30,6 +31,8 @@ export interface RenderingServiceOptions {
 
 export interface RenderingSetupDeps {
   router: IRouter;
+  /** `csp.*`: the policy the pages are served with, as `core.http.resources` pages are. */
+  csp: Pick<ICspConfig, 'header'>;
   basePath: IBasePath;
   uiPlugins: UiPluginInfo[];
   serverUuid: string;
@@ -147,8 +150,9 @@ export class RenderingService {
   private registerRoutes(deps: RenderingSetupDeps) {
     const { router, basePath } = deps;
     const defaultRoute = deps.defaultRoute ?? '/app/home';
+    const pageHeaders = corePageHeaders(deps.csp);
     const page = async (context: RequestHandlerContext, request: OpenSearchDashboardsRequest, response: OpenSearchDashboardsResponseFactory) =>
-      response.ok({ body: await this.render(context, request, { includeUserSettings: true }), headers: { ...CORE_PAGE_HEADERS } });
+      response.ok({ body: await this.render(context, request, { includeUserSettings: true }), headers: { ...pageHeaders } });
 
     router.get({ path: '/', validate: false, options: { authRequired: 'optional' } }, page);
     router.get({ path: '/app/{path*}', validate: { params: schema.object({ path: schema.maybe(schema.string()) }) } }, page);

@@ -2,15 +2,8 @@ import { join } from 'path';
 import { createInjectedMetadata } from './injected_metadata';
 import { readThemeFiles, THEME_FILES } from './bundler';
 import { renderTemplate } from './render_template';
+import { testEnv as env } from './test_utils';
 
-const env = {
-  homeDir: '/repo',
-  configPaths: [],
-  cliArgs: { dev: false, pluginPaths: [], overrides: [] },
-  mode: { name: 'production' as const, dev: false, prod: true },
-  packageInfo: { version: '2.19.0', branch: 'main', buildNum: 7, buildSha: 'abc', dist: false },
-  pluginScanDirs: [],
-};
 const metadata = createInjectedMetadata({
   env,
   basePath: '',

@@ -1,11 +1,12 @@
-import { CoreStatus, ServiceStatus, ServiceStatusLevel, ServiceStatusLevels } from './types';
+import { CurrentStatus, ServiceStatus, ServiceStatusLevel } from './types';
 
 /*
  * Upstream's default `/api/status` answer (the format OSD kept from its legacy platform): per component a
  * traffic-light `state` with display attributes, instead of the v8 format's `level`.
  */
 
-export type LegacyStatusState = 'green' | 'yellow' | 'red';
+/** The level's own traffic light (`ServiceStatusLevels`): unavailable and critical both read red, as upstream. */
+export type LegacyStatusState = ServiceStatusLevel['state'];
 export type LegacyStatusIcon = 'success' | 'warning' | 'danger';
 export type LegacyStatusUiColor = 'secondary' | 'warning' | 'danger';
 
@@ -37,20 +38,15 @@ export interface LegacyStatusInfo {
 
 type LegacyAttributes = Omit<LegacyStatusOverall, 'since'>;
 
-const GREEN: LegacyAttributes = { state: 'green', title: 'Green', nickname: 'Looking good', icon: 'success', uiColor: 'secondary' };
-const YELLOW: LegacyAttributes = { state: 'yellow', title: 'Yellow', nickname: "I'll be back", icon: 'warning', uiColor: 'warning' };
-const RED: LegacyAttributes = { state: 'red', title: 'Red', nickname: 'Danger Will Robinson! Danger!', icon: 'danger', uiColor: 'danger' };
-
-/** Unavailable and critical both read red, as upstream: the legacy format has three states. */
-const ATTRIBUTES_BY_LEVEL: Readonly<Record<ServiceStatusLevel['id'], LegacyAttributes>> = Object.freeze({
-  [ServiceStatusLevels.available.id]: GREEN,
-  [ServiceStatusLevels.degraded.id]: YELLOW,
-  [ServiceStatusLevels.unavailable.id]: RED,
-  [ServiceStatusLevels.critical.id]: RED,
+/** Upstream's display attributes of each state. */
+const ATTRIBUTES_BY_STATE: Readonly<Record<LegacyStatusState, LegacyAttributes>> = Object.freeze({
+  green: { state: 'green', title: 'Green', nickname: 'Looking good', icon: 'success', uiColor: 'secondary' },
+  yellow: { state: 'yellow', title: 'Yellow', nickname: "I'll be back", icon: 'warning', uiColor: 'warning' },
+  red: { state: 'red', title: 'Red', nickname: 'Danger Will Robinson! Danger!', icon: 'danger', uiColor: 'danger' },
 });
 
 export function legacyAttributesOf(level: ServiceStatusLevel): LegacyAttributes {
-  return { ...ATTRIBUTES_BY_LEVEL[level.id] };
+  return { ...ATTRIBUTES_BY_STATE[level.state] };
 }
 
 /**
@@ -71,10 +67,7 @@ export class LegacyStateSince {
   }
 }
 
-interface LegacyStatusInput {
-  overall: ServiceStatus;
-  core: CoreStatus | undefined;
-  plugins: Record<string, ServiceStatus>;
+interface LegacyStatusInput extends CurrentStatus {
   /** The version without `-SNAPSHOT`, as in the component ids. */
   versionWithoutSnapshot: string;
   since?: LegacyStateSince;

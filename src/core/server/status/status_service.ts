@@ -1,7 +1,7 @@
 import { BehaviorSubject, combineLatest, Observable, of, Subscription } from 'rxjs';
 import { distinctUntilChanged, map, switchMap } from 'rxjs/operators';
 import { isEqual } from 'lodash';
-import { CoreStatus, InternalStatusServiceSetup, ServiceStatus, ServiceStatusLevels, StatusServiceSetup } from './types';
+import { CoreStatus, CurrentStatus, InternalStatusServiceSetup, ServiceStatus, ServiceStatusLevels, StatusServiceSetup } from './types';
 
 const available = (summary: string): ServiceStatus => ({ level: ServiceStatusLevels.available, summary });
 
@@ -81,7 +81,7 @@ export class StatusService {
     this.subscription.add(all$.subscribe((plugins) => this.plugins$.next(plugins)));
   }
 
-  public getCurrent(): { core: CoreStatus | undefined; plugins: Record<string, ServiceStatus>; overall: ServiceStatus } {
+  public getCurrent(): CurrentStatus {
     const plugins = this.plugins$.getValue();
     const core = this.latestCore;
     return { core, plugins, overall: worstOf([...(core ? Object.values(core) : []), ...Object.values(plugins)]) };

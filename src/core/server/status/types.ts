@@ -22,6 +22,13 @@ export interface CoreStatus {
   opensearch: ServiceStatus;
 }
 
+/** The statuses as they are now: core's (undefined until its services report), each plugin's, and the worst. */
+export interface CurrentStatus {
+  core: CoreStatus | undefined;
+  plugins: Record<string, ServiceStatus>;
+  overall: ServiceStatus;
+}
+
 /** What plugins get from `core.status`. */
 export interface StatusServiceSetup {
   core$: Observable<CoreStatus>;

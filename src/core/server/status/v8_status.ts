@@ -1,4 +1,4 @@
-import { CoreStatus, ServiceStatus } from './types';
+import { CoreStatus, CurrentStatus, ServiceStatus } from './types';
 
 /** One status in the v8 format: upstream's `ServiceStatus` as JSON, the level by its id. */
 export interface V8ServiceStatus {
@@ -22,13 +22,7 @@ export function toV8Status({ level, summary, detail, meta }: ServiceStatus): V8S
 const mapValues = (statuses: object): Record<string, V8ServiceStatus> =>
   Object.fromEntries(Object.entries(statuses as Record<string, ServiceStatus>).map(([name, status]) => [name, toV8Status(status)]));
 
-interface V8StatusInput {
-  overall: ServiceStatus;
-  core: CoreStatus | undefined;
-  plugins: Record<string, ServiceStatus>;
-}
-
-export function calculateV8Status({ overall, core, plugins }: V8StatusInput): V8StatusInfo {
+export function calculateV8Status({ overall, core, plugins }: CurrentStatus): V8StatusInfo {
   return {
     overall: toV8Status(overall),
     core: core ? (mapValues(core) as Record<keyof CoreStatus, V8ServiceStatus>) : {},

@@ -12,7 +12,7 @@ export type {
   ManagementSectionsSetup,
   ManagementSectionsStart,
   ManagementSectionUnmount,
-} from './management_sections';
+} from './management_sections/types';
 export { ComponentRegistry } from './component_registry';
 export type { ComponentId, RegistryComponent } from './component_registry';
 export { Field } from './management_app/components/field';

@@ -1,6 +1,6 @@
 import type { CoreSetup, Plugin } from '../../../core/public';
 import { ComponentRegistry } from './component_registry';
-import { ManagementSectionRegistry } from './management_sections';
+import { ManagementSectionRegistry } from './management_sections/section_registry';
 import { AdvancedSettingsSetup, AdvancedSettingsStart } from './types';
 
 /**

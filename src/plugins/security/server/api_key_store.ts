@@ -5,6 +5,7 @@
  * request must stay cheap.
  */
 import type { ISavedObjectsRepository } from '../../../core/server';
+import type { ApiKeyInfo, CreatedApiKey } from '../common/api_keys';
 import { parseDuration } from './duration';
 import { throwIfInvalid } from './errors';
 import { API_KEY_TYPE, type ApiKeyAttributes } from './saved_object_types';
@@ -25,27 +26,7 @@ export interface CreateApiKeyRequest {
   createdBy?: string;
 }
 
-/** The one response that carries the secret. `encoded` is what goes after `Authorization: ApiKey `. */
-export interface CreatedApiKey {
-  id: string;
-  name: string;
-  api_key: string;
-  encoded: string;
-  /** Epoch milliseconds, when the key expires. */
-  expiration?: number;
-}
-
-/** A key as listings show it: never the secret nor its hash. */
-export interface ApiKeyInfo {
-  id: string;
-  name: string;
-  roles: string[];
-  /** Epoch milliseconds. */
-  creation: number;
-  expiration: number | null;
-  expired: boolean;
-  created_by: string | null;
-}
+export type { ApiKeyInfo, CreatedApiKey };
 
 export type ApiKeyVerifyResult =
   | { ok: true; key: Pick<ApiKeyInfo, 'id' | 'name' | 'roles' | 'created_by'> }

@@ -1,6 +1,6 @@
 import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable } from 'rxjs';
 import type { Logger, SavedObjectsClientContract } from '../../../core/server';
-import { decideConsent, type ConsentReason, type OptInLevel, type TelemetryLevel } from '../common/consent';
+import { decideConsent, mayLeave, type ConsentReason, type OptInLevel, type TelemetryLevel } from '../common/consent';
 import {
   getNotifyUserAboutOptInDefault,
   getTelemetrySendUsageFrom,
@@ -53,7 +53,7 @@ export function computeOptInState(telemetrySavedObject: TelemetrySavedObject, { 
   const sendUsageFrom = config.generateOnly ? 'server' : getTelemetrySendUsageFrom({ telemetrySavedObject, configTelemetrySendUsageFrom: config.sendUsageFrom });
   const decision = decideConsent({ config, environment, stored: telemetrySavedObject, currentVersion });
   // An unreadable state is not a decision, but it must read as "opted out" everywhere (nothing is sent).
-  const optIn: TelemetryOptIn = decision.level !== 'off' ? true : decision.decided || decision.reason === 'unreadable' ? false : null;
+  const optIn: TelemetryOptIn = mayLeave(decision) ? true : decision.decided || decision.reason === 'unreadable' ? false : null;
   const allowChangingOptInStatus = !decision.locked;
   return {
     optIn,

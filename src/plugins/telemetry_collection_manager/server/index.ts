@@ -9,7 +9,6 @@ export { config } from './config';
 export type { TelemetryCollectionManagerConfig } from './config';
 export type * from './types';
 export { TelemetryCollectionError } from './stats_service';
-export { isClusterOptedIn } from './util';
 export { parsePublicJwk } from './encryption/encrypt';
 
 export const plugin = (initializerContext: PluginInitializerContext<TelemetryCollectionManagerConfig>) =>

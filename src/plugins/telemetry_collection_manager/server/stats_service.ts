@@ -112,16 +112,16 @@ export function createStatsService(options: StatsServiceOptions): TelemetryColle
       return cache.get(`${collection.title}:${level}`, () => collect(collection, toCollectionConfig(config, level)), { refresh: config.refreshCache });
     });
 
+  // Second gate after the sender's own: a report whose cluster is not opted in never leaves the manager.
+  const leavingReports = async (config: StatsGetterConfig) => (await plainReports({ ...config, unencrypted: false })).filter(isClusterOptedIn);
+
   async function getStats(config: StatsGetterConfig): Promise<any[]> {
-    const reports = await plainReports(config);
-    if (config.unencrypted) return reports;
-    // Second gate after the sender's own: a report whose cluster is not opted in never leaves the manager.
-    return seal(reports.filter(isClusterOptedIn));
+    return config.unencrypted ? plainReports(config) : seal(await leavingReports(config));
   }
 
   async function getSendableReports({ encrypt = true, ...config }: StatsGetterConfig & { encrypt?: boolean }): Promise<SerializedReport[]> {
     // Built as a plain report first, so the one JSON.stringify below is both what is hashed and what is encrypted.
-    const reports = (await plainReports({ ...config, unencrypted: false })).filter(isClusterOptedIn);
+    const reports = await leavingReports(config);
     const encryptor = encrypt ? getEncryptor() : undefined;
     return Promise.all(
       reports.map(async (report) => {

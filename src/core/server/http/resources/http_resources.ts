@@ -17,10 +17,6 @@ export function corePageHeaders(csp: Pick<ICspConfig, 'header'>): Readonly<Respo
   };
 }
 
-/** The same with the default policy, for code that has no config at hand. */
-export const PAGE_SECURITY_HEADERS: Readonly<ResponseHeaders> = pageSecurityHeaders(CspConfig.DEFAULT);
-export const CORE_PAGE_HEADERS: Readonly<ResponseHeaders> = corePageHeaders(CspConfig.DEFAULT);
-
 /** The caller's headers first, ours on top; names compared case-insensitively so ours cannot be doubled. */
 function mergeHeaders(given: ResponseHeaders | undefined, ours: Readonly<ResponseHeaders>): ResponseHeaders {
   const merged: ResponseHeaders = {};

@@ -6,7 +6,7 @@
 import { createHash } from 'crypto';
 import { join } from 'path';
 import { anonymousApi, api, basicAuthHeader, startOsdServer, TEST_PLUGINS_DIR, type OsdServer } from '../../../../../test/harness/osd_server';
-import { storeModes } from '../../../../../test/harness/store_modes';
+import { stopSuite, storeModes } from '../../../../../test/harness/store_modes';
 
 const VIEWER = { authorization: basicAuthHeader('so-viewer', 'viewer-password') };
 const MONITOR = { authorization: basicAuthHeader('so-monitor', 'monitor-password') };
@@ -38,12 +38,7 @@ describe.each(storeModes('saved_objects_api'))('the saved objects API (%s store)
     expect((await api(`${server.url}/api/telemetry/v2/optIn`, 'POST', { enabled: false })).status).toBe(200);
     hidden.push(['security-user', 'admin'], ['security-api-key', key.body.id], ['security-session', sessionId], ['test-ledger', 'entry-1'], ['telemetry', 'telemetry']);
   }, 240000);
-  afterAll(async () => {
-    await server?.stop();
-    server?.cleanup();
-    await mode.reset();
-    await mode.after();
-  });
+  afterAll(() => stopSuite(mode, server));
 
   it('creates, reads, updates and deletes one object, with upstream answers', async () => {
     const created = await so('/test-thing/crud', 'POST', { attributes: { title: 'First', rank: 1 }, references: [{ name: 'n', type: 'test-note', id: 'n1' }] });

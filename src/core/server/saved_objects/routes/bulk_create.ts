@@ -1,7 +1,5 @@
 import { schema } from '@osd/config-schema';
 import type { IRouter } from '../../http';
-import { SavedObjectsErrorHelpers } from '../errors';
-import type { SavedObject } from '../types';
 import {
   attributesSchema,
   idSchema,
@@ -13,7 +11,7 @@ import {
   versionSchema,
   WRITE_TAGS,
 } from './route_schemas';
-import { errorEntry, mergeBulk, servicesOf, withErrorMapping } from './route_utils';
+import { mergeBulk, refuseUnexposed, servicesOf, withErrorMapping } from './route_utils';
 
 const bulkCreateBody = schema.arrayOf(
   schema.object({
@@ -41,15 +39,12 @@ export function registerBulkCreateRoute(router: IRouter) {
       options: { tags: WRITE_TAGS },
     },
     withErrorMapping(async (context, request, response) => {
-      const { client, isExposed } = servicesOf(context);
-      const refused = new Map<number, SavedObject>();
-      request.body.forEach(({ type, id }, index) => {
-        if (!isExposed(type)) refused.set(index, errorEntry(type, id, SavedObjectsErrorHelpers.createUnsupportedTypeError(type)));
-      });
+      const services = servicesOf(context);
+      const refused = refuseUnexposed(request.body, services);
       const savedObjects = await mergeBulk(
         request.body,
         refused,
-        async (pending) => (await client.bulkCreate(pending, { overwrite: request.query.overwrite })).saved_objects
+        async (pending) => (await services.client.bulkCreate(pending, { overwrite: request.query.overwrite })).saved_objects
       );
       return response.ok({ body: { saved_objects: savedObjects } });
     })

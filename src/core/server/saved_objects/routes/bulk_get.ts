@@ -1,7 +1,5 @@
 import { schema } from '@osd/config-schema';
 import type { IRouter } from '../../http';
-import { SavedObjectsErrorHelpers } from '../errors';
-import type { SavedObject } from '../types';
 import {
   fieldSchema,
   idSchema,
@@ -10,7 +8,7 @@ import {
   SAVED_OBJECTS_API_PATH,
   typeSchema,
 } from './route_schemas';
-import { errorEntry, mergeBulk, servicesOf, withErrorMapping } from './route_utils';
+import { mergeBulk, refuseUnexposed, servicesOf, withErrorMapping } from './route_utils';
 
 const bulkGetBody = schema.arrayOf(
   schema.object({
@@ -30,12 +28,9 @@ export function registerBulkGetRoute(router: IRouter) {
   router.post(
     { path: `${SAVED_OBJECTS_API_PATH}/_bulk_get`, validate: { body: bulkGetBody }, options: { tags: READ_TAGS } },
     withErrorMapping(async (context, request, response) => {
-      const { client, isExposed } = servicesOf(context);
-      const refused = new Map<number, SavedObject>();
-      request.body.forEach(({ type, id }, index) => {
-        if (!isExposed(type)) refused.set(index, errorEntry(type, id, SavedObjectsErrorHelpers.createUnsupportedTypeError(type)));
-      });
-      const savedObjects = await mergeBulk(request.body, refused, async (pending) => (await client.bulkGet(pending)).saved_objects);
+      const services = servicesOf(context);
+      const refused = refuseUnexposed(request.body, services);
+      const savedObjects = await mergeBulk(request.body, refused, async (pending) => (await services.client.bulkGet(pending)).saved_objects);
       return response.ok({ body: { saved_objects: savedObjects } });
     })
   );

@@ -3,16 +3,7 @@ import type { IRouter } from '../../http';
 import { SavedObjectsErrorHelpers } from '../errors';
 import type { SavedObjectsClientContract } from '../repository/saved_objects_client';
 import type { SavedObjectReference, SavedObjectsUpdateResponse } from '../types';
-import {
-  attributesSchema,
-  idSchema,
-  referencesSchema,
-  SAVED_OBJECTS_API_LIMITS as limits,
-  SAVED_OBJECTS_API_PATH,
-  typeSchema,
-  versionSchema,
-  WRITE_TAGS,
-} from './route_schemas';
+import { idSchema, SAVED_OBJECTS_API_LIMITS as limits, SAVED_OBJECTS_API_PATH, typeSchema, updateFields, WRITE_TAGS } from './route_schemas';
 import { errorEntry, servicesOf, withErrorMapping } from './route_utils';
 
 /**
@@ -22,13 +13,7 @@ import { errorEntry, servicesOf, withErrorMapping } from './route_utils';
 export const BULK_UPDATE_CONCURRENCY = 32;
 
 const bulkUpdateBody = schema.arrayOf(
-  schema.object({
-    type: typeSchema,
-    id: idSchema,
-    attributes: attributesSchema,
-    version: schema.maybe(versionSchema),
-    references: schema.maybe(referencesSchema),
-  }),
+  schema.object({ type: typeSchema, id: idSchema, ...updateFields }),
   { maxSize: limits.maxBulkUpdateObjects }
 );
 

@@ -1,7 +1,6 @@
 import type { IRouter } from '../../http';
-import { SavedObjectsErrorHelpers } from '../errors';
 import { SAVED_OBJECTS_API_PATH, typeAndIdParams, WRITE_TAGS } from './route_schemas';
-import { servicesOf, withErrorMapping } from './route_utils';
+import { assertExposed, servicesOf, withErrorMapping } from './route_utils';
 
 /** `DELETE /api/saved_objects/{type}/{id}`: `{}`; 404 when missing, unknown or hidden, as upstream. */
 export function registerDeleteRoute(router: IRouter) {
@@ -9,11 +8,9 @@ export function registerDeleteRoute(router: IRouter) {
     { path: `${SAVED_OBJECTS_API_PATH}/{type}/{id}`, validate: { params: typeAndIdParams }, options: { tags: WRITE_TAGS } },
     withErrorMapping(async (context, request, response) => {
       const { type, id } = request.params;
-      const { client, isExposed } = servicesOf(context);
-      if (!isExposed(type)) {
-        throw SavedObjectsErrorHelpers.createGenericNotFoundError(type, id);
-      }
-      return response.ok({ body: await client.delete(type, id) });
+      const services = servicesOf(context);
+      assertExposed(services, type, id);
+      return response.ok({ body: await services.client.delete(type, id) });
     })
   );
 }

@@ -76,6 +76,14 @@ export const versionSchema = schema.string({
   },
 });
 
+/** What one update sends, to `PUT {type}/{id}` or per object to `_bulk_update`. */
+export const updateFields = {
+  attributes: attributesSchema,
+  version: schema.maybe(versionSchema),
+  references: schema.maybe(referencesSchema),
+};
+export const updateBody = schema.object(updateFields);
+
 /** A list of names given as one string (`?fields=a`) or several (`?fields=a&fields=b`), as upstream. */
 export const nameListSchema = (item: typeof fieldSchema) =>
   schema.oneOf([item, schema.arrayOf(item, { minSize: 1, maxSize: limits.maxListEntries })]);

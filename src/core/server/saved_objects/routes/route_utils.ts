@@ -32,6 +32,26 @@ export function servicesOf(context: RequestHandlerContext): SavedObjectsRouteSer
 }
 
 /**
+ * Single-object routes answer an unknown or hidden type as a missing object (404), as upstream, so
+ * neither is revealed.
+ */
+export function assertExposed({ isExposed }: SavedObjectsRouteServices, type: string, id: string): void {
+  if (!isExposed(type)) throw SavedObjectsErrorHelpers.createGenericNotFoundError(type, id);
+}
+
+/**
+ * Bulk reads and creates answer each object of an unknown or hidden type with a 400 "Unsupported saved
+ * object type" entry, as upstream: those entries by position, for `mergeBulk`.
+ */
+export function refuseUnexposed(items: ReadonlyArray<{ type: string; id?: string }>, { isExposed }: SavedObjectsRouteServices) {
+  const refused = new Map<number, SavedObject>();
+  items.forEach(({ type, id }, index) => {
+    if (!isExposed(type)) refused.set(index, errorEntry(type, id, SavedObjectsErrorHelpers.createUnsupportedTypeError(type)));
+  });
+  return refused;
+}
+
+/**
  * Answers a saved-object error with its own status and message, as upstream's `handleLegacyErrors`
  * (`{ statusCode, error, message }`), 5xx included so a store that is down is a 503, not a 500. General
  * errors (bugs, unexpected store failures) are rethrown: the server logs them and answers a bare 500.

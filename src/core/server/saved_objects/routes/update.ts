@@ -1,15 +1,6 @@
-import { schema } from '@osd/config-schema';
 import type { IRouter } from '../../http';
-import { SavedObjectsErrorHelpers } from '../errors';
-import {
-  attributesSchema,
-  referencesSchema,
-  SAVED_OBJECTS_API_PATH,
-  typeAndIdParams,
-  versionSchema,
-  WRITE_TAGS,
-} from './route_schemas';
-import { servicesOf, withErrorMapping } from './route_utils';
+import { SAVED_OBJECTS_API_PATH, typeAndIdParams, updateBody, WRITE_TAGS } from './route_schemas';
+import { assertExposed, servicesOf, withErrorMapping } from './route_utils';
 
 /**
  * `PUT /api/saved_objects/{type}/{id}` `{ attributes, version?, references? }`: merges the attributes into
@@ -22,22 +13,16 @@ export function registerUpdateRoute(router: IRouter) {
       path: `${SAVED_OBJECTS_API_PATH}/{type}/{id}`,
       validate: {
         params: typeAndIdParams,
-        body: schema.object({
-          attributes: attributesSchema,
-          version: schema.maybe(versionSchema),
-          references: schema.maybe(referencesSchema),
-        }),
+        body: updateBody,
       },
       options: { tags: WRITE_TAGS },
     },
     withErrorMapping(async (context, request, response) => {
       const { type, id } = request.params;
       const { attributes, version, references } = request.body;
-      const { client, isExposed } = servicesOf(context);
-      if (!isExposed(type)) {
-        throw SavedObjectsErrorHelpers.createGenericNotFoundError(type, id);
-      }
-      return response.ok({ body: await client.update(type, id, attributes, { version, references }) });
+      const services = servicesOf(context);
+      assertExposed(services, type, id);
+      return response.ok({ body: await services.client.update(type, id, attributes, { version, references }) });
     })
   );
 }

@@ -47,7 +47,14 @@ export function registerStatusRoute({ router, status, metrics, serverInfo, auth,
   let lastMetrics: OpsMetrics | undefined;
   metrics.getOpsMetrics$().subscribe((m) => (lastMetrics = m));
   const since = new LegacyStateSince();
+  // Fixed for the process: built once, not per request.
   const versionWithoutSnapshot = serverInfo.version.replace(SNAPSHOT_SUFFIX, '');
+  const version = {
+    number: versionWithoutSnapshot,
+    build_hash: serverInfo.buildSha,
+    build_number: serverInfo.buildNum,
+    build_snapshot: SNAPSHOT_SUFFIX.test(serverInfo.version),
+  };
 
   router.get(
     {
@@ -70,12 +77,7 @@ export function registerStatusRoute({ router, status, metrics, serverInfo, auth,
       return answer({
         name: serverInfo.name,
         uuid: serverInfo.uuid,
-        version: {
-          number: versionWithoutSnapshot,
-          build_hash: serverInfo.buildSha,
-          build_number: serverInfo.buildNum,
-          build_snapshot: SNAPSHOT_SUFFIX.test(serverInfo.version),
-        },
+        version,
         status: v8format ? calculateV8Status({ overall, core, plugins }) : calculateLegacyStatus({ overall, core, plugins, versionWithoutSnapshot, since }),
         metrics: statusMetricsOf(lastMetrics, metrics.collectionInterval),
       });

@@ -4,7 +4,7 @@
  * reported as overridden and refused with a 400 naming it.
  */
 import { api, startOsdServer, type OsdServer } from '../../../../../test/harness/osd_server';
-import { storeModes } from '../../../../../test/harness/store_modes';
+import { stopSuite, storeModes } from '../../../../../test/harness/store_modes';
 
 const OVERRIDDEN_FORMAT = 'YYYY/MM/DD HH:mm';
 
@@ -18,12 +18,7 @@ describe.each(storeModes('ui_settings_api'))('the UI settings API (%s store)', (
     server = await startOsdServer({ args: [...mode.args(), `--uiSettings.overrides.dateFormat=${OVERRIDDEN_FORMAT}`], timeoutMs: 120000 });
     buildNum = (await api(`${server.url}/api/status`)).body.version.build_number;
   }, 240000);
-  afterAll(async () => {
-    await server?.stop();
-    server?.cleanup();
-    await mode.reset();
-    await mode.after();
-  });
+  afterAll(() => stopSuite(mode, server));
 
   it('answers buildNum on GET, POST (many), POST (one) and DELETE, as upstream', async () => {
     const read = await settings();

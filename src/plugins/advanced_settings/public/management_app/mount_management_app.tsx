@@ -3,7 +3,7 @@ import ReactDOM from 'react-dom';
 import { EuiPage, EuiPageBody, EuiPageContent, EuiPageSideBar, EuiSideNav, EuiEmptyPrompt } from '@opensearch-project/oui';
 import type { AppMountParameters, ChromeBreadcrumb, CoreStart } from '../../../../core/public';
 import { ComponentRegistry } from '../component_registry';
-import type { ManagementSection } from '../management_sections';
+import type { ManagementSection } from '../management_sections/types';
 import { AdvancedSettings } from './advanced_settings';
 import { SectionOutlet } from './section_outlet';
 import { buildSideNav, resolveRoute, SETTINGS_PATH } from './side_nav';

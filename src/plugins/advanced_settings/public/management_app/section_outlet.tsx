@@ -1,13 +1,13 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { EuiCallOut } from '@opensearch-project/oui';
-import type { ChromeBreadcrumb } from '../../../../core/public';
-import { SectionHistory, type ManagementSection, type ManagementSectionHistory } from '../management_sections';
+import type { ChromeBreadcrumb, ScopedHistory } from '../../../../core/public';
+import type { ManagementSection } from '../management_sections/types';
 import { sectionPath } from './side_nav';
 
 export interface SectionOutletProps {
   section: ManagementSection;
   /** The Management app's history. */
-  appHistory: ManagementSectionHistory;
+  appHistory: ScopedHistory;
   /** `<basePath>/app/management`. */
   appBasePath: string;
   /** Sets the header's crumbs after "Dashboards Management" (the app puts its own first). */
@@ -24,7 +24,7 @@ export const SectionOutlet: React.FunctionComponent<SectionOutletProps> = ({ sec
 
   useEffect(() => {
     const path = sectionPath(section.id);
-    const history = new SectionHistory(appHistory, path);
+    const history = appHistory.createSubHistory(path);
     // A plain link, as the side nav's (core's link interceptor navigates in the page).
     const titleCrumb: ChromeBreadcrumb = { text: section.title, href: appHistory.createHref({ pathname: path }) };
     const setSectionCrumbs = (crumbs: ChromeBreadcrumb[]) => setBreadcrumbs(crumbs.length ? [titleCrumb, ...crumbs] : [{ text: section.title }]);

@@ -2,7 +2,8 @@ import { BasePath } from '../../../../core/public/http/base_path';
 import { ApplicationService } from '../../../../core/public/application/application_service';
 import { createMemoryHistory } from '../../../../core/public/application/browser_history';
 import { interceptAppLinks } from '../../../../core/public/application/intercept_app_links';
-import { ManagementSectionRegistry, type ManagementSectionSpec } from '../management_sections';
+import { ManagementSectionRegistry } from '../management_sections/section_registry';
+import type { ManagementSectionSpec } from '../management_sections/types';
 import { buildSideNav, isSectionVisible, resolveRoute, sectionPath, SETTINGS_PATH } from './side_nav';
 
 const mount = () => () => undefined;

@@ -3,7 +3,8 @@
  * shows, who sees which link, what a click does to the history) are testable under node.
  */
 import type { Capabilities } from '../../../../core/public';
-import { ADVANCED_SETTINGS_SECTION_ID, type ManagementSection, type ManagementSectionHistory } from '../management_sections';
+import { ADVANCED_SETTINGS_SECTION_ID } from '../management_sections/section_registry';
+import type { ManagementSection, ManagementSectionHistory } from '../management_sections/types';
 
 /** Where every "OpenSearch Dashboards" section lives inside the app (upstream's URLs). */
 export const SECTIONS_BASE_PATH = '/opensearch-dashboards';

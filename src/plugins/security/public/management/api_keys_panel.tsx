@@ -1,39 +1,38 @@
 import React, { useCallback, useState } from 'react';
-import {
-  EuiBadge,
-  EuiBasicTable,
-  EuiButton,
-  EuiButtonIcon,
-  EuiCallOut,
-  EuiCode,
-  EuiConfirmModal,
-  EuiFlexGroup,
-  EuiFlexItem,
-  EuiSpacer,
-  EuiText,
-  EuiTitle,
-  type EuiBasicTableColumn,
-} from '@opensearch-project/oui';
-import type { IToasts } from '../../../../core/public';
+import { EuiBasicTable, EuiButtonIcon, EuiCode, EuiSpacer, EuiText, type EuiBasicTableColumn } from '@opensearch-project/oui';
+import type { DateFormatSettings, IToasts } from '../../../../core/public';
 import { ApiKeyFlyout } from './api_key_flyout';
 import { ApiKeySecret } from './api_key_secret';
 import { describeExpiration, formatTime } from './format';
-import { errorMessage, type ApiKeyInfo, type CreatedApiKey, type SecurityManagementApi } from './security_api';
+import { ConfirmActionModal, ErrorCallout, PanelHeader, RoleBadges, useConfirmedAction } from './panel_parts';
+import type { ApiKeyInfo, CreatedApiKey, SecurityManagementApi } from './security_api';
 import { useList } from './use_list';
 
 export interface ApiKeysPanelProps {
   api: SecurityManagementApi;
   toasts: Pick<IToasts, 'addSuccess'>;
+  /** `core.uiSettings`: times follow `dateFormat` and `dateFormat:tz`. */
+  uiSettings: DateFormatSettings;
 }
 
 /** The API keys table, with create (showing the secret once) and revoke (after a confirm). */
-export const ApiKeysPanel: React.FunctionComponent<ApiKeysPanelProps> = ({ api, toasts }) => {
+export const ApiKeysPanel: React.FunctionComponent<ApiKeysPanelProps> = ({ api, toasts, uiSettings }) => {
   const keys = useList(useCallback(() => api.listApiKeys(), [api]));
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey>();
-  const [revoking, setRevoking] = useState<ApiKeyInfo>();
-  const [revokeBusy, setRevokeBusy] = useState(false);
   const [actionError, setActionError] = useState<string>();
+  const revoke = useConfirmedAction<ApiKeyInfo>(
+    async (key) => {
+      await api.revokeApiKey(key.id);
+      toasts.addSuccess(`Revoked API key ${key.name}`);
+      // The secret of a key that no longer works is of no use to anyone.
+      if (created?.id === key.id) setCreated(undefined);
+    },
+    (error) => {
+      setActionError(error);
+      void keys.reload();
+    }
+  );
 
   const onCreated = (key: CreatedApiKey) => {
     setCreating(false);
@@ -42,45 +41,23 @@ export const ApiKeysPanel: React.FunctionComponent<ApiKeysPanelProps> = ({ api, 
     void keys.reload();
   };
 
-  const confirmRevoke = async () => {
-    if (!revoking) return;
-    setRevokeBusy(true);
-    try {
-      await api.revokeApiKey(revoking.id);
-      setActionError(undefined);
-      toasts.addSuccess(`Revoked API key ${revoking.name}`);
-      // The secret of a key that no longer works is of no use to anyone.
-      if (created?.id === revoking.id) setCreated(undefined);
-    } catch (error) {
-      setActionError(errorMessage(error));
-    }
-    setRevokeBusy(false);
-    setRevoking(undefined);
-    void keys.reload();
-  };
-
   const columns: Array<EuiBasicTableColumn<ApiKeyInfo>> = [
     { field: 'name', name: 'Name', render: (name: string, key: ApiKeyInfo) => <span data-test-subj={`apiKeyName-${key.id}`}>{name}</span> },
     { field: 'id', name: 'ID', render: (id: string) => <EuiCode className="osdApiKeyId">{id}</EuiCode> },
-    {
-      field: 'roles',
-      name: 'Roles',
-      render: (roles: string[]) =>
-        roles.length ? roles.map((role) => <EuiBadge key={role}>{role}</EuiBadge>) : <EuiText size="s" color="subdued">No roles</EuiText>,
-    },
+    { field: 'roles', name: 'Roles', render: (roles: string[]) => <RoleBadges roles={roles} /> },
     {
       field: 'expiration',
       name: 'Expiration',
       render: (_expiration: number | null, key: ApiKeyInfo) => (
         <EuiText size="s" color={key.expired ? 'danger' : undefined}>
-          {describeExpiration(key)}
+          {describeExpiration(key, uiSettings)}
         </EuiText>
       ),
     },
     {
       field: 'creation',
       name: 'Created',
-      render: (creation: number, key: ApiKeyInfo) => `${formatTime(creation)}${key.created_by ? ` by ${key.created_by}` : ''}`,
+      render: (creation: number, key: ApiKeyInfo) => `${formatTime(creation, uiSettings)}${key.created_by ? ` by ${key.created_by}` : ''}`,
     },
     {
       name: 'Actions',
@@ -91,41 +68,23 @@ export const ApiKeysPanel: React.FunctionComponent<ApiKeysPanelProps> = ({ api, 
           color="danger"
           aria-label={`Revoke ${key.name}`}
           title="Revoke"
-          onClick={() => setRevoking(key)}
+          onClick={() => revoke.ask(key)}
           data-test-subj={`revokeApiKey-${key.id}`}
         />
       ),
     },
   ];
 
-  const error = actionError ?? keys.error;
   return (
     <section aria-labelledby="apiKeysPanelTitle">
-      <EuiFlexGroup alignItems="center" justifyContent="spaceBetween" responsive={false}>
-        <EuiFlexItem grow={false}>
-          <EuiTitle size="s">
-            <h2 id="apiKeysPanelTitle">API keys</h2>
-          </EuiTitle>
-        </EuiFlexItem>
-        <EuiFlexItem grow={false}>
-          <EuiButton iconType="plusInCircle" onClick={() => setCreating(true)} data-test-subj="createApiKeyButton">
-            Create API key
-          </EuiButton>
-        </EuiFlexItem>
-      </EuiFlexGroup>
-      <EuiSpacer size="m" />
+      <PanelHeader titleId="apiKeysPanelTitle" title="API keys" createLabel="Create API key" onCreate={() => setCreating(true)} createTestSubj="createApiKeyButton" />
       {created && (
         <>
           <ApiKeySecret created={created} onDismiss={() => setCreated(undefined)} />
           <EuiSpacer size="m" />
         </>
       )}
-      {error && (
-        <>
-          <EuiCallOut color="danger" iconType="alert" title={error} role="alert" data-test-subj="apiKeysError" />
-          <EuiSpacer size="m" />
-        </>
-      )}
+      <ErrorCallout error={actionError ?? keys.error} data-test-subj="apiKeysError" />
       <EuiBasicTable<ApiKeyInfo>
         items={keys.items}
         itemId="id"
@@ -136,21 +95,9 @@ export const ApiKeysPanel: React.FunctionComponent<ApiKeysPanelProps> = ({ api, 
         data-test-subj="apiKeysTable"
       />
       {creating && <ApiKeyFlyout api={api} onClose={() => setCreating(false)} onCreated={onCreated} />}
-      {revoking && (
-        <EuiConfirmModal
-          title={`Revoke API key ${revoking.name}?`}
-          onCancel={() => setRevoking(undefined)}
-          onConfirm={confirmRevoke}
-          cancelButtonText="Cancel"
-          confirmButtonText="Revoke key"
-          buttonColor="danger"
-          defaultFocusedButton="cancel"
-          isLoading={revokeBusy}
-          data-test-subj="confirmRevokeApiKey"
-        >
-          <p>Anything still using this key gets 401 Unauthorized from now on. This cannot be undone.</p>
-        </EuiConfirmModal>
-      )}
+      <ConfirmActionModal action={revoke} title={(key) => `Revoke API key ${key.name}?`} confirmButtonText="Revoke key" data-test-subj="confirmRevokeApiKey">
+        <p>Anything still using this key gets 401 Unauthorized from now on. This cannot be undone.</p>
+      </ConfirmActionModal>
     </section>
   );
 };

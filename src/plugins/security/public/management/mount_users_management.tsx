@@ -11,7 +11,11 @@ import './users_management.css';
 export function mountUsersManagement(core: CoreStart, { element }: ManagementSectionMountParams) {
   ReactDOM.render(
     <core.i18n.Context>
-      {canManageSecurity(core.application.capabilities) ? <UsersManagementPage http={core.http} toasts={core.notifications.toasts} /> : <NoAccessPrompt />}
+      {canManageSecurity(core.application.capabilities) ? (
+        <UsersManagementPage http={core.http} toasts={core.notifications.toasts} uiSettings={core.uiSettings} />
+      ) : (
+        <NoAccessPrompt />
+      )}
     </core.i18n.Context>,
     element
   );

@@ -3,34 +3,17 @@
  * Through `core.http`, which sends the session cookie and the xsrf header.
  */
 import type { HttpStart } from '../../../../core/public';
+import type { ApiKeyInfo, CreatedApiKey } from '../../common/api_keys';
 import type { RoleName } from '../../common/privileges';
+
+/** `GET /api/security/api_keys` lists `ApiKeyInfo`; `POST` answers `CreatedApiKey`, the one with the secret. */
+export type { ApiKeyInfo, CreatedApiKey };
 
 /** `GET /api/security/users` (never a password hash). */
 export interface ManagedUser {
   username: string;
   roles: string[];
   updated_at?: string;
-}
-
-/** `GET /api/security/api_keys`: never the secret. Times are epoch milliseconds. */
-export interface ApiKeyInfo {
-  id: string;
-  name: string;
-  roles: string[];
-  creation: number;
-  expiration: number | null;
-  expired: boolean;
-  created_by: string | null;
-}
-
-/** `POST /api/security/api_keys`: the one answer that carries the secret. */
-export interface CreatedApiKey {
-  id: string;
-  name: string;
-  api_key: string;
-  /** What goes after `Authorization: ApiKey `. */
-  encoded: string;
-  expiration?: number;
 }
 
 export interface CreateApiKeyRequest {

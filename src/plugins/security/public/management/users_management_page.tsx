@@ -1,6 +1,6 @@
 import React, { useMemo } from 'react';
 import { EuiHorizontalRule, EuiSpacer, EuiText, EuiTitle } from '@opensearch-project/oui';
-import type { HttpStart, IToasts } from '../../../../core/public';
+import type { DateFormatSettings, HttpStart, IToasts } from '../../../../core/public';
 import { ApiKeysPanel } from './api_keys_panel';
 import { createSecurityManagementApi } from './security_api';
 import { UsersPanel } from './users_panel';
@@ -8,10 +8,12 @@ import { UsersPanel } from './users_panel';
 export interface UsersManagementPageProps {
   http: HttpStart;
   toasts: IToasts;
+  /** `core.uiSettings`, for the times in the API keys table. */
+  uiSettings: DateFormatSettings;
 }
 
 /** Management → Users and API keys, for callers who may manage security. */
-export const UsersManagementPage: React.FunctionComponent<UsersManagementPageProps> = ({ http, toasts }) => {
+export const UsersManagementPage: React.FunctionComponent<UsersManagementPageProps> = ({ http, toasts, uiSettings }) => {
   const api = useMemo(() => createSecurityManagementApi(http), [http]);
   return (
     <div data-test-subj="usersManagementPage">
@@ -25,7 +27,7 @@ export const UsersManagementPage: React.FunctionComponent<UsersManagementPagePro
       <EuiSpacer size="l" />
       <UsersPanel api={api} toasts={toasts} />
       <EuiHorizontalRule margin="xl" />
-      <ApiKeysPanel api={api} toasts={toasts} />
+      <ApiKeysPanel api={api} toasts={toasts} uiSettings={uiSettings} />
     </div>
   );
 };

@@ -1,21 +1,9 @@
 import React, { useCallback, useState } from 'react';
-import {
-  EuiBadge,
-  EuiBasicTable,
-  EuiButton,
-  EuiButtonIcon,
-  EuiCallOut,
-  EuiConfirmModal,
-  EuiFlexGroup,
-  EuiFlexItem,
-  EuiSpacer,
-  EuiText,
-  EuiTitle,
-  type EuiBasicTableColumn,
-} from '@opensearch-project/oui';
+import { EuiBasicTable, EuiButtonIcon, EuiFlexGroup, EuiFlexItem, type EuiBasicTableColumn } from '@opensearch-project/oui';
 import type { IToasts } from '../../../../core/public';
 import type { UserFormMode } from './form_validation';
-import { errorMessage, type ManagedUser, type SecurityManagementApi } from './security_api';
+import { ConfirmActionModal, ErrorCallout, PanelHeader, RoleBadges, useConfirmedAction } from './panel_parts';
+import type { ManagedUser, SecurityManagementApi } from './security_api';
 import { useList } from './use_list';
 import { UserFlyout } from './user_flyout';
 
@@ -30,30 +18,23 @@ type Editing = { mode: UserFormMode; user?: ManagedUser };
 export const UsersPanel: React.FunctionComponent<UsersPanelProps> = ({ api, toasts }) => {
   const users = useList(useCallback(() => api.listUsers(), [api]));
   const [editing, setEditing] = useState<Editing>();
-  const [deleting, setDeleting] = useState<ManagedUser>();
-  const [deleteBusy, setDeleteBusy] = useState(false);
   // A refused change (the last admin, a 404 after someone else deleted) stays on screen until the next one.
   const [actionError, setActionError] = useState<string>();
+  const remove = useConfirmedAction<ManagedUser>(
+    async (user) => {
+      await api.deleteUser(user.username);
+      toasts.addSuccess(`Deleted user ${user.username}`);
+    },
+    (error) => {
+      setActionError(error);
+      void users.reload();
+    }
+  );
 
   const saved = (message: string) => {
     setEditing(undefined);
     setActionError(undefined);
     toasts.addSuccess(message);
-    void users.reload();
-  };
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setDeleteBusy(true);
-    try {
-      await api.deleteUser(deleting.username);
-      setActionError(undefined);
-      toasts.addSuccess(`Deleted user ${deleting.username}`);
-    } catch (error) {
-      setActionError(errorMessage(error));
-    }
-    setDeleteBusy(false);
-    setDeleting(undefined);
     void users.reload();
   };
 
@@ -74,7 +55,7 @@ export const UsersPanel: React.FunctionComponent<UsersPanelProps> = ({ api, toas
       name: 'Roles',
       render: (roles: string[], user: ManagedUser) => (
         <span data-test-subj={`userRoles-${user.username}`}>
-          {roles.length ? roles.map((role) => <EuiBadge key={role}>{role}</EuiBadge>) : <EuiText size="s" color="subdued">No roles</EuiText>}
+          <RoleBadges roles={roles} />
         </span>
       ),
     },
@@ -91,7 +72,7 @@ export const UsersPanel: React.FunctionComponent<UsersPanelProps> = ({ api, toas
               color="danger"
               aria-label={`Delete ${user.username}`}
               title="Delete"
-              onClick={() => setDeleting(user)}
+              onClick={() => remove.ask(user)}
               data-test-subj={`deleteUser-${user.username}`}
             />
           </EuiFlexItem>
@@ -100,28 +81,10 @@ export const UsersPanel: React.FunctionComponent<UsersPanelProps> = ({ api, toas
     },
   ];
 
-  const error = actionError ?? users.error;
   return (
     <section aria-labelledby="usersPanelTitle">
-      <EuiFlexGroup alignItems="center" justifyContent="spaceBetween" responsive={false}>
-        <EuiFlexItem grow={false}>
-          <EuiTitle size="s">
-            <h2 id="usersPanelTitle">Users</h2>
-          </EuiTitle>
-        </EuiFlexItem>
-        <EuiFlexItem grow={false}>
-          <EuiButton iconType="plusInCircle" onClick={() => setEditing({ mode: 'create' })} data-test-subj="createUserButton">
-            Create user
-          </EuiButton>
-        </EuiFlexItem>
-      </EuiFlexGroup>
-      <EuiSpacer size="m" />
-      {error && (
-        <>
-          <EuiCallOut color="danger" iconType="alert" title={error} role="alert" data-test-subj="usersError" />
-          <EuiSpacer size="m" />
-        </>
-      )}
+      <PanelHeader titleId="usersPanelTitle" title="Users" createLabel="Create user" onCreate={() => setEditing({ mode: 'create' })} createTestSubj="createUserButton" />
+      <ErrorCallout error={actionError ?? users.error} data-test-subj="usersError" />
       <EuiBasicTable<ManagedUser>
         items={users.items}
         itemId="username"
@@ -141,21 +104,9 @@ export const UsersPanel: React.FunctionComponent<UsersPanelProps> = ({ api, toas
           onSaved={saved}
         />
       )}
-      {deleting && (
-        <EuiConfirmModal
-          title={`Delete user ${deleting.username}?`}
-          onCancel={() => setDeleting(undefined)}
-          onConfirm={confirmDelete}
-          cancelButtonText="Cancel"
-          confirmButtonText="Delete user"
-          buttonColor="danger"
-          defaultFocusedButton="cancel"
-          isLoading={deleteBusy}
-          data-test-subj="confirmDeleteUser"
-        >
-          <p>Their sessions end and they can no longer log in. API keys they created keep working until revoked.</p>
-        </EuiConfirmModal>
-      )}
+      <ConfirmActionModal action={remove} title={(user) => `Delete user ${user.username}?`} confirmButtonText="Delete user" data-test-subj="confirmDeleteUser">
+        <p>Their sessions end and they can no longer log in. API keys they created keep working until revoked.</p>
+      </ConfirmActionModal>
     </section>
   );
 };

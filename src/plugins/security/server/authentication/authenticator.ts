@@ -11,6 +11,7 @@ import type { CredentialCache } from '../credential_cache';
 import { parseCredentials, type CredentialHeaders } from '../credentials';
 import type { SessionStore } from '../session_store';
 import { sha256Hex } from '../tokens';
+import { SharedPromises } from './shared_promises';
 import type { PublicUser, UserStore } from '../user_store';
 import type { SecurityAuthState } from '../types';
 
@@ -49,9 +50,9 @@ export class Authenticator {
    * (a script or a page sending a burst on a cold cache) share one hash and count as one attempt, so
    * the throttle, which counts attempts still being verified, never refuses the right password for them.
    */
-  private readonly inFlight = new Map<string, Promise<PasswordCheck>>();
+  private readonly passwordChecks = new SharedPromises<PasswordCheck>(copyCheck);
   /** Session reads not started yet, by cookie value (see `session`). */
-  private readonly sessionReads = new Map<string, Promise<AuthenticationOutcome>>();
+  private readonly sessionReads = new SharedPromises<AuthenticationOutcome>(copyOutcome);
 
   constructor(private readonly deps: AuthenticatorDeps) {}
 
@@ -60,14 +61,11 @@ export class Authenticator {
    * first, so a locked username is refused even with the right password and costs no hash.
    */
   public checkPassword(username: string, password: string): Promise<PasswordCheck> {
-    const key = `${username}\u0000${sha256Hex(password)}`;
-    const running = this.inFlight.get(key);
-    if (running) return running.then(copyCheck);
-    const check = this.verifyOnce(username, password);
-    this.inFlight.set(key, check);
-    const forget = () => this.inFlight.delete(key);
-    check.then(forget, forget);
-    return check;
+    return this.passwordChecks.join(`${username}\u0000${sha256Hex(password)}`, (close) => {
+      const check = this.verifyOnce(username, password);
+      check.then(close, close);
+      return check;
+    });
   }
 
   private async verifyOnce(username: string, password: string): Promise<PasswordCheck> {
@@ -147,17 +145,16 @@ export class Authenticator {
    * bursts, and this is one read per burst instead of one per call.
    */
   private session(sid: string): Promise<AuthenticationOutcome> {
-    let read = this.sessionReads.get(sid);
-    if (!read) {
-      read = new Promise((resolve) => {
-        setImmediate(() => {
-          this.sessionReads.delete(sid);
-          resolve(this.readSession(sid));
-        });
-      });
-      this.sessionReads.set(sid, read);
-    }
-    return read.then(copyOutcome);
+    return this.sessionReads.join(
+      sid,
+      (close) =>
+        new Promise((resolve) => {
+          setImmediate(() => {
+            close();
+            resolve(this.readSession(sid));
+          });
+        })
+    );
   }
 
   private async readSession(sid: string): Promise<AuthenticationOutcome> {
@@ -183,7 +180,7 @@ function copyOutcome(outcome: AuthenticationOutcome): AuthenticationOutcome {
   return outcome.kind === 'authenticated' ? { kind: 'authenticated', state: { ...outcome.state, roles: [...outcome.state.roles] } } : { ...outcome };
 }
 
-/** A follower's own copy of a shared result, so no caller can change another's `roles`. */
+/** A caller's own copy of a shared password check, so no caller can change another's `roles`. */
 function copyCheck(check: PasswordCheck): PasswordCheck {
   return check.ok ? { ok: true, user: { ...check.user, roles: [...check.user.roles] } } : { ...check };
 }

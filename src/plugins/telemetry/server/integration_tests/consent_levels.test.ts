@@ -7,7 +7,7 @@ import { join } from 'path';
 import { api, TEST_PLUGINS_DIR, type OsdServer } from '../../../../../test/harness/osd_server';
 import { startReceiver, type Receiver } from '../../../../../test/receiver';
 import { storeModes } from '../../../../../test/harness/store_modes';
-import { readTelemetryState, startTelemetryServer, waitForRequests } from './helpers';
+import { readTelemetryState, startTelemetryServer, stopTelemetrySuite, waitForRequests } from './helpers';
 
 /** Collectors whose data is usage: none of them may appear in an operational report. */
 const USAGE_COLLECTORS = ['ui_metric', 'application_usage', 'stack_management', 'test_healthy'];
@@ -31,13 +31,7 @@ describe.each(storeModes('telemetry_consent_levels'))('consent levels (%s store)
     const report = { report: { uiStatsMetrics: { a: { key: 'a', type: 'click', appName: 'app', eventName: 'clicked', stats: { min: 0, max: 1, sum: 1, avg: 1 } } } } };
     expect((await api(`${server.url}/api/ui_metric/report`, 'POST', report)).status).toBe(200);
   }, 240000);
-  afterAll(async () => {
-    await server?.stop();
-    server?.cleanup();
-    await receiver?.stop();
-    await mode.reset();
-    await mode.after();
-  });
+  afterAll(() => stopTelemetrySuite(mode, server, receiver));
 
   it('sends an operational report without any usage collector, and says the level in the state', async () => {
     const [sent] = await waitForRequests(receiver, '/send', 1, 60000);

@@ -50,6 +50,15 @@ export function startTelemetryServer({ receiver, telemetry = {}, sendPath = '/se
   return startOsdServer({ ...options, env, args: [...flags, ...args] });
 }
 
+/** Ends a one-server suite: stops its server (removing its data folder) and receiver, then its store. */
+export async function stopTelemetrySuite(mode: StoreMode, server: OsdServer | undefined, receiver: Receiver | undefined): Promise<void> {
+  await server?.stop();
+  server?.cleanup();
+  await receiver?.stop();
+  await mode.reset();
+  await mode.after();
+}
+
 /** The attributes of `telemetry/telemetry` in the server's store, or undefined when it does not exist. */
 export function readTelemetrySavedObject(dataPath: string): TelemetrySavedObjectAttributes | undefined {
   const db = new Database(join(dataPath, 'saved_objects.sqlite'), { readonly: true, fileMustExist: true });

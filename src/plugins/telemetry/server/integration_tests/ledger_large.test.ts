@@ -8,7 +8,7 @@ import { join } from 'path';
 import { ADMIN_AUTH_HEADERS, api, type OsdServer } from '../../../../../test/harness/osd_server';
 import { startReceiver, type Receiver } from '../../../../../test/receiver';
 import { storeModes } from '../../../../../test/harness/store_modes';
-import { countStoredObjects, startTelemetryServer, timed } from './helpers';
+import { countStoredObjects, startTelemetryServer, stopTelemetrySuite, timed } from './helpers';
 
 const BIG_REPORT_PLUGIN = join(__dirname, 'fixtures', 'big_report_plugin');
 const MB = 1024 * 1024;
@@ -30,13 +30,7 @@ describe.each(storeModes('telemetry_ledger_large'))('telemetry report ledger wit
       pluginPaths: [BIG_REPORT_PLUGIN],
     });
   }, 240000);
-  afterAll(async () => {
-    await server?.stop();
-    server?.cleanup();
-    await receiver?.stop();
-    await mode.reset();
-    await mode.after();
-  });
+  afterAll(() => stopTelemetrySuite(mode, server, receiver));
 
   it('stores, lists, shows, diffs and exports them, keeping the newest 30', async () => {
     const sends: number[] = [];

@@ -33,7 +33,17 @@ export interface ReportLedgerOptions {
   randomId?: () => string;
 }
 
-const notFound = (error: unknown) => SavedObjectsErrorHelpers.isNotFoundError(error);
+const asEntry = (id: string, attributes: Omit<ReportEntry, 'id'>) => ({ ...attributes, id }) as ReportEntry;
+
+/** `read`'s answer, or undefined when the document does not exist. */
+async function unlessNotFound<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (SavedObjectsErrorHelpers.isNotFoundError(error)) return undefined;
+    throw error;
+  }
+}
 
 export function createReportLedger({ logger, getClient, maxReports, randomId }: ReportLedgerOptions): ReportLedger {
   const client = () => {
@@ -44,18 +54,14 @@ export function createReportLedger({ logger, getClient, maxReports, randomId }: 
 
   const newestFirst = async (perPage: number) => {
     const { saved_objects } = await client().find<Omit<ReportEntry, 'id'>>({ type: REPORT_TYPE, sortField: 'generatedAt', sortOrder: 'desc', perPage, page: 1 });
-    return saved_objects.map(({ id, attributes }) => ({ ...attributes, id }) as ReportEntry);
+    return saved_objects.map(({ id, attributes }) => asEntry(id, attributes));
   };
 
   /** Deletes the payload first: the entry is the index of what exists, so a crash in between leaves it to the next trim. */
   const remove = async (id: string) => {
     for (const type of [REPORT_PAYLOAD_TYPE, REPORT_TYPE]) {
-      try {
-        await client().delete(type, id);
-      } catch (error) {
-        // Another server trimmed it first.
-        if (!notFound(error)) throw error;
-      }
+      // Not found: another server trimmed it first.
+      await unlessNotFound(() => client().delete(type, id));
     }
   };
 
@@ -88,15 +94,7 @@ export function createReportLedger({ logger, getClient, maxReports, randomId }: 
       return entry;
     },
     list: () => newestFirst(maxReports),
-    async get(id) {
-      try {
-        const { attributes } = await client().get<Omit<ReportEntry, 'id'>>(REPORT_TYPE, id);
-        return { ...attributes, id } as ReportEntry;
-      } catch (error) {
-        if (notFound(error)) return undefined;
-        throw error;
-      }
-    },
+    get: (id) => unlessNotFound(async () => asEntry(id, (await client().get<Omit<ReportEntry, 'id'>>(REPORT_TYPE, id)).attributes)),
     async getMany(ids) {
       if (ids.length === 0) return { entries: [], missing: [] };
       const { saved_objects } = await client().bulkGet<Omit<ReportEntry, 'id'>>(ids.map((id) => ({ type: REPORT_TYPE, id })));
@@ -105,18 +103,11 @@ export function createReportLedger({ logger, getClient, maxReports, randomId }: 
       for (const object of saved_objects) {
         if (object.error?.statusCode === 404) missing.push(object.id);
         else if (object.error) throw new Error(`could not read telemetry report [${object.id}]: ${object.error.message}`);
-        else entries.push({ ...object.attributes, id: object.id } as ReportEntry);
+        else entries.push(asEntry(object.id, object.attributes));
       }
       return { entries, missing };
     },
-    async getPayload(id) {
-      try {
-        return (await client().get<ReportPayloadAttributes>(REPORT_PAYLOAD_TYPE, id)).attributes.body;
-      } catch (error) {
-        if (notFound(error)) return undefined;
-        throw error;
-      }
-    },
+    getPayload: (id) => unlessNotFound(async () => (await client().get<ReportPayloadAttributes>(REPORT_PAYLOAD_TYPE, id)).attributes.body),
     async previousOf(entry) {
       const all = await newestFirst(maxReports + TRIM_BATCH);
       const index = all.findIndex(({ id }) => id === entry.id);

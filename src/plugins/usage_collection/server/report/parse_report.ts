@@ -2,14 +2,13 @@ import { scan as scanForPrototypeKeys } from 'secure-json-parse';
 // The platform's nesting rule for JSON bodies; a light module, so the report thread stays small.
 import { exceedsJsonDepth, jsonDepthMessage } from '../../../../core/utils/json_depth';
 import { reportToIncrements, type ReportIncrements } from './report_increments';
-import { assertApplicationIds, isCanonicalBody, ReportBodyType, type ReportSchemaType } from './report_schema';
+import { assertApplicationIds, isCanonicalBody, validateBySchema, type ReportSchemaType } from './report_schema';
 
 /** A report body read and checked: its increments, or the 400 message naming what is wrong. */
 export type ParsedReport = { ok: true; increments: ReportIncrements } | { ok: false; message: string };
 /** The same, before the conversion to increments: the validated report. */
 export type CheckedReport = { ok: true; report: ReportSchemaType } | { ok: false; message: string };
 
-const bodyType = new ReportBodyType();
 const NAMESPACE = 'request body';
 const INVALID_JSON = { ok: false, message: 'Invalid request payload JSON format' } as const;
 const hasOwn = (value: object, key: string) => Object.prototype.hasOwnProperty.call(value, key);
@@ -79,7 +78,8 @@ function checkGeneralBody(json: unknown): CheckedReport {
   if (exceedsJsonDepth(json)) return { ok: false, message: jsonDepthMessage() };
   let report;
   try {
-    report = bodyType.validate(json, {}, NAMESPACE).report;
+    // Not `ReportBodyType.validate`: this body already failed the canonical walk, which it would run again.
+    report = validateBySchema(json, NAMESPACE).report;
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }

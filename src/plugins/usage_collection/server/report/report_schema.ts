@@ -207,8 +207,15 @@ export class ReportBodyType extends Type<ReportBody> {
   }
 
   public validate(value: unknown, context: Record<string, any> = {}, namespace?: string): ReportBody {
-    const body = isCanonicalBody(value) ? value : reportBodySchema.validate(value, context, namespace);
-    assertApplicationIds(body.report, namespace);
-    return body;
+    if (!isCanonicalBody(value)) return validateBySchema(value, namespace, context);
+    assertApplicationIds(value.report, namespace);
+    return value;
   }
+}
+
+/** A body the canonical walk refused, through the schema (so every message is the schema's) and the id rules. */
+export function validateBySchema(value: unknown, namespace?: string, context: Record<string, any> = {}): ReportBody {
+  const body = reportBodySchema.validate(value, context, namespace);
+  assertApplicationIds(body.report, namespace);
+  return body;
 }

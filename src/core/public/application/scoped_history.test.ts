@@ -1,7 +1,6 @@
-import { BasePath } from '../../../../core/public/http/base_path';
-import { ApplicationService } from '../../../../core/public/application/application_service';
-import { createMemoryHistory } from '../../../../core/public/application/browser_history';
-import { SectionHistory } from './section_history';
+import { BasePath } from '../http/base_path';
+import { ApplicationService } from './application_service';
+import { createMemoryHistory } from './browser_history';
 
 /** The Management app's real scoped history over an in-memory page history, under the base path `/osd`. */
 function appHistory(initial = '/osd/app/management/opensearch-dashboards/users') {
@@ -13,10 +12,10 @@ function appHistory(initial = '/osd/app/management/opensearch-dashboards/users')
   return { page, history: service.createMountParams(app, {} as HTMLElement).history };
 }
 
-describe('SectionHistory', () => {
+describe('ScopedHistory.createSubHistory', () => {
   it('reads and writes paths relative to the section, one page entry per push', () => {
     const { page, history } = appHistory();
-    const section = new SectionHistory(history, '/opensearch-dashboards/users');
+    const section = history.createSubHistory('/opensearch-dashboards/users');
     expect(section.location.pathname).toBe('/');
     section.push('/edit/alice');
     expect(page.entries).toEqual(['/osd/app/management/opensearch-dashboards/users', '/osd/app/management/opensearch-dashboards/users/edit/alice']);
@@ -30,7 +29,7 @@ describe('SectionHistory', () => {
 
   it('tells its listeners about changes inside the section only', () => {
     const { history } = appHistory();
-    const section = new SectionHistory(history, '/opensearch-dashboards/users');
+    const section = history.createSubHistory('/opensearch-dashboards/users');
     const seen: string[] = [];
     const stop = section.listen((location) => seen.push(location.pathname));
     section.push('/a');
