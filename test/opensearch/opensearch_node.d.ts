@@ -21,6 +21,8 @@ export interface StartOpenSearchOptions {
 }
 
 export interface OpenSearchNode extends EventEmitter {
+  /** `osd-test-node`, or `osd-test-node-<i>` in a cluster. */
+  readonly nodeName: string;
   /** http://127.0.0.1:<port> */
   readonly url: string;
   readonly port: number;
@@ -44,6 +46,28 @@ export interface OpenSearchNode extends EventEmitter {
   on(event: 'exit', listener: (info: { code: number | null; signal: NodeJS.Signals | null; expected: boolean }) => void): this;
 }
 
+export interface StartOpenSearchClusterOptions {
+  /** How many nodes (each its own JVM); default 3. */
+  nodes?: number;
+  /** HTTP port of the first node; the others get port + 1, port + 2, ... Free ports when missing. */
+  port?: number;
+  /** Parent folder of the node homes (`node-1`, `node-2`, ...), kept on stop(). Temp folders when missing. */
+  dataDir?: string;
+  clusterName?: string;
+  startTimeoutMs?: number;
+  log?: LogFn;
+}
+
+export interface OpenSearchCluster {
+  readonly nodes: OpenSearchNode[];
+  /** The members' HTTP URLs, in node order. */
+  readonly urls: string[];
+  /** Resolves once a live member reports this status (or better) with every member joined. */
+  waitForHealth(status?: 'green' | 'yellow', timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
 export function buildLauncher(options?: { log?: LogFn }): Promise<void>;
 export function startOpenSearch(options?: StartOpenSearchOptions): Promise<OpenSearchNode>;
+export function startOpenSearchCluster(options?: StartOpenSearchClusterOptions): Promise<OpenSearchCluster>;
 export function findFreePorts(count: number): Promise<number[]>;

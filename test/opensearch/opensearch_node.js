@@ -269,8 +269,12 @@ function installExitHandlers() {
 // The node
 
 class OpenSearchNode extends EventEmitter {
-  constructor({ port, transportPort, home, ownsHome, clusterName, startTimeoutMs, log }) {
+  constructor({ port, transportPort, home, ownsHome, clusterName, startTimeoutMs, log, nodeName, seedHosts, initialManagers }) {
     super();
+    this.nodeName = nodeName || 'osd-test-node';
+    // Cluster members only: transport addresses of every member, and the names voting in the first election.
+    this._seedHosts = seedHosts;
+    this._initialManagers = initialManagers;
     this.port = port;
     this.transportPort = transportPort;
     this.url = `http://${HOST}:${port}`;
@@ -314,6 +318,10 @@ class OpenSearchNode extends EventEmitter {
       this.dataDir,
       '--cluster-name',
       this._clusterName,
+      '--node-name',
+      this.nodeName,
+      ...(this._seedHosts ? ['--seed-hosts', this._seedHosts.join(',')] : []),
+      ...(this._initialManagers ? ['--initial-managers', this._initialManagers.join(',')] : []),
       '--exit-on-stdin-eof',
     ];
     const java = findJava();
@@ -417,6 +425,8 @@ class OpenSearchNode extends EventEmitter {
       await delay(500);
     }
     this.startupMs = Date.now() - started;
+    // The first election is over once a member is ready; restarts rejoin with the state on disk.
+    this._initialManagers = undefined;
     this._log(`[opensearch] ready at ${this.url} (pid ${this.pid}) after ${(this.startupMs / 1000).toFixed(1)} s`);
     return this;
   }
@@ -528,4 +538,88 @@ async function startOpenSearch({
   }
 }
 
-module.exports = { buildLauncher, startOpenSearch, findFreePorts };
+/**
+ * Starts `nodes` OpenSearch nodes on 127.0.0.1, each its own JVM, forming one cluster, and resolves once
+ * the cluster is green with every node in it. HTTP ports are `port`, `port + 1`, ... when `port` is given.
+ * Each node's home is `<dataDir>/node-<i>` (kept on stop) or a temp folder (removed on stop).
+ */
+async function startOpenSearchCluster({
+  nodes: count = 3,
+  port,
+  dataDir,
+  clusterName = 'osd-test-cluster',
+  startTimeoutMs = DEFAULT_START_TIMEOUT_MS,
+  log = noop,
+} = {}) {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`nodes must be a whole number of at least 1, got ${count}`);
+  await buildLauncher({ log });
+  const free = await findFreePorts(port ? count : count * 2);
+  const httpPorts = port ? Array.from({ length: count }, (_, i) => port + i) : free.splice(0, count);
+  const transportPorts = free.filter((p) => !httpPorts.includes(p)).slice(0, count);
+  while (transportPorts.length < count) transportPorts.push(...(await findFreePorts(1)).filter((p) => !httpPorts.includes(p)));
+  const names = httpPorts.map((_, i) => `osd-test-node-${i + 1}`);
+  const seedHosts = transportPorts.map((p) => `${HOST}:${p}`);
+  const members = httpPorts.map((httpPort, i) => {
+    const ownsHome = !dataDir;
+    const home = dataDir ? path.resolve(dataDir, `node-${i + 1}`) : createTempHome();
+    fs.mkdirSync(home, { recursive: true });
+    const single = count === 1;
+    return new OpenSearchNode({
+      port: httpPort,
+      transportPort: transportPorts[i],
+      home,
+      ownsHome,
+      clusterName,
+      startTimeoutMs,
+      log: (line) => log(line.replace(/^\[opensearch\]/, `[opensearch ${names[i]}]`)),
+      nodeName: single ? undefined : names[i],
+      seedHosts: single ? undefined : seedHosts,
+      initialManagers: single ? undefined : names,
+    });
+  });
+  const cluster = new OpenSearchCluster(members);
+  try {
+    // Together: no member is ready (has a cluster manager) before a majority of them runs.
+    const launches = await Promise.allSettled(members.map((m) => m._launch()));
+    const failed = launches.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    await cluster.waitForHealth('green', startTimeoutMs);
+    return cluster;
+  } catch (err) {
+    await cluster.stop();
+    throw err;
+  }
+}
+
+/** The members of a cluster started by startOpenSearchCluster. */
+class OpenSearchCluster {
+  constructor(members) {
+    this.nodes = members;
+    this.urls = members.map((m) => m.url);
+  }
+
+  /** Resolves once a live member reports `status` (or better) with every member joined. */
+  async waitForHealth(status = 'green', timeoutMs = DEFAULT_START_TIMEOUT_MS) {
+    const deadline = Date.now() + timeoutMs;
+    const query = `wait_for_status=${status}&wait_for_nodes=${this.nodes.length}&timeout=5s`;
+    for (;;) {
+      for (const member of this.nodes) {
+        try {
+          const res = await request(`${member.url}/_cluster/health?${query}`, { timeoutMs: 8000 });
+          if (res.status === 200) return;
+        } catch {
+          // that member is down or not ready: ask the next one
+        }
+      }
+      if (Date.now() > deadline) throw new Error(`the cluster was not ${status} with ${this.nodes.length} nodes within ${timeoutMs} ms`);
+      await delay(500);
+    }
+  }
+
+  /** Stops every member (homes removed only when they were temp folders). */
+  async stop() {
+    await Promise.all(this.nodes.map((m) => m.stop().catch(noop)));
+  }
+}
+
+module.exports = { buildLauncher, startOpenSearch, startOpenSearchCluster, findFreePorts };

@@ -22,6 +22,14 @@ describe('buildClientOptions', () => {
     expect(options).toEqual({ nodes: ['http://127.0.0.1:9200'], requestTimeout: 5000, pingTimeout: 1500 });
   });
 
+  it('sniffs only when asked, with upstream option names', () => {
+    const options = buildClientOptions(
+      configFor({ hosts: ['http://a:9200', 'http://b:9200'], sniffOnStart: true, sniffInterval: '30s', sniffOnConnectionFault: true })
+    );
+    expect(options).toMatchObject({ nodes: ['http://a:9200', 'http://b:9200'], sniffOnStart: true, sniffInterval: 30000, sniffOnConnectionFault: true });
+    expect(buildClientOptions(configFor({ hosts: 'http://a:9200' }))).not.toHaveProperty('sniffInterval');
+  });
+
   it('uses basic auth from username and password, and refuses a password alone', () => {
     expect(buildClientOptions(configFor({ hosts: 'http://a:9200', username: 'osd', password: 's3cret' })).auth).toEqual({
       username: 'osd',

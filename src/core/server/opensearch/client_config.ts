@@ -35,6 +35,9 @@ export function buildClientOptions(config: OpenSearchConfigType, deps: ClientCon
     requestTimeout: config.requestTimeout.asMilliseconds(),
     pingTimeout: config.pingTimeout.asMilliseconds(),
   };
+  if (config.sniffOnStart) options.sniffOnStart = true;
+  if (config.sniffInterval !== false) options.sniffInterval = config.sniffInterval.asMilliseconds();
+  if (config.sniffOnConnectionFault) options.sniffOnConnectionFault = true;
 
   if (config.password !== undefined && config.username === undefined) {
     throw OpenSearchServiceError.invalidConfig('password', 'is set but opensearch.username is not');

@@ -23,6 +23,12 @@ export const opensearchConfig = {
     shardTimeout: schema.duration({ defaultValue: '30s', min: 0, max: MAX_TIMER_MS }),
     healthCheck: schema.object({ delay: timerDuration({ defaultValue: 2500, min: '100ms' }) }),
     logQueries: schema.boolean({ defaultValue: false }),
+    // Upstream's: with several hosts the client already rotates over them and retries a failed call on
+    // another one; sniffing also learns members that are not listed (off by default: behind a proxy or in
+    // containers the addresses nodes publish are often unreachable from here).
+    sniffOnStart: schema.boolean({ defaultValue: false }),
+    sniffInterval: schema.oneOf([schema.literal(false), schema.duration({ min: '1s', max: MAX_TIMER_MS })], { defaultValue: false }),
+    sniffOnConnectionFault: schema.boolean({ defaultValue: false }),
     ssl: schema.object({
       verificationMode: schema.oneOf([schema.literal('none'), schema.literal('certificate'), schema.literal('full')], {
         defaultValue: 'full',

@@ -11,19 +11,21 @@ const op = (id: string, counterFieldName = 'count', incrementBy = 2): SavedObjec
 });
 
 describe('counter script', () => {
-  it('sends one fixed script with the operation as params, and the prepared upsert', () => {
-    const body = counterUpdateBody(op('a'));
+  const mark = { w: 'writer-1', s: 7, k: 0, t: 1700000000000 };
+
+  it('sends one fixed script with the operation and its mark as params, and the prepared upsert carrying the mark', () => {
+    const body = counterUpdateBody(op('a'), mark);
     expect(body).toEqual({
       script: {
         lang: 'painless',
         source: COUNTER_SCRIPT,
-        params: { type: 'ui-metric', field: 'count', by: 2, time: '2024-01-01T00:00:00.000Z', id: 'ui-metric:a' },
+        params: { type: 'ui-metric', field: 'count', by: 2, time: '2024-01-01T00:00:00.000Z', id: 'ui-metric:a', mark },
       },
-      upsert: op('a').upsert,
+      upsert: { ...op('a').upsert, counterWriters: { 'writer-1': mark } },
       _source: true,
     });
     // Fixed source: compiled once by the cluster, whatever the operation.
-    expect(counterUpdateBody(op('b', 'other')).script.source).toBe(COUNTER_SCRIPT);
+    expect(counterUpdateBody(op('b', 'other'), { ...mark, s: 8 }).script.source).toBe(COUNTER_SCRIPT);
   });
 
   it('checks counters up front: missing documents, missing or numeric counters pass', () => {

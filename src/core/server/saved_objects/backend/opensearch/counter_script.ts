@@ -1,5 +1,6 @@
 import { nextCounterValue } from '../counter_values';
 import { isPlainObject } from '../merge_partial';
+import type { CounterItemMark } from './counter_writer';
 import {
   type SavedObjectsBackendCounterOperation,
   type SavedObjectsRawDocSource,
@@ -11,8 +12,17 @@ import {
  * counter policy of `counter_values.ts` holds (the increment, the stored value and the sum must be safe
  * integers, else the update is refused with the same wording). Integral doubles (`5.0`) count as
  * integers, as SQLite reads them. The source never changes, so the cluster compiles it once and caches it.
+ *
+ * Exactly-once (see `CounterWriter`): `counterWriters` (a root field, stored but not indexed, never part
+ * of a saved object) holds each writer's last applied mark; an item whose mark is not past it was applied
+ * before (a retried `_bulk`) and becomes a no-op. Marks of writers silent for a day are dropped.
  */
 export const COUNTER_SCRIPT = `
+def writers = ctx._source.counterWriters;
+def last = writers instanceof Map ? writers[params.mark.w] : null;
+if (last instanceof Map && (last.s > params.mark.s || (last.s == params.mark.s && last.k >= params.mark.k))) {
+  ctx.op = 'none';
+} else {
 long max = ${Number.MAX_SAFE_INTEGER}L;
 def by = params.by;
 if (!(by instanceof Integer || by instanceof Long || by instanceof Short || by instanceof Byte) || ((Number) by).longValue() > max || ((Number) by).longValue() < -max) {
@@ -43,6 +53,11 @@ if (value == null) {
   throw new IllegalArgumentException('Cannot increment [' + params.field + '] of [' + params.id + ']: it holds ' + kind + ', not a number');
 }
 ctx._source.updated_at = params.time;
+if (!(writers instanceof Map)) { writers = new HashMap(); ctx._source.counterWriters = writers; }
+writers[params.mark.w] = params.mark;
+long stale = ((Number) params.mark.t).longValue() - 86400000L;
+writers.values().removeIf(m -> !(m instanceof Map) || ((Number) m.t).longValue() < stale);
+}
 `.trim();
 
 /**
@@ -50,14 +65,15 @@ ctx._source.updated_at = params.time;
  * for an existing document, the prepared upsert (counter already at the increment) otherwise.
  * `_source: true` returns the document as stored, which the contract wants back.
  */
-export function counterUpdateBody(op: SavedObjectsBackendCounterOperation) {
+export function counterUpdateBody(op: SavedObjectsBackendCounterOperation, mark: CounterItemMark) {
   return {
     script: {
       lang: 'painless',
       source: COUNTER_SCRIPT,
-      params: { type: op.type, field: op.counterFieldName, by: op.incrementBy, time: op.time, id: op.id },
+      params: { type: op.type, field: op.counterFieldName, by: op.incrementBy, time: op.time, id: op.id, mark },
     },
-    upsert: op.upsert,
+    // A retry that finds the document it created must skip, so the new document carries the mark too.
+    upsert: { ...op.upsert, counterWriters: { [mark.w]: mark } },
     _source: true,
   };
 }

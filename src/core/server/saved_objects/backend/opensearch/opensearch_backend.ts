@@ -18,6 +18,7 @@ import {
   type SavedObjectsRawDocSource,
 } from '../types';
 import { CounterGroupCommit } from './counter_group_commit';
+import { CounterWriter } from './counter_writer';
 import { applyCounterBatch, sendCounterItems } from './opensearch_counters';
 import { callOpenSearch, fromOpenSearchError, type OpenSearchErrorCause } from './opensearch_errors';
 import { runFind, toFindHits } from './opensearch_find';
@@ -74,8 +75,11 @@ export class OpenSearchSavedObjectsBackend implements SavedObjectsBackend {
    * next `find` of this backend refreshes first, so a read after a write still sees it.
    */
   private unrefreshedWrites = false;
+  private readonly counterWriter = new CounterWriter();
   private readonly counterGroupCommit = new CounterGroupCommit((ops) =>
-    this.afterUnrefreshedWrite(sendCounterItems({ client: this.client, index: this.index, refresh: false, ops }))
+    this.afterUnrefreshedWrite(
+      sendCounterItems({ client: this.client, index: this.index, refresh: false, ops, writer: this.counterWriter })
+    )
   );
 
   constructor(private readonly options: OpenSearchSavedObjectsBackendOptions) {
@@ -257,7 +261,14 @@ export class OpenSearchSavedObjectsBackend implements SavedObjectsBackend {
       return [];
     }
     return this.afterUnrefreshedWrite(
-      applyCounterBatch({ client: this.client, index: this.index, refresh: false, ops, logger: this.options.logger })
+      applyCounterBatch({
+        client: this.client,
+        index: this.index,
+        refresh: false,
+        ops,
+        writer: this.counterWriter,
+        logger: this.options.logger,
+      })
     );
   }
 

@@ -7,6 +7,7 @@ import {
   type SavedObjectsStoredDoc,
 } from '../types';
 import { assertCountersApplicable, counterUpdateBody } from './counter_script';
+import type { CounterWriter } from './counter_writer';
 import {
   CLIENT_CONFLICT_ATTEMPTS,
   RETRY_ON_CONFLICT,
@@ -22,6 +23,8 @@ export interface CounterBatchOptions {
   index: string;
   refresh: 'wait_for' | boolean;
   ops: SavedObjectsBackendCounterOperation[];
+  /** Numbers and serialises this process's counter bulks (exactly-once under client retries). */
+  writer: CounterWriter;
   logger?: Logger;
 }
 
@@ -40,17 +43,18 @@ export type CounterItemResult =
 export async function sendCounterItems(
   options: Omit<CounterBatchOptions, 'logger'>
 ): Promise<CounterItemResult[]> {
-  const { client, index, refresh, ops } = options;
+  const { client, index, refresh, ops, writer } = options;
   const results: CounterItemResult[] = new Array(ops.length);
   let pending = ops.map((_, i) => i);
   for (let round = 1; pending.length > 0; round++) {
-    const body = pending.flatMap((i) => [
-      { update: { _id: ops[i].id, retry_on_conflict: RETRY_ON_CONFLICT } },
-      counterUpdateBody(ops[i]),
-    ]);
-    const { body: response } = await callOpenSearch(undefined, () =>
-      client.bulk({ index, refresh, body })
-    );
+    const { body: response } = await writer.run((bulk) => {
+      const t = Date.now();
+      const body = pending.flatMap((i, k) => [
+        { update: { _id: ops[i].id, retry_on_conflict: RETRY_ON_CONFLICT } },
+        counterUpdateBody(ops[i], { w: writer.id, s: bulk, k, t }),
+      ]);
+      return callOpenSearch(undefined, () => client.bulk({ index, refresh, body }));
+    });
     const retry: number[] = [];
     response.items.forEach((entry, k) => {
       const i = pending[k];

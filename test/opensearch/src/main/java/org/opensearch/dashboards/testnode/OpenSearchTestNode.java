@@ -28,7 +28,9 @@ import org.opensearch.transport.Netty4Plugin;
  * A single OpenSearch node started in-process from Maven jars, with its modules loaded as classpath plugins.
  * It never goes through Bootstrap, so it runs as root and without the security manager or bootstrap checks.
  * Usage: OpenSearchTestNode --http-port 9250 --transport-port 9350 --home /tmp/dir [--cluster-name name]
+ *        [--node-name name] [--seed-hosts 127.0.0.1:9350,127.0.0.1:9351 --initial-managers n1,n2,n3]
  *        [--exit-on-stdin-eof] (exit when the parent closes our stdin, e.g. because the parent died)
+ * Without --seed-hosts the node is a single-node cluster; with them it joins (or forms) a multi-node one.
  */
 public final class OpenSearchTestNode extends Node {
     private static final List<Class<? extends Plugin>> PLUGINS = List.of(
@@ -90,10 +92,20 @@ public final class OpenSearchTestNode extends Node {
             Files.copy(in, home.resolve("config/log4j2.properties"), StandardCopyOption.REPLACE_EXISTING);
         }
 
-        Settings settings = Settings.builder()
+        String nodeName = arg(args, "--node-name", "osd-test-node");
+        String seedHosts = arg(args, "--seed-hosts", "");
+        Settings.Builder builder = Settings.builder()
             .put("cluster.name", arg(args, "--cluster-name", "osd-test-cluster"))
-            .put("node.name", "osd-test-node")
-            .put("discovery.type", "single-node")
+            .put("node.name", nodeName);
+        if (seedHosts.isEmpty()) {
+            builder.put("discovery.type", "single-node");
+        } else {
+            builder.putList("discovery.seed_hosts", List.of(seedHosts.split(",")));
+            String managers = arg(args, "--initial-managers", "");
+            // Only for the very first election; a node that already has cluster state ignores it.
+            if (!managers.isEmpty()) builder.putList("cluster.initial_cluster_manager_nodes", List.of(managers.split(",")));
+        }
+        Settings settings = builder
             .put("path.home", home.toString())
             .put("path.data", home.resolve("data").toString())
             .put("path.logs", home.resolve("logs").toString())
@@ -107,7 +119,7 @@ public final class OpenSearchTestNode extends Node {
             .build();
 
         Environment env = InternalSettingsPreparer.prepareEnvironment(
-            settings, Collections.emptyMap(), home.resolve("config"), () -> "osd-test-node");
+            settings, Collections.emptyMap(), home.resolve("config"), () -> nodeName);
         LogConfigurator.registerErrorListener();
         LogConfigurator.configure(env);
 
