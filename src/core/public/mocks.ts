@@ -3,12 +3,13 @@
  * Every method is a `jest.fn()` with a sensible default; override with `mockReturnValue` as needed.
  */
 import { BehaviorSubject, of, Subject } from 'rxjs';
+import { ScopedHistory, type AppLocation, type AppNavigator } from './application/scoped_history';
 import type { ApplicationSetup, ApplicationStart } from './application/types';
 import type { ChromeStart } from './chrome/types';
 import { DocLinksService } from './doc_links';
 import type { FatalErrorsSetup } from './fatal_errors';
 import { BasePath } from './http/base_path';
-import type { HttpSetup } from './http/types';
+import type { HttpSetup, HttpStart, IAnonymousPaths } from './http/types';
 import type { InjectedMetadataStart } from './injected_metadata/injected_metadata_service';
 import type { IToasts } from './notifications';
 import type { OverlayStart } from './overlays';
@@ -16,9 +17,22 @@ import type { PluginInitializerContext } from './plugins/types';
 import type { CoreSetup, CoreStart } from './types';
 import type { IUiSettingsClient } from './ui_settings/types';
 
+/** Anonymous paths with the browser's rules: registered without the base path, matched without it. */
+const createAnonymousPaths = (basePath: BasePath): jest.Mocked<IAnonymousPaths> => {
+  const paths = new Set<string>();
+  const normalize = (path: string) => {
+    const lower = path.toLowerCase().split(/[?#]/)[0];
+    return lower.length > 1 && lower.endsWith('/') ? lower.slice(0, -1) : lower;
+  };
+  return {
+    register: jest.fn((path: string) => void paths.add(normalize(path))),
+    isAnonymous: jest.fn((path: string) => paths.has(normalize(basePath.remove(path)))),
+  };
+};
+
 const createHttp = (basePath = ''): jest.Mocked<HttpSetup> => ({
   basePath: new BasePath(basePath),
-  anonymousPaths: { isAnonymous: jest.fn().mockReturnValue(false), register: jest.fn() },
+  anonymousPaths: createAnonymousPaths(new BasePath(basePath)),
   fetch: jest.fn().mockResolvedValue({}),
   get: jest.fn().mockResolvedValue({}),
   post: jest.fn().mockResolvedValue({}),
@@ -117,37 +131,83 @@ const createFatalErrors = (): jest.Mocked<FatalErrorsSetup> => ({
   }) as any,
 });
 
-function createStart(): CoreStart {
+export interface CoreMockOptions {
+  /** The page's base path (`server.basePath`): `http.basePath` and the anonymous paths follow it. */
+  basePath?: string;
+  /** What `uiSettings.get` answers. */
+  uiSettings?: Record<string, unknown>;
+}
+
+/** The start contracts; `http` may be given so that setup and start share one client, as in the browser. */
+function createStart({ basePath = '', uiSettings = {}, http }: CoreMockOptions & { http?: jest.Mocked<HttpSetup> } = {}): CoreStart & {
+  http: jest.Mocked<HttpStart>;
+  uiSettings: jest.Mocked<IUiSettingsClient>;
+} {
   const injectedMetadata = createInjectedMetadata();
+  injectedMetadata.getBasePath.mockReturnValue(basePath);
+  injectedMetadata.getServerBasePath.mockReturnValue(basePath);
   return {
     application: createApplicationStart(),
     chrome: createChrome(),
     docLinks: new DocLinksService().start({ version: '2.19.0' }),
-    http: createHttp(),
+    http: http ?? createHttp(basePath),
     i18n: { Context: ({ children }) => children as any },
     notifications: { toasts: createToasts() },
     overlays: createOverlays(),
-    uiSettings: createUiSettings(),
+    uiSettings: createUiSettings(uiSettings),
     injectedMetadata,
     fatalErrors: createFatalErrors(),
   };
 }
 
+/**
+ * The setup contracts. `getStartServices` resolves with a start mock of the same options that shares this
+ * `http` (one client in the browser: a path registered anonymous in setup is anonymous in start).
+ */
 function createSetup<TPluginsStart extends object = object, TStart = unknown>({
   pluginStartDeps = {} as TPluginsStart,
   pluginStartContract,
-}: { pluginStartDeps?: TPluginsStart; pluginStartContract?: TStart } = {}): CoreSetup<TPluginsStart, TStart> & {
+  ...options
+}: CoreMockOptions & { pluginStartDeps?: TPluginsStart; pluginStartContract?: TStart } = {}): CoreSetup<TPluginsStart, TStart> & {
   application: jest.Mocked<ApplicationSetup>;
+  http: jest.Mocked<HttpSetup>;
+  uiSettings: jest.Mocked<IUiSettingsClient>;
 } {
+  const http = createHttp(options.basePath);
   return {
     application: { register: jest.fn() },
     fatalErrors: createFatalErrors(),
-    http: createHttp(),
+    http,
     notifications: { toasts: createToasts() },
-    uiSettings: createUiSettings(),
+    uiSettings: createUiSettings(options.uiSettings),
     injectedMetadata: { getInjectedVar: jest.fn((_name: string, defaultValue?: unknown) => defaultValue) as any },
-    getStartServices: jest.fn().mockResolvedValue([createStart(), pluginStartDeps, pluginStartContract]),
+    getStartServices: jest.fn().mockResolvedValue([createStart({ ...options, http }), pluginStartDeps, pluginStartContract]),
   };
+}
+
+/**
+ * A real `ScopedHistory` of the app at `appRoute` over an in-memory page history (`entries`, newest last),
+ * so `push`, `replace`, `listen` and `createHref` behave as in the browser.
+ */
+function createScopedHistory({ appRoute = '/app/test', pathname, basePath = '' }: { appRoute?: string; pathname?: string; basePath?: string } = {}) {
+  const entries: AppLocation[] = [{ pathname: pathname ?? appRoute, search: '', hash: '' }];
+  const listeners = new Set<(location: AppLocation) => void>();
+  const navigator: AppNavigator = {
+    getLocation: () => entries[entries.length - 1],
+    navigate: (url, { replace, state }) => {
+      const parsed = new URL(url, 'http://localhost');
+      const location = { pathname: parsed.pathname, search: parsed.search, hash: parsed.hash, state };
+      if (replace) entries[entries.length - 1] = location;
+      else entries.push(location);
+      listeners.forEach((listener) => listener(location));
+    },
+    listen: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    prependBasePath: (path) => new BasePath(basePath).prepend(path),
+  };
+  return Object.assign(new ScopedHistory(navigator, appRoute), { entries });
 }
 
 function createPluginInitializerContext<T extends object = object>(config: T = {} as T): PluginInitializerContext<T> {
@@ -163,6 +223,7 @@ function createPluginInitializerContext<T extends object = object>(config: T = {
 
 export const coreMock = { createSetup, createStart, createPluginInitializerContext };
 export const httpServiceMock = { createSetupContract: createHttp, createStartContract: createHttp };
+export const scopedHistoryMock = { create: createScopedHistory };
 export const notificationServiceMock = { createToasts };
 export const uiSettingsServiceMock = { createSetupContract: createUiSettings, createStartContract: createUiSettings };
 export const overlayServiceMock = { createStartContract: createOverlays };

@@ -36,7 +36,14 @@ export type {
 } from './plugins';
 export type { UiSettingsParams, IUiSettingsClient, UiSettingsServiceSetup, UiSettingsServiceStart } from './ui_settings';
 export type { MetricsServiceSetup, OpsMetrics } from './metrics';
-export type { CoreUsageData, CoreUsageDataStart, SavedObjectsIndexUsage } from './core_usage_data';
+export type {
+  CoreIncrementCounterParams,
+  CoreUsageCounter,
+  CoreUsageData,
+  CoreUsageDataSetup,
+  CoreUsageDataStart,
+  SavedObjectsIndexUsage,
+} from './core_usage_data';
 export type { ServiceStatus, StatusServiceSetup, CoreStatus } from './status';
 export { ServiceStatusLevels } from './status';
 export { createWorker, ThreadCaller, ThreadStoppedError, serveThreadCalls } from './worker_threads';

@@ -2,7 +2,7 @@ import { get } from 'lodash';
 import { ConfigService, Env, KeySources, RawConfig } from './config';
 import { opensearchDashboardsConfig, pluginsConfig, savedObjectsConfig, PluginsConfigType, SavedObjectsConfigType } from './core_config';
 import { CapabilitiesService, type CapabilitiesSetup, type CapabilitiesStart } from './capabilities';
-import { CoreUsageDataService } from './core_usage_data';
+import { CoreUsageCounterRegistry, CoreUsageDataService, type CoreUsageDataSetup } from './core_usage_data';
 import { CspConfig, cspConfig, CspConfigType } from './csp';
 import { getSqliteIndexUsage } from './core_usage_data/sqlite_index_usage';
 import { DataPathError, ensureWritableDataPath } from './environment/data_path';
@@ -34,6 +34,7 @@ interface CoreServicesSetup {
   status: InternalStatusServiceSetup;
   metrics: MetricsServiceSetup;
   capabilities: CapabilitiesSetup;
+  coreUsageData: CoreUsageDataSetup;
 }
 
 /**
@@ -109,7 +110,9 @@ export class Server {
     this.opensearchSetup = opensearchSetup;
 
     const http = this.http.setup();
-    const savedObjects = this.savedObjects.setup({ http });
+    // Core's routes count their calls here; usage_collection registers the counter during its setup.
+    const usageCounter = new CoreUsageCounterRegistry(logging.get('core-usage-data'));
+    const savedObjects = this.savedObjects.setup({ http, usageCounter });
     if (opensearchSetup.isConfigured) {
       // With a cluster, saved objects live in its index; the client exists only once start reached it.
       savedObjects.setBackendFactory((context) =>
@@ -124,6 +127,7 @@ export class Server {
       status: this.status.setup(),
       metrics: this.metrics.setup({ http }),
       capabilities: (this.capabilities = new CapabilitiesService(logging.get('capabilities'))).setup(),
+      coreUsageData: usageCounter.setup(),
     };
     this.coreSetup = core;
     core.status.setCoreStatus('opensearch', opensearchSetup.status$);
@@ -143,7 +147,7 @@ export class Server {
         buildSha: env.packageInfo.buildSha,
       },
     });
-    registerUiSettingsRoutes(coreRouter);
+    registerUiSettingsRoutes(coreRouter, { usageCounter });
     // The page and the browser bundle; the bundle builds while the plugins set up.
     this.rendering = new RenderingService({ env, logger: logging.get('rendering') });
     const rendering = this.rendering.setup({
@@ -164,6 +168,7 @@ export class Server {
     });
     // `core.http.resources` pages (`renderCoreApp`, `renderAnonymousCoreApp`) are drawn by the rendering service.
     http.setCorePageRenderer(rendering.render);
+    http.setNotFoundPageRenderer(rendering.renderNotFoundPage);
 
     await this.plugins.setup((plugin) => this.pluginCoreSetup(plugin, core));
   }
@@ -309,6 +314,7 @@ export class Server {
       metrics: core.metrics,
       capabilities: core.capabilities,
       opensearch: { isConfigured: this.opensearchSetup!.isConfigured, status$: this.opensearchSetup!.status$ },
+      coreUsageData: core.coreUsageData,
       getStartServices: () => startServices as Promise<any>,
     };
   }

@@ -1,5 +1,5 @@
 import type { CapabilitiesSetup, CapabilitiesStart } from './capabilities';
-import { CoreUsageDataStart } from './core_usage_data';
+import { CoreUsageDataSetup, CoreUsageDataStart } from './core_usage_data';
 import { HttpServiceSetup, HttpServiceStart } from './http';
 import { MetricsServiceSetup, MetricsServiceStart } from './metrics';
 import type { OpenSearchServiceSetup, OpenSearchServiceStart } from './opensearch';
@@ -18,6 +18,8 @@ export interface CoreSetup<TPluginsStart extends object = object, TStart = unkno
   capabilities: CapabilitiesSetup;
   /** Whether a cluster is configured (`opensearch.hosts`), and its status. */
   opensearch: OpenSearchServiceSetup;
+  /** Where usage_collection hands core the counter that core's own routes count their calls with. */
+  coreUsageData: CoreUsageDataSetup;
   /** Resolves once this plugin has started: core's start contracts, its dependencies' and its own. */
   getStartServices(): Promise<[CoreStart, TPluginsStart, TStart]>;
 }

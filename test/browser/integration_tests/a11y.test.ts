@@ -5,7 +5,7 @@
  * one `main` landmark.
  */
 import { BrowserContext, Page } from 'playwright-core';
-import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../../harness/osd_server';
+import { api, TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../../harness/osd_server';
 import { renderNotFoundPage } from '../../../src/core/server/rendering/not_found_page';
 import { BrowserEnv, logInContext, saveScreenshot, startBrowserEnv, subj, useBrowserEnv, waitForChrome } from '../browser_harness';
 
@@ -138,6 +138,37 @@ describe('accessibility of the Usage Data section locked by config, in Chromium'
       expect(await page.getAttribute(subj('telemetryOptInSwitch'), 'aria-describedby')).toBe(reasonId);
       expect(await page.isDisabled(subj('telemetryOptInSwitch'))).toBe(true);
       await expectAccessible(page, 'advanced settings, usage data locked');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('accessibility of the Usage Data report history, in Chromium', () => {
+  // Reports are generated and kept, never sent (no receiver needed); none on the schedule during the suite.
+  const ctx = useBrowserEnv(async () => {
+    const env = await startBrowserEnv({ args: ['--telemetry.optIn=true', '--telemetry.generateOnly=true', '--telemetry.initialCheckDelay=24d'] });
+    for (let i = 0; i < 2; i++) {
+      const sent = await api(`${env.server.url}/api/telemetry/v2/reports/_send`, 'POST');
+      if (sent.status !== 200) throw new Error(`_send answered ${sent.status}: ${sent.text}`);
+    }
+    return env;
+  });
+
+  it('the history table, a report flyout and its diff', async () => {
+    const { context, page } = await openAxePage(ctx.env, { logIn: true });
+    try {
+      await page.goto(`${ctx.env.server.url}${SETTINGS_URL}`);
+      await page.waitForSelector(`${subj('telemetryReportTable')} [data-test-subj^="reportRow-"]`);
+      await expectAccessible(page, 'report history');
+
+      await page.locator('[data-test-subj^="reportView-"]').first().click();
+      await page.waitForSelector(subj('telemetryReportPayload'));
+      await page.waitForTimeout(500); // the slide-in animation, which would blur the colours axe measures
+      await expectAccessible(page, 'report flyout');
+      await page.click(subj('telemetryReportDiffTab'));
+      await page.waitForSelector(subj('telemetryReportDiffSummary'));
+      await expectAccessible(page, 'report diff');
     } finally {
       await context.close();
     }

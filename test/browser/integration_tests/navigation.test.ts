@@ -79,9 +79,38 @@ describe('navigation, in Chromium', () => {
     }
   });
 
-  // The page is ready (`rendering.renderNotFoundPage`, checked by a11y.test.ts); the HTTP server's
-  // not-found handler (src/core/server/http) must call it, as every answer of 400 or more is JSON there.
-  it.todo('answers an unknown page address outside /app with the HTML "Page not found" page (status 404)');
+  it('answers an unknown page address outside /app with the HTML "Page not found" page (status 404)', async () => {
+    const { page } = ctx;
+    const { url } = ctx.env.server;
+    const response = await page.goto(`${url}/nope/deeper?x=1`);
+    expect(response?.status()).toBe(404);
+    expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
+    expect(response?.headers()['content-security-policy']).toContain("style-src 'unsafe-inline' 'self'");
+    await page.waitForSelector(subj('notFoundPage'));
+    expect(await page.title()).toBe('Page not found - OpenSearch Dashboards');
+    expect(await page.textContent('h1')).toBe('Page not found');
+    expect(await mainLandmarks(page)).toBe(1);
+    // Its own styles apply under the page policy (a blocked style would also be a console error).
+    expect(await page.$eval(subj('notFoundPage'), (el) => getComputedStyle(el).borderTopLeftRadius)).toBe('6px');
+    // One click leads back into the app.
+    await page.click(subj('notFoundHomeLink'));
+    await page.waitForSelector(subj('homeApp'));
+    expect(pathname(page)).toBe('/app/home');
+    // Chromium reports the 404 of the document itself as a console error; nothing else may fail.
+    expect(ctx.watched.errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+
+    // Nobody signed in: the same page, not the login page (it shows nothing of anyone's).
+    const anonymous = await ctx.env.browser.newContext();
+    try {
+      const anonymousPage = await anonymous.newPage();
+      const answer = await anonymousPage.goto(`${url}/foo/bar`);
+      expect(answer?.status()).toBe(404);
+      await anonymousPage.waitForSelector(subj('notFoundPage'));
+      expect(pathname(anonymousPage)).toBe('/foo/bar');
+    } finally {
+      await anonymous.close();
+    }
+  });
 
   it('shows the app shell with "Application Not Found" for /app/<unknown>, and never reports the unknown id', async () => {
     const { page } = ctx;

@@ -55,7 +55,7 @@ describe('Management → Users and API keys (security on), in Chromium', () => {
     await page.waitForSelector(subj('managementNavLink-users'));
     // After Advanced settings, under "OpenSearch Dashboards".
     const links = await page.locator('[data-test-subj^="managementNavLink-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-test-subj')));
-    expect(links).toEqual(['managementNavLink-settings', 'managementNavLink-users']);
+    expect(links).toEqual(['managementNavLink-settings', 'managementNavLink-users', 'managementNavLink-usage_insights']);
     expect(await page.getAttribute(subj('managementNavLink-users'), 'href')).toBe(USERS_PATH);
     const entries = await page.evaluate(() => window.history.length);
     await page.click(subj('managementNavLink-users'));

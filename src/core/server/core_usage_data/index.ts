@@ -1,2 +1,11 @@
 export { CoreUsageDataService } from './core_usage_data_service';
-export type { CoreUsageData, CoreUsageDataStart, SavedObjectsIndexUsage } from './types';
+export { CoreUsageCounterRegistry } from './core_usage_counter';
+export type {
+  CoreIncrementCounterParams,
+  CoreUsageCounter,
+  CoreUsageCounterSink,
+  CoreUsageData,
+  CoreUsageDataSetup,
+  CoreUsageDataStart,
+  SavedObjectsIndexUsage,
+} from './types';

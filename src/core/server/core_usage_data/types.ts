@@ -53,3 +53,29 @@ export interface SavedObjectsIndexUsage {
 export interface CoreUsageDataStart {
   getCoreUsageData(): Promise<CoreUsageData>;
 }
+
+/** What core increments: upstream's `incrementCounter` parameters. */
+export interface CoreIncrementCounterParams {
+  /** Names the counted thing, e.g. `savedObjects.get`. */
+  counterName: string;
+  /** `count` when omitted. */
+  counterType?: string;
+  /** 1 when omitted. */
+  incrementBy?: number;
+}
+
+/** A usage counter as `usageCollection.createUsageCounter` makes it: core needs only this method. */
+export interface CoreUsageCounter {
+  incrementCounter(params: CoreIncrementCounterParams): void;
+}
+
+/** `core.coreUsageData` in the setup contract: the usage_collection plugin hands core its counter here. */
+export interface CoreUsageDataSetup {
+  /** Once per server; throws when called twice or with something that is not a counter. */
+  registerUsageCounter(usageCounter: CoreUsageCounter): void;
+}
+
+/** Core's own side: what core's routes call. Never throws, never waits. */
+export interface CoreUsageCounterSink {
+  incrementUsageCounter(params: CoreIncrementCounterParams): void;
+}

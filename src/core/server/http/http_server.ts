@@ -6,6 +6,7 @@ import { exceedsJsonDepth, jsonDepthMessage } from '../../utils/json_depth';
 import { handleClientError } from './client_error';
 import { readJsonBody } from './json_body';
 import { HttpLifecycle } from './lifecycle';
+import type { NotFoundRequest } from './not_found';
 import { routeInfo, ServerRequest } from './server_request';
 import {
   errorBody,
@@ -19,6 +20,14 @@ import {
   toServerPath,
   validatePart,
 } from './router';
+
+/** A page answered with status 404: body and its headers (content type, security headers). */
+export interface NotFoundPage {
+  body: string;
+  headers: ResponseHeaders;
+}
+/** The page for a request no route serves, or undefined to keep the JSON 404. */
+export type NotFoundPageHook = (request: NotFoundRequest) => NotFoundPage | undefined;
 
 export type ContextFactory = (request: OpenSearchDashboardsRequest) => Promise<RequestHandlerContext>;
 
@@ -55,6 +64,7 @@ export class HttpServer {
   private readonly observers: Array<(o: RequestObservation) => void> = [];
   private readonly customHeaders: Array<[string, string]>;
   private listening = false;
+  private notFoundPageHook?: NotFoundPageHook;
 
   constructor(
     private readonly config: HttpConfig,
@@ -117,7 +127,14 @@ export class HttpServer {
           : error.message;
       reply.code(status).type('application/json').send(errorBody(status, message));
     });
-    this.server.setNotFoundHandler((_req, reply) => {
+    this.server.setNotFoundHandler((req, reply) => {
+      const page = this.notFoundPage(req);
+      if (page) {
+        reply.code(404);
+        for (const [name, value] of this.customHeaders) reply.header(name, value);
+        for (const name in page.headers) reply.header(name, page.headers[name]);
+        return reply.send(page.body);
+      }
       reply.code(404).type('application/json').send(errorBody(404, 'Not Found'));
     });
     // Callback hooks: an async one costs a promise and its settling on every response.
@@ -126,6 +143,29 @@ export class HttpServer {
       for (const observe of this.observers) observe(observation);
       done();
     });
+  }
+
+  /**
+   * The answer to requests no route serves: `hook` gives a page for the ones it wants (a browser's GET of an
+   * unknown page address), the others keep the JSON 404. Set once, before or after start.
+   */
+  public setNotFoundPage(hook: NotFoundPageHook) {
+    if (this.notFoundPageHook) throw new Error('The not-found page renderer is already set.');
+    this.notFoundPageHook = hook;
+  }
+
+  private notFoundPage(req: FastifyRequest): NotFoundPage | undefined {
+    if (!this.notFoundPageHook) return undefined;
+    const url = req.url;
+    const query = url.indexOf('?');
+    const request = { method: req.method, pathname: query === -1 ? url : url.slice(0, query), accept: req.headers.accept };
+    try {
+      return this.notFoundPageHook(request);
+    } catch (e) {
+      // The JSON 404 is still a correct answer: a broken page must not turn a 404 into a 500.
+      this.log.error(`The not-found page failed for ${req.method} ${request.pathname}, answering JSON: ${(e as Error)?.stack ?? e}`);
+      return undefined;
+    }
   }
 
   public onRequestFinished(observer: (o: RequestObservation) => void) {

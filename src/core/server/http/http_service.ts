@@ -3,7 +3,8 @@ import { Logger } from '../logging';
 import { HttpConfig } from './http_config';
 import { HttpServer } from './http_server';
 import { HttpLifecycle } from './lifecycle';
-import { createHttpResources, type CorePageRenderer, type HttpResources } from './resources';
+import { wantsNotFoundPage, type NotFoundPageRenderer } from './not_found';
+import { corePageHeaders, createHttpResources, type CorePageRenderer, type HttpResources } from './resources';
 import { OpenSearchDashboardsRequest, RequestHandlerContext, RequestHandlerContextProvider, Router } from './router';
 import { HttpServerInfo, HttpServiceStart, IBasePath, InternalHttpServiceSetup } from './types';
 
@@ -67,7 +68,15 @@ export class HttpService {
         if (this.pageRenderer) throw new Error('The core page renderer is already set.');
         this.pageRenderer = renderer;
       },
+      setNotFoundPageRenderer: (renderer) => this.setNotFoundPageRenderer(renderer),
     };
+  }
+
+  /** The HTML page browsers get for unknown page addresses, with the headers of every other page. */
+  private setNotFoundPageRenderer(renderer: NotFoundPageRenderer) {
+    if (typeof renderer !== 'function') throw new Error('setNotFoundPageRenderer needs a function that returns the HTML of the page.');
+    const headers = corePageHeaders(this.csp);
+    this.server.setNotFoundPage((request) => (wantsNotFoundPage(request) ? { body: renderer(), headers: { ...headers } } : undefined));
   }
 
   private createRouter(pluginId?: string) {

@@ -2,6 +2,7 @@ export { HttpService } from './http_service';
 export { httpConfig, toHttpConfig, HttpConfigFileError } from './http_config';
 export type { HttpConfig, HttpConfigType } from './http_config';
 export type { RequestObservation } from './http_server';
+export type { NotFoundPageRenderer } from './not_found';
 export type * from './types';
 export { createHttpResources, corePageHeaders, pageSecurityHeaders } from './resources';
 export type * from './resources/types';

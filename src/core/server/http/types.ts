@@ -2,6 +2,7 @@ import { IRouter, OpenSearchDashboardsRequest, RequestHandlerContext, RequestHan
 import { RequestObservation } from './http_server';
 import type { HttpAuth, HttpLifecycleSetup } from './lifecycle';
 import type { CorePageRenderer, HttpResources } from './resources';
+import type { NotFoundPageRenderer } from './not_found';
 import type { ICspConfig } from '../csp/csp_config';
 
 /** `server.basePath` helpers. */
@@ -47,6 +48,11 @@ export interface InternalHttpServiceSetup extends HttpServiceSetup {
   createResources(pluginId?: string): HttpResources;
   /** How `renderCoreApp` / `renderAnonymousCoreApp` draw the page; set once, by the rendering service's owner. */
   setCorePageRenderer(renderer: CorePageRenderer): void;
+  /**
+   * How the HTML 404 page is drawn (the rendering service's `renderNotFoundPage`); set once. Without it every
+   * unknown path gets the JSON 404. Which requests get the page is `wantsNotFoundPage`'s rule.
+   */
+  setNotFoundPageRenderer(renderer: NotFoundPageRenderer): void;
 }
 
 export interface HttpServiceStart {

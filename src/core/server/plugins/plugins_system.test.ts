@@ -1,8 +1,11 @@
 import { PluginsSystem } from './plugins_system';
 import { PluginWrapper } from './plugin';
 import { PluginManifest } from './types';
+import { coreMock, loggingSystemMock } from '../mocks';
 
-const log = { trace() {}, debug() {}, info() {}, warn: jest.fn(), error() {}, fatal() {}, get: () => log } as any;
+const log = loggingSystemMock.createLogger();
+const core = () => coreMock.createSetup();
+const context = () => coreMock.createPluginInitializerContext();
 
 interface FakeBehaviour {
   setup?: (deps: Record<string, unknown>) => unknown;
@@ -62,8 +65,8 @@ describe('PluginsSystem', () => {
     system.addPlugin(createPlugin('a', {}, {}, calls));
     system.addPlugin(createPlugin('b', { optional: ['a'] }, { setup: (d) => (seen.bSetup = d), start: (d) => (seen.bStart = d) }, calls));
     system.addPlugin(createPlugin('c', { required: ['b'] }, { setup: (d) => (seen.cSetup = d) }, calls));
-    await system.setupPlugins(() => ({}), () => ({} as any));
-    await system.startPlugins(() => ({}));
+    await system.setupPlugins(core, context);
+    await system.startPlugins(() => coreMock.createStart());
     await system.stopPlugins();
     expect(seen.bSetup).toEqual({ a: 'a-setup' });
     expect(seen.bStart).toEqual({ a: 'a-start' });
@@ -74,7 +77,7 @@ describe('PluginsSystem', () => {
   it('fails a lifecycle call that exceeds the time limit, naming the plugin', async () => {
     const system = new PluginsSystem(log, 50);
     system.addPlugin(createPlugin('slow', {}, { setup: () => new Promise(() => undefined) }));
-    await expect(system.setupPlugins(() => ({}), () => ({} as any))).rejects.toThrow('Setup lifecycle of "slow" plugin did not complete within 0.05s');
+    await expect(system.setupPlugins(core, context)).rejects.toThrow('Setup lifecycle of "slow" plugin did not complete within 0.05s');
   });
 
   it('keeps stopping the others when one plugin fails to stop', async () => {
@@ -82,7 +85,7 @@ describe('PluginsSystem', () => {
     const system = new PluginsSystem(log);
     system.addPlugin(createPlugin('a', {}, {}, calls));
     system.addPlugin(createPlugin('b', { required: ['a'] }, { stop: () => Promise.reject(new Error('nope')) }, calls));
-    await system.setupPlugins(() => ({}), () => ({} as any));
+    await system.setupPlugins(core, context);
     await system.stopPlugins();
     expect(calls).toContain('stop:a');
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('"b" plugin failed to stop: nope'));

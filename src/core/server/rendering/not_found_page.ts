@@ -1,17 +1,9 @@
 /*
- * The answer to a GET of a path nothing serves. A person who mistyped a page address gets a small HTML page
- * (status 404) with a way back; API, internal and static-resource paths keep the JSON 404 scripts parse.
- * `/app/<unknown>` never gets here: it is the app shell, which says "Application Not Found" itself.
+ * The page a person gets for a page address nothing serves (status 404): small, self-contained, with a way
+ * back. Who gets it (a browser's GET outside the API and static paths) is the HTTP server's rule
+ * (`wantsNotFoundPage` in core's http); `/app/<unknown>` is the app shell's own "Application Not Found".
  */
 import { escapeHtml } from './render_template';
-
-/** Paths answered with JSON, never with a page. */
-const NON_PAGE_PREFIXES = ['/api', '/internal', '/ui', '/bundles'];
-
-/** Whether a GET of `pathname` (base path removed) should get the HTML not-found page. */
-export function wantsNotFoundPage(pathname: string): boolean {
-  return !NON_PAGE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
-}
 
 export interface NotFoundPageParams {
   /** Where "Go to the home page" leads: `<basePath>/`. */

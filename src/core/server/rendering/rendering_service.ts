@@ -17,7 +17,7 @@ import { UiSettingsParams, UiSettingsServiceSetup } from '../ui_settings';
 import { DARK_MODE_SETTING } from '../ui_settings/settings';
 import { getUiBundle, THEME_FILES, UiBundle } from './bundler';
 import { createInjectedMetadata } from './injected_metadata';
-import { renderNotFoundPage, wantsNotFoundPage } from './not_found_page';
+import { renderNotFoundPage } from './not_found_page';
 import { FAVICON_SVG, renderTemplate } from './render_template';
 import { createValidationLookup, withValidation } from './setting_validation';
 import { isPageRoute, pageUiSettings } from './ui_settings';
@@ -55,10 +55,10 @@ export interface RenderingServiceSetup {
   /** The host page's HTML for this request; `core.http.resources` answers with it. */
   render(context: RequestHandlerContext, request: OpenSearchDashboardsRequest, options: CorePageRenderOptions): Promise<string>;
   /**
-   * The HTML of the 404 page for a GET of `pathname` (base path removed) that nothing serves, or undefined
-   * for API, internal and static paths, which keep the JSON 404. For the HTTP server's not-found handler.
+   * The HTML of the "Page not found" page (links home under the base path). For the HTTP server's not-found
+   * handler (`http.setNotFoundPageRenderer`), which decides who gets it and adds the page headers.
    */
-  renderNotFoundPage(pathname: string): string | undefined;
+  renderNotFoundPage(): string;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -92,12 +92,11 @@ export class RenderingService {
     // Awaited in start(); this keeps a failed setup elsewhere from also reporting an unhandled rejection.
     this.building.catch(() => undefined);
     this.registerRoutes(deps);
+    // The same for every request: drawn once.
+    const notFoundPage = renderNotFoundPage({ homeHref: deps.basePath.prepend('/'), faviconUrl: deps.basePath.prepend('/ui/favicon.svg') });
     return {
       render: (context, request, options) => this.render(context, request, options),
-      renderNotFoundPage: (pathname) =>
-        wantsNotFoundPage(pathname)
-          ? renderNotFoundPage({ homeHref: deps.basePath.prepend('/'), faviconUrl: deps.basePath.prepend('/ui/favicon.svg') })
-          : undefined,
+      renderNotFoundPage: () => notFoundPage,
     };
   }
 

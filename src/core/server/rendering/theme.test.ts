@@ -1,4 +1,5 @@
 import { join } from 'path';
+import { capabilitiesServiceMock } from '../mocks';
 import { createInjectedMetadata } from './injected_metadata';
 import { readThemeFiles, THEME_FILES } from './bundler';
 import { renderTemplate } from './render_template';
@@ -11,7 +12,7 @@ const metadata = createInjectedMetadata({
   serverName: 'n',
   defaultRoute: '/app/home',
   uiPlugins: [],
-  capabilities: {} as any,
+  capabilities: capabilitiesServiceMock.createCapabilities(),
   uiSettings: { defaults: {}, user: {} },
 });
 const page = (darkMode: boolean) =>

@@ -167,6 +167,7 @@ describe('SavedObjectsService', () => {
         find: async () => ({ total: 0, hits: [] }),
         scan: async () => ({ hits: [] }),
         closeScan: async () => {},
+        aggregate: async () => [],
         incrementCounter: async () => {
           throw new Error('unused');
         },

@@ -14,7 +14,7 @@ import {
   SavedObjectTypeRegistry,
   type ISavedObjectTypeRegistry,
 } from './saved_objects_type_registry';
-import { registerSavedObjectsRoutes } from './routes';
+import { registerSavedObjectsRoutes, type SavedObjectsRoutesDeps } from './routes';
 import type { SavedObjectsType } from './types';
 
 /** File name of the default store inside `dataPath`. */
@@ -32,6 +32,8 @@ export interface SavedObjectsServiceOptions {
 export interface SavedObjectsSetupDeps {
   /** Core's HTTP service: when given, the `/api/saved_objects` routes are registered on a router of its own. */
   http?: { createRouter(): IRouter };
+  /** Where the routes count their calls (`savedObjects.<method>`): core's usage counter. */
+  usageCounter?: SavedObjectsRoutesDeps['usageCounter'];
 }
 
 export interface SavedObjectsServiceSetup {
@@ -100,7 +102,7 @@ export class SavedObjectsService {
 
   public setup(deps: SavedObjectsSetupDeps = {}): SavedObjectsServiceSetup {
     if (deps.http) {
-      registerSavedObjectsRoutes(deps.http.createRouter());
+      registerSavedObjectsRoutes(deps.http.createRouter(), { usageCounter: deps.usageCounter });
     }
     return {
       registerType: (type) => {

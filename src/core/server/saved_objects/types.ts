@@ -212,12 +212,51 @@ export interface SavedObjectsScanOptions {
   fields?: string[];
 }
 
+/**
+ * `aggregate`: one type's objects grouped by attributes with numeric attributes summed, computed in the
+ * store (SQL GROUP BY on the embedded store, an aggregation on OpenSearch). Bounded: at most 3 group
+ * attributes, 5 sums and `size` rows (1 to 10,000; default 100).
+ */
+export interface SavedObjectsAggregateOptions {
+  type: string;
+  filter?: {
+    /** Objects whose date-string attribute `field` is `>= gte` and `< lt` (ISO strings compare in time order). */
+    range?: { field: string; gte?: string; lt?: string };
+    /** Objects whose attributes equal every field of one of these entries (at most 100, same fields each). */
+    anyOf?: Array<Record<string, string | number>>;
+  };
+  /** Top-level attribute names, 1 to 3. */
+  groupBy: string[];
+  /** Numeric attribute names summed per group (non-numbers count as 0), up to 5. */
+  sum?: string[];
+  /** `docCount`, a `groupBy` or a `sum` attribute; default: the keys ascending (ties always end on the keys). */
+  orderBy?: { field: string; direction?: 'asc' | 'desc' };
+  size?: number;
+}
+
+/** One group: its attribute values (null when missing), the sums, and how many objects it holds. */
+export interface SavedObjectsAggregateResult {
+  keys: Record<string, string | number | null>;
+  sums: Record<string, number>;
+  docCount: number;
+}
+
+export interface SavedObjectsAggregateResponse {
+  rows: SavedObjectsAggregateResult[];
+}
+
 export interface SavedObjectsIncrementCounterOptions {
   /** How much to add; 1 when omitted. */
   incrementBy?: number;
   /** Stored when the call creates the object. */
   migrationVersion?: SavedObjectsMigrationVersion;
   refresh?: MutatingOperationRefreshSetting;
+  /**
+   * Upstream's option: the other attributes of an object the call creates (e.g. the names a counter
+   * is about), stored with the counter. Ignored when the object exists; the counter field always
+   * starts at the increment, whatever this holds for it.
+   */
+  upsertAttributes?: Record<string, unknown>;
 }
 
 export interface SavedObjectsIncrementCountersOptions {
@@ -236,4 +275,6 @@ export interface SavedObjectsIncrementCounterOperation {
   /** 1 when omitted. */
   incrementBy?: number;
   migrationVersion?: SavedObjectsMigrationVersion;
+  /** As `SavedObjectsIncrementCounterOptions.upsertAttributes`: stored only when this creates the object. */
+  upsertAttributes?: Record<string, unknown>;
 }

@@ -17,6 +17,8 @@ export const PRIVILEGES = [
   /** The ledger of generated reports: list, show, diff, export, send now (admin only). */
   'telemetry:reports',
   'stats:read',
+  /** The Usage insights app and its API (`/app/usage_insights`, `/api/usage_insights/*`): admin only. */
+  'usage_insights:read',
   'status:read_full',
   'security:manage',
 ] as const;

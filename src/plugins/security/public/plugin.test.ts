@@ -1,7 +1,6 @@
-import { coreMock } from '../../../core/public/mocks';
+import { HttpFetchError } from '../../../core/public';
+import { coreMock, httpServiceMock, scopedHistoryMock } from '../../../core/public/mocks';
 import { advancedSettingsMock } from '../../advanced_settings/public/mocks';
-import { HttpFetchError } from '../../../core/public/http/http_fetch_error';
-import { BasePath } from '../../../core/public/http/base_path';
 import { logout } from './nav_control/logout';
 import { LOGIN_APP_ID, SecurityPublicPlugin } from './plugin';
 import type { BrowserLocation } from './types';
@@ -24,13 +23,9 @@ function createPlugin(config: Record<string, unknown>, pathname = '/osd/app/home
     assign: jest.fn(),
   };
   const plugin = new SecurityPublicPlugin(coreMock.createPluginInitializerContext(config), location);
-  const coreSetup = coreMock.createSetup();
-  const coreStart = coreMock.createStart();
-  // One anonymous-path registry shared by setup and start, as in the browser.
-  const anonymous = new Set<string>();
-  for (const http of [coreSetup.http, coreStart.http] as any[]) {
-    http.anonymousPaths = { register: jest.fn((p: string) => anonymous.add(p)), isAnonymous: (p: string) => anonymous.has(p.replace(/^\/osd/, '')) };
-  }
+  // One HTTP client (and so one anonymous-path registry) in setup and start, under /osd, as in the browser.
+  const coreSetup = coreMock.createSetup({ basePath: '/osd' });
+  const coreStart = coreMock.createStart({ basePath: '/osd', http: coreSetup.http });
   return { plugin, coreSetup, coreStart, location };
 }
 
@@ -70,7 +65,7 @@ describe('SecurityPublicPlugin', () => {
     const [section] = (advancedSettings.management.registerSection as jest.Mock).mock.calls[0];
     expect(section).toEqual({ id: 'users', title: 'Users and API keys', order: 500, mount: expect.any(Function) });
     expect(mountUsersManagement).not.toHaveBeenCalled();
-    const params = { element: {} as HTMLElement, history: {} as any, basePath: '/app/management/opensearch-dashboards/users', setBreadcrumbs: jest.fn() };
+    const params = { element: {} as HTMLElement, history: scopedHistoryMock.create({ appRoute: '/app/management/opensearch-dashboards/users' }), basePath: '/app/management/opensearch-dashboards/users', setBreadcrumbs: jest.fn() };
     expect(await section.mount(params)).toBe(sectionUnmount);
     const [coreStart] = await coreSetup.getStartServices();
     expect(mountUsersManagement).toHaveBeenCalledWith(coreStart, params);
@@ -120,7 +115,7 @@ describe('logout', () => {
   it('ends the session, then loads the login page under the base path, even when the call fails', async () => {
     const location = { assign: jest.fn() };
     const post = jest.fn().mockResolvedValueOnce({ logged_out: true }).mockRejectedValueOnce(new Error('gone'));
-    const http = { post, basePath: new BasePath('/osd') } as any;
+    const http = { ...httpServiceMock.createStartContract('/osd'), post };
     await logout(http, location);
     expect(post).toHaveBeenCalledWith('/api/security/logout');
     expect(location.assign).toHaveBeenLastCalledWith('/osd/login?msg=LOGGED_OUT');
@@ -129,7 +124,8 @@ describe('logout', () => {
     // Never before the server answered: the cookie must be dead when the login page loads.
     const order: string[] = [];
     let answer: () => void = () => undefined;
-    const slow = { post: jest.fn(() => new Promise<void>((r) => (answer = r)).then(() => order.push('answered'))), basePath: new BasePath('') } as any;
+    const slow = httpServiceMock.createStartContract('');
+    slow.post.mockImplementation(() => new Promise<void>((r) => (answer = r)).then(() => order.push('answered')));
     const done = logout(slow, { assign: () => order.push('assigned') });
     await flush();
     expect(order).toEqual([]);

@@ -1,4 +1,4 @@
-import { createRecordingLogger } from '../../../core/server/logging/logger.mock';
+import { loggingSystemMock } from '../../../core/server/mocks';
 import { createAuditLogger, formatAuditEvent, type AuditEvent } from './audit';
 
 describe('audit', () => {
@@ -37,9 +37,9 @@ describe('audit', () => {
   });
 
   it('writes events as info lines on the given logger', () => {
-    const lines: string[] = [];
-    const audit = createAuditLogger(createRecordingLogger(lines));
+    const logger = loggingSystemMock.createLogger();
+    const audit = createAuditLogger(logger);
     audit.log({ action: 'api_key_revoke', outcome: 'success', user: 'admin', apiKeyId: 'k1' });
-    expect(lines).toEqual(['info {"action":"api_key_revoke","outcome":"success","user":"admin","apiKeyId":"k1"}']);
+    expect(loggingSystemMock.lines(logger)).toEqual(['info {"action":"api_key_revoke","outcome":"success","user":"admin","apiKeyId":"k1"}']);
   });
 });

@@ -7,11 +7,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CoreSetup, CoreStart, Logger, PluginInitializerContext } from '../../../core/server';
+import { SavedObjectsService, createSqliteBackendFactory, type CoreSetup, type CoreStart, type Logger } from '../../../core/server';
+// The real HTTP and capabilities services (not in core's plugin API): the plugin's routes and interceptors run for real.
 import { HttpService, type IRouter, type InternalHttpServiceSetup } from '../../../core/server/http';
-import { silentLogger, testHttpConfig } from '../../../core/server/http/test_utils';
+import { testHttpConfig } from '../../../core/server/http/test_utils';
 import { CapabilitiesService } from '../../../core/server/capabilities';
-import { SavedObjectsService, createSqliteBackendFactory } from '../../../core/server/saved_objects';
+import { coreMock, loggingSystemMock } from '../../../core/server/mocks';
 import { configSchema, type SecurityConfigType } from './config';
 import { SecurityPlugin } from './plugin';
 
@@ -58,21 +59,22 @@ export async function startPluginTestServer(options: PluginTestServerOptions = {
   const logs: string[] = [];
   const root = recordingFactory(logs, 'plugins.security');
 
-  const http = new HttpService({ ...testHttpConfig, basePath: options.basePath ?? '' }, silentLogger);
+  const quiet = loggingSystemMock.createLogger();
+  const http = new HttpService({ ...testHttpConfig, basePath: options.basePath ?? '' }, quiet);
   const httpSetup = http.setup();
   httpSetup.setCoreContextFactory(() => ({ savedObjects: { client: null, typeRegistry: null, getClient: () => null }, uiSettings: { client: null } }));
   const savedObjects = new SavedObjectsService({
-    logger: silentLogger,
+    logger: quiet,
     dataPath,
     backendFactory: createSqliteBackendFactory({ synchronous: 'NORMAL', counterThread: false }),
   });
   const savedObjectsSetup = savedObjects.setup();
 
   const config: SecurityConfigType = configSchema.validate(options.config ?? { enabled: true });
-  const context = {
-    logger: { get: (...parts: string[]) => (parts.length ? root.get(...parts) : root) },
-    config: { get: () => config, legacy: { get: () => ({ path: { data: dataPath } }) } },
-  } as unknown as PluginInitializerContext<SecurityConfigType>;
+  const context = coreMock.createPluginInitializerContext<SecurityConfigType>(config, {
+    dataPath,
+    loggerFactory: { get: (...parts: string[]) => (parts.length ? root.get(...parts) : root) },
+  });
 
   const previous = process.env.OSD_ADMIN_PASSWORD;
   if (options.adminPassword === undefined) delete process.env.OSD_ADMIN_PASSWORD;
@@ -85,12 +87,13 @@ export async function startPluginTestServer(options: PluginTestServerOptions = {
     else process.env.OSD_ADMIN_PASSWORD = previous;
   }
 
-  // Only what the plugin touches of core; the rest of CoreSetup/CoreStart is not needed here.
-  const capabilities = new CapabilitiesService(silentLogger);
-  plugin.setup({ http: httpSetup, savedObjects: savedObjectsSetup, capabilities: capabilities.setup() } as unknown as CoreSetup);
+  // Real services for what the plugin's tests exercise; the kit's mocks for the rest of core.
+  const capabilities = new CapabilitiesService(quiet);
+  const coreSetup: CoreSetup = { ...coreMock.createSetup(), http: httpSetup, savedObjects: savedObjectsSetup, capabilities: capabilities.setup() };
+  plugin.setup(coreSetup);
   options.routes?.(httpSetup.createRouter('test'), httpSetup);
-  const savedObjectsStart = await savedObjects.start();
-  await plugin.start({ savedObjects: savedObjectsStart } as unknown as CoreStart);
+  const coreStart: CoreStart = { ...coreMock.createStart(), savedObjects: await savedObjects.start() };
+  await plugin.start(coreStart);
   await http.start();
 
   let stopped = false;

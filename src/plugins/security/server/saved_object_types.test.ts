@@ -1,5 +1,5 @@
 import { SavedObjectsService, createSqliteBackendFactory } from '../../../core/server';
-import { createRecordingLogger } from '../../../core/server/logging/logger.mock';
+import { loggingSystemMock } from '../../../core/server/mocks';
 import { SECURITY_HIDDEN_TYPES, USER_TYPE, securitySavedObjectTypes } from './saved_object_types';
 import { createSecurityTestStore } from './test_store';
 
@@ -16,7 +16,7 @@ describe('security saved-object types', () => {
     try {
       await store.repository.create(USER_TYPE, { username: 'u', roles: [], password_hash: 'x' }, { id: 'u' });
       const service = new SavedObjectsService({
-        logger: createRecordingLogger(),
+        logger: loggingSystemMock.createLogger(),
         dataPath: store.dataPath,
         backendFactory: createSqliteBackendFactory({ synchronous: 'NORMAL', counterThread: false }),
       });

@@ -11,12 +11,12 @@ import {
   createSqliteBackendFactory,
   type ISavedObjectsRepository,
 } from '../../../core/server';
-import { createRecordingLogger } from '../../../core/server/logging/logger.mock';
+import { loggingSystemMock } from '../../../core/server/mocks';
 import { SECURITY_HIDDEN_TYPES, securitySavedObjectTypes } from './saved_object_types';
 
 async function startService(dataPath: string) {
   const service = new SavedObjectsService({
-    logger: createRecordingLogger(),
+    logger: loggingSystemMock.createLogger(),
     dataPath,
     // NORMAL and no counter thread: faster, and these tests never kill the process.
     backendFactory: createSqliteBackendFactory({ synchronous: 'NORMAL', counterThread: false }),

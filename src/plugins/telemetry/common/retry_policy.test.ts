@@ -1,5 +1,5 @@
 import { MAX_REPORT_FAILURES } from './constants';
-import { getFailureHoldMs, getRetryVerdict, type RetryContext } from './retry_policy';
+import { createRetryPolicy, getFailureHoldMs, getRetryVerdict, type RetryContext } from './retry_policy';
 
 const HOUR = 3600000;
 const timings = { retryDelayMs: HOUR, failurePauseMs: 24 * HOUR };
@@ -46,5 +46,35 @@ describe('getRetryVerdict', () => {
 
   it('treats a failure time in the future (a clock set back) as unknown', () => {
     expect(getRetryVerdict({ failures: 3, lastFailureAt: at + HOUR }, context(at))).toEqual({ mayTry: true, pauseLifted: false });
+  });
+});
+
+describe('createRetryPolicy', () => {
+  const policy = createRetryPolicy(timings);
+
+  it('answers as the pure functions do, for its own timings', () => {
+    const at = startedAt + 10 * HOUR;
+    for (const failures of [0, 1, 2, 3, 5]) {
+      expect(policy.holdMs(failures)).toBe(getFailureHoldMs(failures, timings));
+      for (const lastFailureAt of [at - 30 * HOUR, at - HOUR, at - 1, startedAt - 1]) {
+        expect(policy.verdict({ failures, lastFailureAt }, { now: at, startedAt })).toEqual(getRetryVerdict({ failures, lastFailureAt }, context(at)));
+      }
+    }
+  });
+
+  it('tells what follows a failure: backoff, then the capped pause', () => {
+    expect([1, 2, 3, 4].map((n) => policy.afterFailure(n))).toEqual([
+      { failures: 1, paused: false, waitMs: HOUR },
+      { failures: 2, paused: false, waitMs: 2 * HOUR },
+      { failures: 3, paused: true, waitMs: 24 * HOUR },
+      { failures: 4, paused: true, waitMs: 24 * HOUR },
+    ]);
+    expect(policy.maxFailures).toBe(MAX_REPORT_FAILURES);
+  });
+
+  it('is immutable and refuses timings that would spin or never retry', () => {
+    expect(Object.isFrozen(policy) && Object.isFrozen(policy.timings)).toBe(true);
+    expect(() => createRetryPolicy({ retryDelayMs: 0, failurePauseMs: HOUR })).toThrow('createRetryPolicy: retryDelayMs must be a positive number of milliseconds, got 0');
+    expect(() => createRetryPolicy({ retryDelayMs: HOUR, failurePauseMs: NaN })).toThrow('failurePauseMs must be a positive number');
   });
 });

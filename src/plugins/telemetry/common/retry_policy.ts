@@ -68,3 +68,45 @@ export function getRetryVerdict(record: FailureRecord, { now, startedAt, timings
   if (now >= untilMs) return { mayTry: true, pauseLifted: false };
   return { mayTry: false, reason: paused ? 'paused' : 'retry_backoff', untilMs };
 }
+
+/** What the next wait is after a failure, for the sender's log line. */
+export interface FailureOutlook {
+  /** Failed sends in a row, this one included. */
+  failures: number;
+  /** True from {@link MAX_REPORT_FAILURES} failures on: sending pauses for `failurePause`. */
+  paused: boolean;
+  /** The wait before the next try, counted from the start of the failed one. */
+  waitMs: number;
+}
+
+/**
+ * The retry, backoff and cap rule as one object, built once from the configured timings and handed to the
+ * sender in use (server or browser): both ask it, neither computes a wait of its own.
+ */
+export interface RetryPolicy {
+  readonly timings: Readonly<RetryTimings>;
+  /** Failures in a row after which sending pauses ({@link MAX_REPORT_FAILURES}). */
+  readonly maxFailures: number;
+  /** {@link getRetryVerdict} for this policy's timings. */
+  verdict(record: FailureRecord, at: Omit<RetryContext, 'timings'>): RetryVerdict;
+  /** {@link getFailureHoldMs} for this policy's timings. */
+  holdMs(failures: number): number;
+  /** What follows the `failures`th failure in a row. */
+  afterFailure(failures: number): FailureOutlook;
+}
+
+/** The policy for `timings`; refuses timings that would make a sender spin or never retry. */
+export function createRetryPolicy(timings: RetryTimings): RetryPolicy {
+  const { retryDelayMs, failurePauseMs } = timings;
+  for (const [name, value] of Object.entries({ retryDelayMs, failurePauseMs })) {
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`createRetryPolicy: ${name} must be a positive number of milliseconds, got ${value}`);
+  }
+  const frozen = Object.freeze({ retryDelayMs, failurePauseMs });
+  return Object.freeze({
+    timings: frozen,
+    maxFailures: MAX_REPORT_FAILURES,
+    verdict: (record: FailureRecord, at: Omit<RetryContext, 'timings'>) => getRetryVerdict(record, { ...at, timings: frozen }),
+    holdMs: (failures: number) => getFailureHoldMs(failures, frozen),
+    afterFailure: (failures: number) => ({ failures, paused: failures >= MAX_REPORT_FAILURES, waitMs: getFailureHoldMs(failures, frozen) }),
+  });
+}

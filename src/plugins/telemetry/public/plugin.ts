@@ -1,9 +1,10 @@
-import { distinctUntilChanged, map, skip, type Subscription } from 'rxjs';
 import type { CoreSetup, CoreStart, Plugin, PluginInitializerContext } from '../../../core/public';
 import { renderOptedInNotice, renderOptInBanner } from './render_banners';
 import { parseDurationMs } from './services/parse_duration';
 import { TelemetryNotifications } from './services/telemetry_notifications';
-import { TelemetrySender } from './services/telemetry_sender';
+import { createRetryPolicy } from '../common/retry_policy';
+import { selectBrowserSender, type SenderSelection } from './services/sender_selection';
+import { clearSharedFailures, TelemetrySender } from './services/telemetry_sender';
 import { TelemetryService } from './services/telemetry_service';
 import type { TelemetryCollectionManagerPublicSetup } from '../../telemetry_collection_manager/public';
 import type { TelemetryPluginSetup, TelemetryPluginStart, TelemetryPublicConfig } from './types';
@@ -22,8 +23,8 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
   private readonly config: TelemetryPublicConfig;
   private readonly version: string;
   private telemetryService?: TelemetryService;
-  private sender?: TelemetrySender;
-  private subscription?: Subscription;
+  /** The sender in use: the null sender while consent is off, a real one while opted in. */
+  private sender?: SenderSelection;
   private telemetryNotifications?: TelemetryNotifications;
 
   constructor(initializerContext: PluginInitializerContext<TelemetryPublicConfig>) {
@@ -39,6 +40,7 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
       config: this.config,
       fetch: (input, init) => window.fetch(input, init),
       optInStatusIntervalMs: parseDurationMs(this.config.optInStatusInterval),
+      version: this.version,
     });
     return { telemetryService: this.telemetryService };
   }
@@ -83,36 +85,34 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
 
   public stop() {
     this.telemetryNotifications?.stop();
-    this.subscription?.unsubscribe();
     this.sender?.stop();
     void this.telemetryService?.stop();
   }
 
   private startSender(telemetryService: TelemetryService) {
     const initialCheckDelayMs = parseDurationMs(this.config.initialCheckDelay);
-    this.sender = new TelemetrySender({
-      telemetryService,
-      storage: window.localStorage,
-      fetch: (input, init) => window.fetch(input, init),
-      reportIntervalMs: parseDurationMs(this.config.reportInterval),
-      initialCheckDelayMs,
-      retryDelayMs: parseDurationMs(this.config.retryDelay),
-      failurePauseMs: parseDurationMs(this.config.failurePause),
-      version: this.version,
+    const retryDelayMs = parseDurationMs(this.config.retryDelay);
+    const failurePauseMs = parseDurationMs(this.config.failurePause);
+    // The rule the server sender follows too (common/retry_policy.ts), from the same config.
+    const retryPolicy = createRetryPolicy({ retryDelayMs, failurePauseMs });
+    const storage = window.localStorage;
+    // A real sender only while opted in (it first looks after initialCheckDelay, at start and after an opt-in
+    // made in this tab); any change of the choice clears the failures (ending a failure pause), as on the server.
+    this.sender = selectBrowserSender({
+      state$: telemetryService.getState$(),
+      onChoiceChange: () => clearSharedFailures(storage),
+      createReal: () =>
+        new TelemetrySender({
+          telemetryService,
+          storage,
+          fetch: (input, init) => window.fetch(input, init),
+          reportIntervalMs: parseDurationMs(this.config.reportInterval),
+          initialCheckDelayMs,
+          retryDelayMs,
+          failurePauseMs,
+          retryPolicy,
+          version: this.version,
+        }),
     });
-    this.sender.start();
-    // An opt-in made in this tab is reported after the same delay as at start, not after a full check
-    // interval; any change of the choice clears the failures (ending a failure pause), as on the server.
-    this.subscription = telemetryService
-      .getState$()
-      .pipe(
-        map((state) => state.optIn),
-        distinctUntilChanged(),
-        skip(1)
-      )
-      .subscribe((optIn) => {
-        this.sender?.resetFailures();
-        if (optIn === true) this.sender?.checkSoon(initialCheckDelayMs);
-      });
   }
 }

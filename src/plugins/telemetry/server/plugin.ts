@@ -13,7 +13,16 @@ import { registerTelemetryPluginUsageCollector } from './collectors';
 import type { TelemetryConfigType } from './config';
 import { describeTelemetryState } from './describe_state';
 import { readTelemetryEnvironment, type TelemetryEnvironment } from './environment';
-import { createFetcherTask, createOptInStatusSender, createTelemetryHttpClient, type FetcherTask, type OptInStatusSender } from './fetcher';
+import {
+  createConsentSender,
+  createFetcherTask,
+  createNullSender,
+  createOptInStatusSender,
+  createTelemetryHttpClient,
+  type FetcherTask,
+  type OptInStatusSender,
+} from './fetcher';
+import { createRetryPolicy } from '../common/retry_policy';
 import { formatDuration } from './fetcher/requests';
 import { getActiveFailureCount } from './fetcher/send_decision';
 import { createReportLedger, type ReportLedger, REPORT_PAYLOAD_TYPE, REPORT_TYPE, reportPayloadSavedObjectType, reportSavedObjectType } from './ledger';
@@ -75,8 +84,9 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
     core.savedObjects.registerType(telemetrySavedObjectType);
     core.savedObjects.registerType(reportSavedObjectType);
     core.savedObjects.registerType(reportPayloadSavedObjectType);
-    // What the UI offers: a security plugin switches it off for users who may not change the opt-in.
-    core.capabilities.registerProvider(() => ({ telemetry: { optIn: true, readReport: true } }));
+    // What the UI offers: a security plugin switches each off for users without its privilege (its
+    // capabilities switcher maps `readReports`, the report history, to `telemetry:reports`, the ledger routes' tag).
+    core.capabilities.registerProvider(() => ({ telemetry: { optIn: true, readReport: true, readReports: true } }));
     this.clusterConfigured = (core as CoreSetup & { opensearch?: { isConfigured?: boolean } }).opensearch?.isConfigured !== false;
     if (config.encryptionKey !== undefined) telemetryCollectionManager.setEncryptionKey(parsePublicJwk(config.encryptionKey));
 
@@ -169,27 +179,39 @@ export class TelemetryPlugin implements Plugin<TelemetryPluginSetup, TelemetryPl
 
     // With the environment forcing an opt-out there is no sender at all, not even a timer.
     if (!environment.forcedOptOutBy) {
-      this.fetcher = createFetcherTask({
-        logger: logger.get('fetcher'),
-        url: config.url,
-        timings: {
-          initialCheckDelayMs: config.initialCheckDelay.asMilliseconds(),
-          checkIntervalMs: config.checkInterval.asMilliseconds(),
-          reportIntervalMs: config.reportInterval.asMilliseconds(),
-          retryDelayMs: config.retryDelay.asMilliseconds(),
-          failurePauseMs: config.failurePause.asMilliseconds(),
-          requestTimeoutMs: config.requestTimeout.asMilliseconds(),
-        },
-        startedAt: this.startedAt,
-        currentVersion: this.currentVersion,
-        instanceUuid: this.instanceUuid,
-        debug: environment.debug,
-        generateOnly: config.generateOnly,
+      const timings = {
+        initialCheckDelayMs: config.initialCheckDelay.asMilliseconds(),
+        checkIntervalMs: config.checkInterval.asMilliseconds(),
+        reportIntervalMs: config.reportInterval.asMilliseconds(),
+        retryDelayMs: config.retryDelay.asMilliseconds(),
+        failurePauseMs: config.failurePause.asMilliseconds(),
+        requestTimeoutMs: config.requestTimeout.asMilliseconds(),
+      };
+      // One retry rule for every real sender this server makes (the browser builds the same from the same config).
+      const retryPolicy = createRetryPolicy(timings);
+      const fetcherLogger = logger.get('fetcher');
+      // While consent is off the sender in use is the null sender; a real one exists only while opted in.
+      this.fetcher = createConsentSender({
+        logger: fetcherLogger,
         optIn,
-        getSavedObjectsClient: () => this.internalClient,
-        collectionManager: telemetryCollectionManager,
-        httpClient: this.httpClient,
-        ledger: this.ledger,
+        nullSender: createNullSender({ checkIntervalMs: timings.checkIntervalMs }),
+        createReal: () =>
+          createFetcherTask({
+            logger: fetcherLogger,
+            url: config.url,
+            timings,
+            retryPolicy,
+            startedAt: this.startedAt,
+            currentVersion: this.currentVersion,
+            instanceUuid: this.instanceUuid,
+            debug: environment.debug,
+            generateOnly: config.generateOnly,
+            optIn,
+            getSavedObjectsClient: () => this.internalClient,
+            collectionManager: telemetryCollectionManager,
+            httpClient: this.httpClient,
+            ledger: this.ledger,
+          }),
       });
       this.fetcher.start();
     }

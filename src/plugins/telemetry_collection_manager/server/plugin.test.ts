@@ -1,23 +1,20 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import moment from 'moment';
-import { of } from 'rxjs';
-import { createLoggerMock, usageCollectionPluginMock } from '../../usage_collection/server/mocks';
+import { coreMock } from '../../../core/server/mocks';
+import { usageCollectionPluginMock } from '../../usage_collection/server/mocks';
+import type { TelemetryCollectionManagerConfig } from './config';
 import { TelemetryCollectionManagerPlugin } from './plugin';
 
 function createPlugin(cacheTtl = '4h') {
-  const logger = createLoggerMock();
-  const context = {
-    logger: { get: () => logger },
-    config: { get: () => ({ enabled: true, cacheTtl: moment.duration(cacheTtl) }), create: () => of({}) },
-  } as any;
-  return { plugin: new TelemetryCollectionManagerPlugin(context), logger };
+  const context = coreMock.createPluginInitializerContext<TelemetryCollectionManagerConfig>({ enabled: true, cacheTtl: moment.duration(cacheTtl) });
+  return { plugin: new TelemetryCollectionManagerPlugin(context), logger: context.loggerMock };
 }
 
 describe('TelemetryCollectionManagerPlugin', () => {
   it('hands out the same getters in setup and start, and a working collection', async () => {
     const { plugin } = createPlugin();
     const usageCollection = usageCollectionPluginMock.createSetupContract();
-    const setup = plugin.setup({} as any, { usageCollection });
+    const setup = plugin.setup(coreMock.createSetup(), { usageCollection });
     setup.setCollection({
       title: 'local',
       priority: 0,
@@ -33,7 +30,7 @@ describe('TelemetryCollectionManagerPlugin', () => {
     const { publicKey } = await generateKeyPair('RSA-OAEP-256', { extractable: true });
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k' } as any;
     const { plugin, logger } = createPlugin();
-    const setup = plugin.setup({} as any, { usageCollection: usageCollectionPluginMock.createSetupContract() });
+    const setup = plugin.setup(coreMock.createSetup(), { usageCollection: usageCollectionPluginMock.createSetupContract() });
     expect(() => setup.setEncryptionKey({ ...jwk, kid: '' })).toThrow(/"kid"/);
     setup.setEncryptionKey(jwk);
     expect(logger.info).toHaveBeenCalledWith('Telemetry reports are encrypted to key "k" before they are sent.');

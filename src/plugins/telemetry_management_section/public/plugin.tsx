@@ -1,10 +1,11 @@
 import React from 'react';
-import type { CoreSetup, Plugin } from '../../../core/public';
+import { createDateFormatter, type CoreSetup, type Plugin } from '../../../core/public';
 import type { AdvancedSettingsSetup } from '../../advanced_settings/public';
 import { ComponentRegistry } from '../../advanced_settings/public';
 import type { TelemetryPluginSetup } from '../../telemetry/public';
 import { EXAMPLE_REPORT_ROUTE } from '../common';
 import { TelemetryManagementSection, type TelemetryManagementSectionProps } from './components';
+import { createReportHistoryApi } from './lib/report_history_api';
 
 export interface TelemetryManagementSectionSetupDeps {
   advancedSettings: AdvancedSettingsSetup;
@@ -21,10 +22,19 @@ export class TelemetryManagementSectionPlugin implements Plugin<void, void, Tele
     const downloadUrl = core.http.basePath.prepend(EXAMPLE_REPORT_ROUTE);
     // The capabilities are known once core has started, which is before any page renders this footer.
     let canReadReport = false;
+    let reportHistory: TelemetryManagementSectionProps['reportHistory'];
     core.getStartServices().then(([coreStart]) => {
-      canReadReport = coreStart.application.capabilities.telemetry?.readReport !== false;
+      const capabilities = coreStart.application.capabilities.telemetry;
+      canReadReport = capabilities?.readReport !== false;
+      // The server decides this capability from `telemetry:reports`, the privilege the ledger routes require.
+      if (capabilities?.readReports === true) {
+        reportHistory = {
+          api: createReportHistoryApi({ http: coreStart.http, fetch: (input, init) => window.fetch(input, init) }),
+          formatDate: createDateFormatter(coreStart.uiSettings),
+        };
+      }
     });
-    type FooterProps = Omit<TelemetryManagementSectionProps, 'telemetryService' | 'privacyStatementUrl' | 'downloadUrl' | 'canReadReport'>;
+    type FooterProps = Omit<TelemetryManagementSectionProps, 'telemetryService' | 'privacyStatementUrl' | 'downloadUrl' | 'canReadReport' | 'reportHistory'>;
     // The registry types footers loosely; Advanced Settings passes these props (see its `PageFooter`).
     const Footer = (props: Record<string, any>) => (
       <TelemetryManagementSection
@@ -33,6 +43,7 @@ export class TelemetryManagementSectionPlugin implements Plugin<void, void, Tele
         privacyStatementUrl={privacyStatementUrl}
         downloadUrl={downloadUrl}
         canReadReport={canReadReport}
+        reportHistory={reportHistory}
       />
     );
     advancedSettings.component.register(ComponentRegistry.componentType.PAGE_FOOTER_COMPONENT, Footer, true);

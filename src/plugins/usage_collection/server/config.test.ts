@@ -7,6 +7,7 @@ describe('usageCollection config', () => {
     const config = validate({});
     expect(config.uiMetric).toMatchObject({ maxKeys: 10000, maxReportsPerMinute: 120, batchingIntervalInS: 0 });
     expect(config.applicationUsage).toEqual({ maxApps: 1000 });
+    expect(config.usageCounters).toEqual({ bufferDurationMs: 5000, retainDays: 5, historyDays: 90 });
   });
 
   it.each([
@@ -21,6 +22,12 @@ describe('usageCollection config', () => {
     [{ collectorFetchTimeoutInS: 0 } as Record<string, unknown>, '[usageCollection.collectorFetchTimeoutInS]: must be greater than 0'],
     [{ collectorFetchTimeoutInS: 86400 }, '[usageCollection.collectorFetchTimeoutInS]: Value must be equal to or lower than [3600].'],
     [{ maximumWaitTimeForAllCollectorsInS: 7200 }, '[usageCollection.maximumWaitTimeForAllCollectorsInS]: Value must be equal to or lower than [3600].'],
+    [{ usageCounters: { bufferDurationMs: 50 } }, '[usageCollection.usageCounters.bufferDurationMs]: Value must be equal to or greater than [100].'],
+    [{ usageCounters: { bufferDurationMs: 600000 } }, '[usageCollection.usageCounters.bufferDurationMs]: Value must be equal to or lower than [60000].'],
+    [{ usageCounters: { retainDays: 0 } }, '[usageCollection.usageCounters.retainDays]: Value must be equal to or greater than [1].'],
+    [{ usageCounters: { retainDays: 1.5 } }, '[usageCollection.usageCounters.retainDays]: must be an integer'],
+    [{ usageCounters: { historyDays: 4000 } }, '[usageCollection.usageCounters.historyDays]: Value must be equal to or lower than [3650].'],
+    [{ usageCounters: { retainDays: 10, historyDays: 7 } }, '[usageCollection.usageCounters]: [historyDays] (7) must be at least [retainDays] (10)'],
   ])('refuses %j, naming the key', (value, message) => {
     expect(() => validate(value)).toThrow(message);
   });

@@ -7,6 +7,7 @@ import {
   DEFAULT_MAX_UI_METRIC_KEYS,
   DEFAULT_MAXIMUM_WAIT_TIME_FOR_ALL_COLLECTORS_IN_S,
 } from '../common/constants';
+import { DEFAULT_BUFFER_DURATION_MS, DEFAULT_HISTORY_DAYS, DEFAULT_RETAIN_DAYS } from './usage_counters/constants';
 
 /** Whole numbers only: a fractional count of keys or reports means a typo. */
 const integer = (value: number) => (Number.isInteger(value) ? undefined : 'must be an integer');
@@ -50,6 +51,29 @@ export const configSchema = schema.object({
      */
     maxApps: schema.number({ min: 1, max: 100_000, defaultValue: DEFAULT_MAX_APPLICATIONS, validate: integer }),
   }),
+  usageCounters: schema.object(
+    {
+      /**
+       * How long increments of `createUsageCounter` counters gather in memory before they are stored (one
+       * batch per flush; also flushed on stop). Increments not yet stored are lost if the process is killed.
+       * 100 ms to 60 s.
+       */
+      bufferDurationMs: schema.number({ min: 100, max: 60_000, defaultValue: DEFAULT_BUFFER_DURATION_MS, validate: integer }),
+      /** UTC days of daily usage counters the `usage_counters` collector reports (today included). 1 to 90. */
+      retainDays: schema.number({ min: 1, max: 90, defaultValue: DEFAULT_RETAIN_DAYS, validate: integer }),
+      /**
+       * UTC days of daily counters the store keeps (today included), for the usage insights page: both the
+       * usage counters (`usage-counters`) and the daily ui-metric counts (`ui-metric-daily`). Older ones are
+       * deleted by a cleanup that runs a minute after start and every 6 hours. At least `retainDays`, at
+       * most 3650.
+       */
+      historyDays: schema.number({ min: 1, max: 3650, defaultValue: DEFAULT_HISTORY_DAYS, validate: integer }),
+    },
+    {
+      validate: ({ retainDays, historyDays }) =>
+        historyDays < retainDays ? `[historyDays] (${historyDays}) must be at least [retainDays] (${retainDays})` : undefined,
+    }
+  ),
   /**
    * How long `/api/stats?extended` may answer 503 while collectors are not ready, counted from the first
    * not-ready answer; after it, data from the ready collectors is returned. 0 never answers 503; a negative

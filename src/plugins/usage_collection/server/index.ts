@@ -24,6 +24,7 @@ export type {
 } from './collector';
 export type { Collector, UsageCollector } from './collector';
 export type { CoreUsageData, CoreUsageDataStart } from './collectors';
+export type { IncrementCounterParams, UsageCounter } from './usage_counters';
 
 export const plugin = (initializerContext: PluginInitializerContext<UsageCollectionConfig>) =>
   new UsageCollectionPlugin(initializerContext);

@@ -5,6 +5,7 @@
 import type { Logger } from '../../../core/server';
 import { CollectorSet } from './collector';
 import type { UsageCollectionSetup } from './types';
+import { UsageCountersService } from './usage_counters';
 
 /** A logger whose methods are jest mocks; `get()` returns the same logger. */
 export function createLoggerMock(): jest.Mocked<Logger> {
@@ -27,6 +28,8 @@ export function createLoggerMock(): jest.Mocked<Logger> {
  */
 function createSetupContract(): jest.Mocked<UsageCollectionSetup> {
   const set = new CollectorSet({ logger: createLoggerMock(), maximumWaitTimeForAllCollectorsInS: 1, collectorFetchTimeoutInS: 1 });
+  // Never started: counters check their arguments and buffer, nothing is stored.
+  const counters = new UsageCountersService({ logger: createLoggerMock(), bufferDurationMs: 1000 });
   return {
     makeUsageCollector: jest.fn(set.makeUsageCollector),
     makeStatsCollector: jest.fn(set.makeStatsCollector),
@@ -38,6 +41,7 @@ function createSetupContract(): jest.Mocked<UsageCollectionSetup> {
     bulkFetchUsage: jest.fn(set.bulkFetchUsage),
     toObject: jest.fn(set.toObject),
     toApiFieldNames: jest.fn(set.toApiFieldNames),
+    createUsageCounter: jest.fn(counters.createUsageCounter),
   } as jest.Mocked<UsageCollectionSetup>;
 }
 

@@ -1,42 +1,40 @@
-import { BehaviorSubject, ReplaySubject } from 'rxjs';
-import { createLoggerMock } from './mocks';
+import { coreMock, httpServiceMock } from '../../../core/server/mocks';
+import type { UsageCollectionConfig } from './config';
+import type { UsageCounter } from './usage_counters';
 import { UsageCollectionPlugin } from './plugin';
 
-function createContext(config: Record<string, any> = {}) {
-  return {
-    opaqueId: Symbol('usageCollection'),
-    env: { mode: { dev: false, prod: true, name: 'production' }, packageInfo: { version: '2.19.0', buildNum: 1 }, instanceUuid: 'uuid-1' },
-    logger: { get: () => createLoggerMock() },
-    config: {
-      get: () => ({
-        enabled: true,
-        uiMetric: { enabled: true, debug: false, batchingIntervalInS: 0, maxKeys: 10000, maxReportsPerMinute: 120 },
-        applicationUsage: { maxApps: 1000 },
-        maximumWaitTimeForAllCollectorsInS: 60,
-        collectorFetchTimeoutInS: 10,
-        ...config,
-      }),
-      create: jest.fn(),
-      legacy: { get: () => ({ path: { data: '/tmp' }, opensearchDashboards: { index: '.osd' } }) },
+function createContext(config: Partial<UsageCollectionConfig> = {}) {
+  return coreMock.createPluginInitializerContext<UsageCollectionConfig>(
+    {
+      enabled: true,
+      uiMetric: { enabled: true, debug: false, batchingIntervalInS: 0, maxKeys: 10000, maxReportsPerMinute: 120 },
+      applicationUsage: { maxApps: 1000 },
+      usageCounters: { bufferDurationMs: 5000, retainDays: 5, historyDays: 90 },
+      maximumWaitTimeForAllCollectorsInS: 60,
+      collectorFetchTimeoutInS: 10,
+      ...config,
     },
-  } as any;
+    { dataPath: '/tmp' }
+  );
 }
 
+/** The kit's setup contract; routes and saved-object types are noted as registered (core's real router and registry still check them). */
 function createCoreSetup() {
+  const core = coreMock.createSetup();
   const routes: string[] = [];
-  const router = {
-    get: jest.fn((route) => routes.push(`GET ${route.path}`)),
-    post: jest.fn((route) => routes.push(`POST ${route.path}`)),
-  };
   const registeredTypes: string[] = [];
-  const metrics$ = new ReplaySubject<any>(1);
-  const overall$ = new BehaviorSubject<any>({ level: { state: 'green' } });
-  const core = {
-    http: { createRouter: () => router, getServerInfo: () => ({ name: 'osd', hostname: 'localhost', port: 5601, protocol: 'http' }) },
-    savedObjects: { registerType: (type: { name: string }) => registeredTypes.push(type.name) },
-    metrics: { collectionInterval: 5000, getOpsMetrics$: () => metrics$ },
-    status: { overall$ },
-  } as any;
+  const router = httpServiceMock.createRouter('usageCollection');
+  const [get, post] = [router.get.getMockImplementation()!, router.post.getMockImplementation()!];
+  router.get.mockImplementation((route, handler) => (routes.push(`GET ${route.path}`), get(route, handler)));
+  router.post.mockImplementation((route, handler) => (routes.push(`POST ${route.path}`), post(route, handler)));
+  core.http.createRouter.mockReturnValue(router);
+  const registerType = core.savedObjects.registerType.getMockImplementation()!;
+  core.savedObjects.registerType.mockImplementation((type) => {
+    registerType(type);
+    registeredTypes.push(type.hidden ? `${type.name} (hidden)` : type.name);
+  });
+  const { ops$: metrics$ } = core.metrics;
+  const { overall$ } = core.status.subjects;
   return { core, routes, registeredTypes, metrics$, overall$ };
 }
 
@@ -45,7 +43,19 @@ describe('UsageCollectionPlugin', () => {
     const plugin = new UsageCollectionPlugin(createContext());
     const contract = plugin.setup(createCoreSetup().core);
     expect(Object.keys(contract).sort()).toEqual(
-      ['areAllCollectorsReady', 'bulkFetch', 'bulkFetchUsage', 'getCategory', 'getCollectorByType', 'makeStatsCollector', 'makeUsageCollector', 'registerCollector', 'toApiFieldNames', 'toObject'].sort()
+      [
+        'areAllCollectorsReady',
+        'bulkFetch',
+        'bulkFetchUsage',
+        'createUsageCounter',
+        'getCategory',
+        'getCollectorByType',
+        'makeStatsCollector',
+        'makeUsageCollector',
+        'registerCollector',
+        'toApiFieldNames',
+        'toObject',
+      ].sort()
     );
     expect(contract.constructor).toBe(Object);
   });
@@ -54,8 +64,15 @@ describe('UsageCollectionPlugin', () => {
     const { core, routes, registeredTypes } = createCoreSetup();
     const contract = new UsageCollectionPlugin(createContext()).setup(core);
     expect(routes).toEqual(['GET /api/stats', 'POST /api/ui_metric/report']);
-    expect(registeredTypes).toEqual(['ui-metric', 'application_usage_totals', 'application_usage_daily', 'application_usage_transactional']);
-    for (const type of ['ui_metric', 'application_usage', 'opensearch_dashboards_stats', 'opensearchDashboards', 'core']) {
+    expect(registeredTypes).toEqual([
+      'ui-metric',
+      'application_usage_totals',
+      'application_usage_daily',
+      'application_usage_transactional',
+      'usage-counters (hidden)',
+      'ui-metric-daily (hidden)',
+    ]);
+    for (const type of ['ui_metric', 'application_usage', 'opensearch_dashboards_stats', 'opensearchDashboards', 'core', 'usage_counters']) {
       expect(contract.getCollectorByType(type)).toBeDefined();
     }
   });
@@ -70,18 +87,25 @@ describe('UsageCollectionPlugin', () => {
     const { core, metrics$, overall$ } = createCoreSetup();
     const plugin = new UsageCollectionPlugin(createContext());
     const contract = plugin.setup(core);
-    const repository = { find: jest.fn().mockResolvedValue({ saved_objects: [], total: 0 }) };
-    plugin.start({
-      savedObjects: { createInternalRepository: () => repository },
-      uiSettings: { asScopedToClient: () => ({ getRegistered: () => ({}) }) },
-    } as any);
+    plugin.start(coreMock.createStart());
     expect(contract.getCollectorByType('stack_management')).toBeDefined();
     await plugin.stop();
     expect(metrics$.observed).toBe(false);
     expect(overall$.observed).toBe(false);
   });
 
+  it("hands core its usage counter (domain 'core') and refuses a second counter of that domain", () => {
+    const { core } = createCoreSetup();
+    const contract = new UsageCollectionPlugin(createContext()).setup(core);
+    expect(core.coreUsageData.registerUsageCounter).toHaveBeenCalledTimes(1);
+    // Core sees a `CoreUsageCounter`; what the plugin hands it is its own `UsageCounter`.
+    const [counter] = core.coreUsageData.registerUsageCounter.mock.calls[0] as [UsageCounter];
+    expect(counter.domainId).toBe('core');
+    expect(() => contract.createUsageCounter('core')).toThrow('a usage counter with domainId [core] is already registered');
+    expect(contract.createUsageCounter('myPlugin').domainId).toBe('myPlugin');
+  });
+
   it('refuses start before setup', () => {
-    expect(() => new UsageCollectionPlugin(createContext()).start({} as any)).toThrow('start() called before setup()');
+    expect(() => new UsageCollectionPlugin(createContext()).start(coreMock.createStart())).toThrow('start() called before setup()');
   });
 });

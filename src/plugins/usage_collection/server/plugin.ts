@@ -33,6 +33,14 @@ import { GroupCommitWriter } from './report/group_commit_writer';
 import { ReportParser } from './report/report_parser';
 import { registerStatsRoute, registerUiMetricReportRoute } from './routes';
 import type { UsageCollectionSetup, UsageCollectionStart } from './types';
+import {
+  DailyCleanup,
+  registerUsageCountersCollector,
+  UI_METRIC_DAILY_SAVED_OBJECT_TYPE,
+  USAGE_COUNTERS_SAVED_OBJECT_TYPE,
+  usageCountersSavedObjectTypes,
+  UsageCountersService,
+} from './usage_counters';
 
 /** What the plugin reads from core at start, besides the typed contracts (see CoreUsageDataStart). */
 type CoreStartWithUsageData = CoreStart & { coreUsageData?: CoreUsageDataStart };
@@ -48,6 +56,10 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
   private readonly writer: GroupCommitWriter;
   private readonly reportParser: ReportParser;
   private readonly ingestGuard: IngestGuard;
+  private readonly usageCounters: UsageCountersService;
+  private readonly dailyCleanup: DailyCleanup;
+  /** The internal repository that may touch the hidden daily-counter types (never handed to other collectors). */
+  private countersRepository?: ISavedObjectsRepository;
   private readonly subscriptions: Subscription[] = [];
   private collectorSet?: CollectorSet;
   private contract?: UsageCollectionSetup;
@@ -69,6 +81,16 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
       maxKeys: this.config.uiMetric.maxKeys,
       maxApps: this.config.applicationUsage.maxApps,
       maxReportsPerMinute: this.config.uiMetric.maxReportsPerMinute,
+    });
+    this.usageCounters = new UsageCountersService({
+      logger: this.logger.get('usage_counters'),
+      bufferDurationMs: this.config.usageCounters.bufferDurationMs,
+    });
+    this.dailyCleanup = new DailyCleanup({
+      logger: this.logger.get('usage_counters'),
+      getRepository: () => this.countersRepository,
+      types: [USAGE_COUNTERS_SAVED_OBJECT_TYPE, UI_METRIC_DAILY_SAVED_OBJECT_TYPE],
+      historyDays: this.config.usageCounters.historyDays,
     });
   }
 
@@ -93,11 +115,15 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
       bulkFetchUsage: collectorSet.bulkFetchUsage,
       toObject: collectorSet.toObject,
       toApiFieldNames: collectorSet.toApiFieldNames,
+      createUsageCounter: this.usageCounters.createUsageCounter,
     };
     this.contract = contract;
 
     core.savedObjects.registerType(uiMetricSavedObjectType);
     for (const type of applicationUsageSavedObjectTypes) core.savedObjects.registerType(type);
+    for (const type of usageCountersSavedObjectTypes) core.savedObjects.registerType(type);
+    // Core counts the use of its own APIs (saved objects, UI settings) as the `core` domain.
+    core.coreUsageData?.registerUsageCounter(this.usageCounters.createUsageCounter('core'));
 
     const opsTracker = new OpsMetricsTracker(core.metrics.getOpsMetrics$(), core.metrics.collectionInterval);
     this.opsTracker = opsTracker;
@@ -140,6 +166,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
     registerCoreUsageCollector(contract, () => this.coreUsageData);
     registerCspCollector(contract, () => core.http.csp);
     registerStaticTelemetryCollector(contract, () => this.initializerContext.env.configs, logger.get('static_telemetry'));
+    registerUsageCountersCollector(contract, { getRepository: () => this.countersRepository, retainDays: config.usageCounters.retainDays });
     return contract;
   }
 
@@ -147,7 +174,12 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
     if (!this.contract) throw new Error('usageCollection: start() called before setup()');
     const repository: ISavedObjectsRepository = core.savedObjects.createInternalRepository();
     this.internalClient = new SavedObjectsClient(repository);
-    this.writer.start(repository);
+    const countersRepository = core.savedObjects.createInternalRepository([USAGE_COUNTERS_SAVED_OBJECT_TYPE, UI_METRIC_DAILY_SAVED_OBJECT_TYPE]);
+    this.countersRepository = countersRepository;
+    // The writer stores each counter's daily count (`ui-metric-daily`) in the same batch.
+    this.writer.start(countersRepository);
+    this.usageCounters.start(countersRepository);
+    this.dailyCleanup.start();
     if (this.config.uiMetric.enabled) this.ingestGuard.start(repository);
     this.coreUsageData = core.coreUsageData;
     // At start: its schema is built from the settings every plugin registered during setup.
@@ -159,6 +191,8 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
   public async stop() {
     await this.rollups?.stop();
     await this.writer.stop();
+    await this.usageCounters.stop();
+    await this.dailyCleanup.stop();
     this.ingestGuard.stop();
     await this.reportParser.stop();
     this.opsTracker?.stop();

@@ -14,7 +14,8 @@ export async function createTestStore(extraTypes: SavedObjectsType[] = []) {
   const setup = service.setup();
   for (const type of [uiMetricSavedObjectType, ...applicationUsageSavedObjectTypes, ...extraTypes]) setup.registerType(type);
   const start = await service.start();
-  const repository = start.createInternalRepository();
+  // Hidden extra types (the daily counters) are reachable too: the plugin's own repository reaches them.
+  const repository = start.createInternalRepository(extraTypes.filter((t) => t.hidden).map((t) => t.name));
   return {
     repository,
     client: new SavedObjectsClient(repository),

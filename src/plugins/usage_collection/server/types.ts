@@ -1,4 +1,5 @@
 import type { CollectorSet } from './collector';
+import type { UsageCounter } from './usage_counters';
 
 /**
  * The setup contract of `usageCollection` (server): an explicit object with only these methods, never the
@@ -24,6 +25,14 @@ export interface UsageCollectionSetup {
   toObject: CollectorSet['toObject'];
   /** Renames keys to snake_case as `/api/stats` does; with a schema, data keys (`DYNAMIC_KEY`) are kept. */
   toApiFieldNames: CollectorSet['toApiFieldNames'];
+  /**
+   * Kibana's server-side usage counters: the counter of `domainId` (usually the plugin id), whose
+   * `incrementCounter({ counterName, counterType = 'count', incrementBy = 1 })` counts per UTC day, in
+   * memory, stored every `usageCollection.usageCounters.bufferDurationMs` and reported by the
+   * `usage_counters` collector. Throws for a domain already registered (`core` is usage_collection's own)
+   * and for a bad domainId: empty, over 100 characters, control characters or ":".
+   */
+  createUsageCounter(domainId: string): UsageCounter;
 }
 
 /** The start contract: nothing yet (upstream's is empty too). */

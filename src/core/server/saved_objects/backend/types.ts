@@ -118,6 +118,40 @@ export interface SavedObjectsBackendScanPage {
   cursor?: string;
 }
 
+/** A value an aggregation groups by: an attribute's string or number, null when missing (or another kind). */
+export type SavedObjectsAggregateKey = string | number | null;
+
+/**
+ * A bounded group-by over one type's attributes (see aggregate_query.ts for the limits every backend
+ * checks alike). Field names are top-level attribute names.
+ */
+export interface SavedObjectsBackendAggregateQuery {
+  type: string;
+  filter?: {
+    /**
+     * Only documents whose attribute `field` (a date string, ISO `YYYY-MM-DD...`) is `>= gte` and `< lt`,
+     * compared as strings, which for ISO dates is time order.
+     */
+    range?: { field: string; gte?: string; lt?: string };
+    /** Only documents whose attributes equal all the fields of one of these (at most 100 entries). */
+    anyOf?: Array<Record<string, string | number>>;
+  };
+  /** 1 to 3 attribute names; one row per distinct combination. */
+  groupBy: string[];
+  /** Numeric attributes summed per group (values that are not numbers count as 0). At most 5. */
+  sum: string[];
+  /** Default: the keys ascending. Ties always continue on the keys ascending. */
+  orderBy?: { field: string; direction: 'asc' | 'desc' };
+  /** At most this many rows (1 to 10,000). */
+  size: number;
+}
+
+export interface SavedObjectsAggregateRow {
+  keys: Record<string, SavedObjectsAggregateKey>;
+  sums: Record<string, number>;
+  docCount: number;
+}
+
 export interface SavedObjectsBackendFindResult {
   total: number;
   hits: Array<SavedObjectsStoredDoc & { _score: number }>;
@@ -169,6 +203,11 @@ export interface SavedObjectsBackend {
   scan(query: SavedObjectsBackendScanQuery): Promise<SavedObjectsBackendScanPage>;
   /** Releases what an unfinished scan holds (given the cursor it stopped at); a no-op where nothing is held. */
   closeScan(cursor: string): Promise<void>;
+  /**
+   * Groups one type's documents by attributes and sums numeric ones, in the store (SQL GROUP BY on
+   * SQLite, an aggregation on OpenSearch): the answer is bounded by `size` however many documents match.
+   */
+  aggregate(query: SavedObjectsBackendAggregateQuery): Promise<SavedObjectsAggregateRow[]>;
   /** Atomic: concurrent increments (from any process sharing the store) never get lost. */
   incrementCounter(op: SavedObjectsBackendCounterOperation): Promise<SavedObjectsStoredDoc>;
   /**

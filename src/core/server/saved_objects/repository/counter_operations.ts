@@ -20,7 +20,7 @@ export function toCounterOperation(
   operation: SavedObjectsIncrementCounterOperation,
   time: string
 ): SavedObjectsBackendCounterOperation {
-  const { type, id, counterFieldName, migrationVersion } = operation;
+  const { type, id, counterFieldName, migrationVersion, upsertAttributes } = operation;
   if (typeof type !== 'string') {
     throw new Error('"type" argument must be a string');
   }
@@ -38,6 +38,9 @@ export function toCounterOperation(
       `"incrementBy" must be a safe integer (a whole number within ±${MAX_COUNTER_VALUE}), got ${String(incrementBy)}`
     );
   }
+  if (upsertAttributes !== undefined && !isPlainObject(upsertAttributes)) {
+    throw SavedObjectsErrorHelpers.createBadRequestError('"upsertAttributes" must be an object when given');
+  }
   return {
     id: rawIdFor(type, id),
     type,
@@ -47,11 +50,18 @@ export function toCounterOperation(
     // Stored as is when the object does not exist yet: the counter starts at the increment.
     upsert: buildSource(registry, {
       type,
-      attributes: { [counterFieldName]: incrementBy },
+      // The counter field last: a new counter always starts at the increment.
+      attributes: upsertAttributes ? { ...upsertAttributes, [counterFieldName]: incrementBy } : { [counterFieldName]: incrementBy },
       migrationVersion,
       updatedAt: time,
     }),
   };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** The object incrementCounter returns, shaped as upstream's. */

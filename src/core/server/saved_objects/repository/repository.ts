@@ -4,6 +4,8 @@ import { errorContent, SavedObjectsErrorHelpers } from '../errors';
 import type { ISavedObjectTypeRegistry } from '../saved_objects_type_registry';
 import type {
   SavedObject,
+  SavedObjectsAggregateOptions,
+  SavedObjectsAggregateResponse,
   SavedObjectsBulkCreateObject,
   SavedObjectsBulkCreateOptions,
   SavedObjectsBulkGetObject,
@@ -20,6 +22,7 @@ import type {
   SavedObjectsUpdateResponse,
 } from '../types';
 import { encodeHitVersion } from '../version';
+import { aggregateObjects } from './aggregate';
 import { callBackend, toClientError } from './backend_errors';
 import { callCounterBatch, counterResult, toCounterOperation } from './counter_operations';
 import { normalizeFindOptions } from './find_options';
@@ -251,7 +254,8 @@ export class SavedObjectsRepository {
 
   /**
    * Adds `incrementBy` (default 1, a safe integer) to an integer attribute, atomically, creating the
-   * object (with the counter at `incrementBy`) when missing. Upstream's 5th argument is accepted too.
+   * object (with the counter at `incrementBy`, and `upsertAttributes` beside it) when missing.
+   * Upstream's 5th argument is accepted too.
    * 400 for an increment, a stored value or a sum that is not a safe integer (backend/counter_values.ts).
    */
   public async incrementCounter(
@@ -267,6 +271,7 @@ export class SavedObjectsRepository {
       counterFieldName,
       incrementBy: options.incrementBy ?? incrementValue,
       migrationVersion: options.migrationVersion,
+      upsertAttributes: options.upsertAttributes,
     });
     const stored = await callBackend(type, id, () => this.backend.incrementCounter(op));
     return counterResult(this.registry, type, id, stored);
@@ -313,5 +318,13 @@ export class SavedObjectsRepository {
 
   private timestamp() {
     return this.now().toISOString();
+  }
+
+  /**
+   * Groups one type's objects by up to 3 attributes and sums numeric ones, in the store (never a scan
+   * here): at most `size` rows, ordered by `orderBy` then the keys. See `SavedObjectsAggregateOptions`.
+   */
+  public async aggregate(options: SavedObjectsAggregateOptions): Promise<SavedObjectsAggregateResponse> {
+    return aggregateObjects(this.backend, this.allowedTypes, options);
   }
 }

@@ -1,3 +1,4 @@
+import { describeAggregateContract } from './contract/aggregate_contract';
 import { describeCounterGuardContract } from './contract/counter_guard_contract';
 import { describeCounterContract } from './contract/counters_contract';
 import { describeCrudContract } from './contract/crud_contract';
@@ -22,5 +23,6 @@ export function runRepositoryContract(name: string, harness: RepositoryContractH
     describeCounterGuardContract(harness);
     describeScanContract(harness);
     describeScaleContract(harness);
+    describeAggregateContract(harness);
   });
 }

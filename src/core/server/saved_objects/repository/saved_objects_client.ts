@@ -1,6 +1,8 @@
 import { SavedObjectsErrorHelpers } from '../errors';
 import type {
   SavedObject,
+  SavedObjectsAggregateOptions,
+  SavedObjectsAggregateResponse,
   SavedObjectsBulkCreateObject,
   SavedObjectsBulkCreateOptions,
   SavedObjectsBulkGetObject,
@@ -58,6 +60,11 @@ export class SavedObjectsClient {
   /** Every object of some types, page by page, in bounded reads; see the repository's `scan`. */
   scan<T = unknown>(options: SavedObjectsScanOptions): AsyncGenerator<Array<SavedObject<T>>, void, undefined> {
     return this.repository.scan<T>(options);
+  }
+
+  /** Grouped sums computed in the store, bounded in size; see the repository's `aggregate`. */
+  async aggregate(options: SavedObjectsAggregateOptions): Promise<SavedObjectsAggregateResponse> {
+    return await this.repository.aggregate(options);
   }
 
   async get<T = unknown>(type: string, id: string): Promise<SavedObject<T>> {

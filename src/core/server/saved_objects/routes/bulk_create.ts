@@ -11,7 +11,7 @@ import {
   versionSchema,
   WRITE_TAGS,
 } from './route_schemas';
-import { mergeBulk, refuseUnexposed, servicesOf, withErrorMapping } from './route_utils';
+import { mergeBulk, refuseUnexposed, servicesOf, withErrorMapping, countAs, type SavedObjectsRoutesDeps } from './route_utils';
 
 const bulkCreateBody = schema.arrayOf(
   schema.object({
@@ -31,7 +31,7 @@ const bulkCreateBody = schema.arrayOf(
  * replaces existing ids): `{ saved_objects }` in request order, in one store call. Each failure is that
  * object's entry (409 for an existing id, 400 for an unknown or hidden type); the others are written.
  */
-export function registerBulkCreateRoute(router: IRouter) {
+export function registerBulkCreateRoute(router: IRouter, deps: SavedObjectsRoutesDeps = {}) {
   router.post(
     {
       path: `${SAVED_OBJECTS_API_PATH}/_bulk_create`,
@@ -47,6 +47,6 @@ export function registerBulkCreateRoute(router: IRouter) {
         async (pending) => (await services.client.bulkCreate(pending, { overwrite: request.query.overwrite })).saved_objects
       );
       return response.ok({ body: { saved_objects: savedObjects } });
-    })
+    }, countAs(deps, 'bulkCreate'))
   );
 }

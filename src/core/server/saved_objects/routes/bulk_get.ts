@@ -8,7 +8,7 @@ import {
   SAVED_OBJECTS_API_PATH,
   typeSchema,
 } from './route_schemas';
-import { mergeBulk, refuseUnexposed, servicesOf, withErrorMapping } from './route_utils';
+import { mergeBulk, refuseUnexposed, servicesOf, withErrorMapping, countAs, type SavedObjectsRoutesDeps } from './route_utils';
 
 const bulkGetBody = schema.arrayOf(
   schema.object({
@@ -24,7 +24,7 @@ const bulkGetBody = schema.arrayOf(
  * missing object is a 404 entry; an unknown or hidden type a 400 "Unsupported saved object type" entry,
  * as upstream, whether or not such an object exists.
  */
-export function registerBulkGetRoute(router: IRouter) {
+export function registerBulkGetRoute(router: IRouter, deps: SavedObjectsRoutesDeps = {}) {
   router.post(
     { path: `${SAVED_OBJECTS_API_PATH}/_bulk_get`, validate: { body: bulkGetBody }, options: { tags: READ_TAGS } },
     withErrorMapping(async (context, request, response) => {
@@ -32,6 +32,6 @@ export function registerBulkGetRoute(router: IRouter) {
       const refused = refuseUnexposed(request.body, services);
       const savedObjects = await mergeBulk(request.body, refused, async (pending) => (await services.client.bulkGet(pending)).saved_objects);
       return response.ok({ body: { saved_objects: savedObjects } });
-    })
+    }, countAs(deps, 'bulkGet'))
   );
 }

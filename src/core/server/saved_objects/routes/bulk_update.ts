@@ -4,7 +4,7 @@ import { SavedObjectsErrorHelpers } from '../errors';
 import type { SavedObjectsClientContract } from '../repository/saved_objects_client';
 import type { SavedObjectReference, SavedObjectsUpdateResponse } from '../types';
 import { idSchema, SAVED_OBJECTS_API_LIMITS as limits, SAVED_OBJECTS_API_PATH, typeSchema, updateFields, WRITE_TAGS } from './route_schemas';
-import { errorEntry, servicesOf, withErrorMapping } from './route_utils';
+import { errorEntry, servicesOf, withErrorMapping, countAs, type SavedObjectsRoutesDeps } from './route_utils';
 
 /**
  * Updates in flight at once. The repository has no batch update, so each object is its own write; on
@@ -32,14 +32,14 @@ type Entry = SavedObjectsUpdateResponse<unknown>;
  * `{ saved_objects }` in request order, each the answer of a single update or `{ id, type, error }`
  * (404 when missing, unknown or hidden; 409 for a stale version), as upstream.
  */
-export function registerBulkUpdateRoute(router: IRouter) {
+export function registerBulkUpdateRoute(router: IRouter, deps: SavedObjectsRoutesDeps = {}) {
   router.put(
     { path: `${SAVED_OBJECTS_API_PATH}/_bulk_update`, validate: { body: bulkUpdateBody }, options: { tags: WRITE_TAGS } },
     withErrorMapping(async (context, request, response) => {
       const { client, isExposed } = servicesOf(context);
       const savedObjects = await updateAll(client, request.body, isExposed);
       return response.ok({ body: { saved_objects: savedObjects } });
-    })
+    }, countAs(deps, 'bulkUpdate'))
   );
 }
 

@@ -10,14 +10,14 @@ import {
   typeSchema,
   WRITE_TAGS,
 } from './route_schemas';
-import { servicesOf, withErrorMapping } from './route_utils';
+import { countAs, servicesOf, withErrorMapping, type SavedObjectsRoutesDeps } from './route_utils';
 
 /**
  * `POST /api/saved_objects/{type}/{id?}` `{ attributes, migrationVersion?, references? }`: the new object.
  * Without an id one is generated. 409 when the id exists, unless `?overwrite=true`. An unknown or hidden
  * type is a 400 "Unsupported saved object type", as upstream.
  */
-export function registerCreateRoute(router: IRouter) {
+export function registerCreateRoute(router: IRouter, deps: SavedObjectsRoutesDeps = {}) {
   const validate = {
     params: schema.object({ type: typeSchema, id: schema.maybe(idSchema) }),
     query: schema.object({ overwrite: schema.boolean({ defaultValue: false }) }),
@@ -42,7 +42,8 @@ export function registerCreateRoute(router: IRouter) {
         references,
       });
       return response.ok({ body: created });
-    }
+    },
+    countAs(deps, 'create')
   );
   // Upstream's one `{type}/{id?}` route, as two: the router takes no `?` in a path.
   router.post({ path: `${SAVED_OBJECTS_API_PATH}/{type}`, validate, options: { tags: WRITE_TAGS } }, handler);

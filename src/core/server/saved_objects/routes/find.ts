@@ -11,7 +11,7 @@ import {
   toList,
   typeSchema,
 } from './route_schemas';
-import { servicesOf, withErrorMapping } from './route_utils';
+import { servicesOf, withErrorMapping, countAs, type SavedObjectsRoutesDeps } from './route_utils';
 
 const referenceTarget = schema.object({ type: typeSchema, id: idSchema });
 
@@ -36,7 +36,7 @@ const findQuery = schema.object({
  * (unknown or hidden) are left out of the search, as upstream: asking only for such types is an empty
  * page, so the answer never tells whether a hidden type exists, let alone what it holds.
  */
-export function registerFindRoute(router: IRouter) {
+export function registerFindRoute(router: IRouter, deps: SavedObjectsRoutesDeps = {}) {
   router.get(
     { path: `${SAVED_OBJECTS_API_PATH}/_find`, validate: { query: findQuery }, options: { tags: READ_TAGS } },
     withErrorMapping(async (context, request, response) => {
@@ -59,6 +59,6 @@ export function registerFindRoute(router: IRouter) {
         hasReference: query.has_reference,
       });
       return response.ok({ body: result });
-    })
+    }, countAs(deps, 'find'))
   );
 }

@@ -2,6 +2,7 @@
  * What every `/api/saved_objects` handler shares: the request's client, the rule that decides which
  * types the API exposes, and the mapping of saved-object errors to HTTP answers.
  */
+import type { CoreUsageCounterSink } from '../../core_usage_data/types';
 import type { RequestHandler, RequestHandlerContext } from '../../http';
 import { errorContent, SavedObjectsErrorHelpers } from '../errors';
 import type { SavedObjectsClientContract } from '../repository/saved_objects_client';
@@ -51,13 +52,30 @@ export function refuseUnexposed(items: ReadonlyArray<{ type: string; id?: string
   return refused;
 }
 
+/** What the routes get from the rest of core. */
+export interface SavedObjectsRoutesDeps {
+  /** Where each call is counted (`savedObjects.<method>`), as core's usage counter. */
+  usageCounter?: CoreUsageCounterSink;
+}
+
+/**
+ * Counts one call of `method` (`savedObjects.get`…) as it arrives, whatever its answer: an in-memory
+ * increment, so it never fails or slows the request.
+ */
+export function countAs({ usageCounter }: SavedObjectsRoutesDeps, method: string): (() => void) | undefined {
+  if (!usageCounter) return undefined;
+  const counterName = `savedObjects.${method}`;
+  return () => usageCounter.incrementUsageCounter({ counterName });
+}
+
 /**
  * Answers a saved-object error with its own status and message, as upstream's `handleLegacyErrors`
  * (`{ statusCode, error, message }`), 5xx included so a store that is down is a 503, not a 500. General
  * errors (bugs, unexpected store failures) are rethrown: the server logs them and answers a bare 500.
  */
-export function withErrorMapping<P, Q, B>(handler: RequestHandler<P, Q, B>): RequestHandler<P, Q, B> {
+export function withErrorMapping<P, Q, B>(handler: RequestHandler<P, Q, B>, count?: () => void): RequestHandler<P, Q, B> {
   return async (context, request, response) => {
+    count?.();
     try {
       return await handler(context, request, response);
     } catch (error) {

@@ -9,6 +9,7 @@ import { SavedObjectsClient, type SavedObjectsClientContract } from '../reposito
 import { createTempDir, createTestRegistry, openTestStore } from '../repository/test_utils';
 import type { ISavedObjectTypeRegistry } from '../saved_objects_type_registry';
 import { registerSavedObjectsRoutes } from './register_routes';
+import type { SavedObjectsRoutesDeps } from './route_utils';
 
 export interface RoutesServer {
   url: string;
@@ -17,11 +18,15 @@ export interface RoutesServer {
   stop(): Promise<void>;
 }
 
-export async function startRoutesServer(client: SavedObjectsClientContract, typeRegistry: ISavedObjectTypeRegistry): Promise<RoutesServer> {
+export async function startRoutesServer(
+  client: SavedObjectsClientContract,
+  typeRegistry: ISavedObjectTypeRegistry,
+  deps: SavedObjectsRoutesDeps = {}
+): Promise<RoutesServer> {
   const http = new HttpService(testHttpConfig, silentLogger);
   const setup = http.setup();
   setup.setCoreContextFactory(() => ({ savedObjects: { client, typeRegistry, getClient: () => client }, uiSettings: { client: null } }));
-  registerSavedObjectsRoutes(setup.createRouter());
+  registerSavedObjectsRoutes(setup.createRouter(), deps);
   await http.start();
   const url = `http://127.0.0.1:${setup.getServerInfo().port}`;
   return {

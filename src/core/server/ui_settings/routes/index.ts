@@ -1,4 +1,5 @@
 import { schema } from '@osd/config-schema';
+import type { CoreUsageCounterSink } from '../../core_usage_data/types';
 import { IRouter, OpenSearchDashboardsResponseFactory } from '../../http';
 import { CannotOverrideError, UiSettingsValidationError } from '../ui_settings_errors';
 
@@ -26,9 +27,16 @@ async function run(response: OpenSearchDashboardsResponseFactory, work: () => Pr
 const READ = ['access:ui_settings:read'];
 const WRITE = ['access:ui_settings:write', 'audit:ui_settings_write'];
 
+export interface UiSettingsRoutesDeps {
+  /** Where each call is counted as `uiSettings.<method>`: an in-memory increment that never fails a request. */
+  usageCounter?: CoreUsageCounterSink;
+}
+
 /** Upstream's settings API: read all user values, set many, set one, delete one. */
-export function registerUiSettingsRoutes(router: IRouter) {
+export function registerUiSettingsRoutes(router: IRouter, { usageCounter }: UiSettingsRoutesDeps = {}) {
+  const count = (method: string) => usageCounter?.incrementUsageCounter({ counterName: `uiSettings.${method}` });
   router.get({ path: settingsPath, validate: false, options: { tags: READ } }, async (context, _request, response) => {
+    count('get');
     const client = context.core.uiSettings.client;
     return run(response, async () => ({ settings: await client.getUserProvided() }));
   });
@@ -40,6 +48,7 @@ export function registerUiSettingsRoutes(router: IRouter) {
       options: { tags: WRITE },
     },
     async (context, request, response) => {
+      count('setMany');
       const client = context.core.uiSettings.client;
       return run(response, async () => {
         await client.setMany(request.body.changes);
@@ -58,6 +67,7 @@ export function registerUiSettingsRoutes(router: IRouter) {
       options: { tags: WRITE },
     },
     async (context, request, response) => {
+      count('set');
       const client = context.core.uiSettings.client;
       return run(response, async () => {
         await client.setMany({ [request.params.key]: request.body.value });
@@ -69,6 +79,7 @@ export function registerUiSettingsRoutes(router: IRouter) {
   router.delete(
     { path: `${settingsPath}/{key}`, validate: { params: schema.object({ key: schema.string() }) }, options: { tags: WRITE } },
     async (context, request, response) => {
+      count('delete');
       const client = context.core.uiSettings.client;
       return run(response, async () => {
         await client.remove(request.params.key);

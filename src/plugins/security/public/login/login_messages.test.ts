@@ -1,4 +1,4 @@
-import { HttpFetchError } from '../../../../core/public/http/http_fetch_error';
+import { HttpFetchError } from '../../../../core/public';
 import { INVALID_CREDENTIALS_TEXT, loginErrorMessage, retryAfterSeconds } from './login_messages';
 
 const failure = (status: number, headers: Record<string, string> = {}, message = 'server message') =>

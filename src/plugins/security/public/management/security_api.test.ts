@@ -1,4 +1,4 @@
-import { HttpFetchError } from '../../../../core/public/http/http_fetch_error';
+import { HttpFetchError } from '../../../../core/public';
 import { httpServiceMock } from '../../../../core/public/mocks';
 import { canManageSecurity } from './access';
 import { describeExpiration, formatTime } from './format';

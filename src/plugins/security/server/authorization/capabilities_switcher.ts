@@ -18,9 +18,14 @@ const CAPABILITY_PRIVILEGES: ReadonlyArray<{ path: [string, string] | [string, s
   { path: ['telemetry', 'optIn'], privilege: 'telemetry:opt_in' },
   // The example report (the unencrypted report shows cluster details): its link is offered only to those who may read it.
   { path: ['telemetry', 'readReport'], privilege: 'telemetry:read_report' },
+  // Usage Data → "Report history": shown only to those the ledger's routes let in.
+  { path: ['telemetry', 'readReports'], privilege: 'telemetry:reports' },
   // Management → "Users and API keys": the side-nav link, and the page itself (its routes need the same).
   { path: ['management', 'opensearchDashboards', 'users'], privilege: 'security:manage' },
   { path: ['security', 'manage'], privilege: 'security:manage' },
+  // Management → "Usage insights" and the app itself (its routes need the same privilege).
+  { path: ['management', 'opensearchDashboards', 'usage_insights'], privilege: 'usage_insights:read' },
+  { path: ['usageInsights', 'show'], privilege: 'usage_insights:read' },
   // The saved-objects API's own privilege: whoever may write through it may edit and delete in the UI.
   { path: ['savedObjectsManagement', 'edit'], privilege: 'saved_objects:write' },
   { path: ['savedObjectsManagement', 'delete'], privilege: 'saved_objects:write' },

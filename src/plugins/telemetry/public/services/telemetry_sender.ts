@@ -1,6 +1,7 @@
-import { ENDPOINT_VERSION, MAX_REPORT_FAILURES } from '../../common/constants';
 import { formatDuration } from '../../common/format_duration';
-import { getFailureHoldMs, getRetryVerdict, type FailureRecord } from '../../common/retry_policy';
+import { createRetryPolicy, type FailureRecord, type RetryPolicy } from '../../common/retry_policy';
+import { buildReportRequest, encodeReport } from '../../common/sender';
+import type { BrowserSender } from './sender_selection';
 import { errorMessage, type TelemetryService } from './telemetry_service';
 
 /** Where the tabs of one browser share the time of the last report and the failures since. */
@@ -29,6 +30,22 @@ export function toFailureRecord(data: TelemetrySenderData): FailureRecord {
   return { failures, lastFailureAt: data.lastFailure !== undefined && Number.isFinite(lastFailure) ? lastFailure : undefined };
 }
 
+/**
+ * Clears the failures the tabs of this browser share (an opt-in change). Works without a sender, so an
+ * opt-out, when the null sender is in use, clears them too.
+ */
+export function clearSharedFailures(storage: Pick<Storage, 'getItem' | 'setItem'>) {
+  let data: TelemetrySenderData;
+  try {
+    data = JSON.parse(storage.getItem(LOCAL_STORAGE_KEY) ?? '{}') ?? {};
+  } catch {
+    return;
+  }
+  if (!data || typeof data !== 'object') return;
+  const { failures, lastFailure, ...rest } = data;
+  if (failures !== undefined || lastFailure !== undefined) storage.setItem(LOCAL_STORAGE_KEY, JSON.stringify(rest));
+}
+
 export interface TelemetrySenderOptions {
   telemetryService: Pick<TelemetryService, 'getIsOptedIn' | 'getSendUsageFrom' | 'fetchTelemetry' | 'getTelemetryUrl'>;
   storage: Pick<Storage, 'getItem' | 'setItem'>;
@@ -39,6 +56,8 @@ export interface TelemetrySenderOptions {
   retryDelayMs: number;
   /** The pause after 3 failures in a row (`common/retry_policy.ts`). */
   failurePauseMs: number;
+  /** The retry rule shared with the server sender; `createRetryPolicy` of the two timings above when not given. */
+  retryPolicy?: RetryPolicy;
   /** Header `osd-version`. */
   version: string;
   now?: () => number;
@@ -64,11 +83,11 @@ export function isReportDue(data: TelemetrySenderData, { now, reportIntervalMs, 
  * pause of `failurePause` after 3 failures, then another try. The failures are shared by the tabs; a page
  * load lifts a pause recorded before it (as a restart does on the server), an opt-in change clears them.
  */
-export class TelemetrySender {
+export class TelemetrySender implements BrowserSender {
   private timer: unknown;
   private sending = false;
   private stopped = true;
-  private readonly opts: Required<Omit<TelemetrySenderOptions, 'now' | 'setTimeout' | 'clearTimeout'>> & {
+  private readonly opts: Required<Omit<TelemetrySenderOptions, 'now' | 'setTimeout' | 'clearTimeout' | 'retryPolicy'>> & {
     now: () => number;
     setTimeout: (fn: () => void, ms: number) => unknown;
     clearTimeout: (handle: any) => void;
@@ -76,6 +95,7 @@ export class TelemetrySender {
 
   /** When this page started: a pause recorded before it is not honoured. */
   private readonly startedAt: number;
+  private readonly retryPolicy: RetryPolicy;
 
   constructor(options: TelemetrySenderOptions) {
     this.opts = {
@@ -85,6 +105,7 @@ export class TelemetrySender {
       ...options,
     };
     this.startedAt = this.opts.now();
+    this.retryPolicy = options.retryPolicy ?? createRetryPolicy({ retryDelayMs: options.retryDelayMs, failurePauseMs: options.failurePauseMs });
   }
 
   /** Starts checking (idempotent): the first check after `initialCheckDelay`. */
@@ -131,13 +152,11 @@ export class TelemetrySender {
 
   /** Clears the failures of every tab (an opt-in change): the next due check tries at once. */
   public resetFailures() {
-    const { failures, lastFailure, ...rest } = this.read();
-    if (failures !== undefined || lastFailure !== undefined) this.write(rest);
+    clearSharedFailures(this.opts.storage);
   }
 
   private verdict(data: TelemetrySenderData) {
-    const { now, retryDelayMs, failurePauseMs } = this.opts;
-    return getRetryVerdict(toFailureRecord(data), { now: now(), startedAt: this.startedAt, timings: { retryDelayMs, failurePauseMs } });
+    return this.retryPolicy.verdict(toFailureRecord(data), { now: this.opts.now(), startedAt: this.startedAt });
   }
 
   /** Whether this tab should send now. */
@@ -178,8 +197,9 @@ export class TelemetrySender {
       // another tab (or this one, after the wait) may try.
       const failures = toFailureRecord(this.read()).failures + 1;
       this.write({ ...data, lastAttempt: undefined, failures, lastFailure: String(attemptAt) });
-      const waitFor = formatDuration(getFailureHoldMs(failures, this.opts));
-      const next = failures >= MAX_REPORT_FAILURES ? `sending pauses for ${waitFor}` : `next try in ${waitFor}`;
+      const outlook = this.retryPolicy.afterFailure(failures);
+      const waitFor = formatDuration(outlook.waitMs);
+      const next = outlook.paused ? `sending pauses for ${waitFor}` : `next try in ${waitFor}`;
       console.warn(`Telemetry: sending the usage report failed (failure ${failures} in a row; ${next}): ${errorMessage(error)}`);
     } finally {
       this.sending = false;
@@ -192,17 +212,9 @@ export class TelemetrySender {
     const clusters = await telemetryService.fetchTelemetry({ unencrypted: false });
     const url = telemetryService.getTelemetryUrl().toString();
     for (const cluster of clusters) {
-      const encrypted = typeof cluster === 'string';
-      const response = await fetchFn(url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': encrypted ? 'application/jose' : 'application/json',
-          'osd-version': version,
-          'osd-telemetry-version': ENDPOINT_VERSION,
-          'osd-telemetry-channel': 'snapshot',
-        },
-        body: encrypted ? cluster : JSON.stringify(cluster),
-      });
+      // The server sender's builder: the same headers and body encoding (common/sender).
+      const { body, headers } = buildReportRequest(encodeReport(cluster), { url, version, side: 'browser' });
+      const response = await fetchFn(url, { method: 'POST', headers, body });
       if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     }
   }

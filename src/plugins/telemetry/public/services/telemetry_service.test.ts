@@ -1,4 +1,5 @@
 import { createFakeHttp, createTelemetryPublicConfig, httpError } from '../mocks';
+import { senderKindFor } from '../../common/sender';
 import { TelemetryService } from './telemetry_service';
 
 const STATE = '/api/telemetry/v2/state';
@@ -68,6 +69,23 @@ describe('TelemetryService', () => {
       expect(t.toasts.addDanger).not.toHaveBeenCalled();
       // The server announces the opt-in when it is the sender.
       expect(t.fetch).not.toHaveBeenCalled();
+    });
+
+    it('keeps the level coherent with the choice, so the browser picks its real sender after an opt-in in the tab', async () => {
+      const t = setup({ answers: { [`GET ${STATE}`]: { ...undecided, level: 'off', sendUsageFrom: 'browser' }, [`POST ${OPT_IN}`]: [] } });
+      await t.service.refreshState();
+      const current = () => {
+        let value: any;
+        t.service.getState$().subscribe((s) => (value = s)).unsubscribe();
+        return value;
+      };
+      expect(senderKindFor(current())).toBe('null');
+      await t.service.setOptIn(true);
+      expect(current()).toMatchObject({ optIn: true, level: 'full' });
+      expect(senderKindFor(current())).toBe('real');
+      await t.service.setOptIn(false);
+      expect(current()).toMatchObject({ optIn: false, level: 'off' });
+      expect(senderKindFor(current())).toBe('null');
     });
 
     it('makes no call when the choice is locked', async () => {

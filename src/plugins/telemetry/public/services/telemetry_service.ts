@@ -2,6 +2,7 @@ import { BehaviorSubject, type Observable } from 'rxjs';
 import type { HttpStart, IToasts } from '../../../../core/public';
 import { ENDPOINT_VERSION } from '../../common/constants';
 import { createOptInStatusCoalescer, type OptInStatusCoalescer } from '../../common/opt_in_status_coalescer';
+import { buildOptInStatusRequest } from '../../common/sender';
 import type { TelemetryBrowserState } from '../../common/telemetry_state';
 import type { TelemetryPublicConfig } from '../types';
 import { createStatsClient, type TelemetryStatsClient } from '../../../telemetry_collection_manager/public';
@@ -40,6 +41,8 @@ export interface TelemetryServiceOptions {
   now?: () => number;
   /** At most one opt-in announcement per this interval from this tab (`telemetry.optInStatusInterval`; default 1 minute). */
   optInStatusIntervalMs?: number;
+  /** The product version, sent as `osd-version` with an opt-in announcement (the shared request builder). */
+  version?: string;
 }
 
 /**
@@ -53,6 +56,7 @@ export class TelemetryService {
   private readonly toasts: TelemetryServiceOptions['toasts'];
   private readonly config: TelemetryPublicConfig;
   private readonly fetchFn?: typeof fetch;
+  private readonly version?: string;
   private userCanChangeSettings: boolean;
   private readonly state$: BehaviorSubject<TelemetryBrowserState>;
   private readonly optInStatus: OptInStatusCoalescer<null>;
@@ -66,7 +70,9 @@ export class TelemetryService {
     fetch: fetchFn,
     now = Date.now,
     optInStatusIntervalMs = 60000,
+    version,
   }: TelemetryServiceOptions) {
+    this.version = version;
     this.http = http;
     this.statsClient = statsClient ?? createStatsClient(http, now);
     this.toasts = toasts;
@@ -177,7 +183,9 @@ export class TelemetryService {
       return false;
     }
     const wasOptedIn = this.state$.value.optIn === true;
-    this.state$.next({ ...this.state$.value, optIn: enabled, notifyUserAboutOptInDefault: false });
+    // The level follows the choice as the route stored it (`full` for an opt-in without a level), so the
+    // state never says opted in at `off`: the sender selection (common/sender) reads both.
+    this.state$.next({ ...this.state$.value, optIn: enabled, level: enabled ? 'full' : 'off', notifyUserAboutOptInDefault: false });
     // With the server as sender, the server announces the opt-in; with the browser, the browser does. An
     // announcement sent now is awaited; one that waits for the interval is not (an opt-out drops it).
     if (enabled && !wasOptedIn && this.getSendUsageFrom() === 'browser') await this.optInStatus.notify({ optedIn: true, payload: null });
@@ -212,11 +220,9 @@ export class TelemetryService {
         if (state.optIn !== true || state.sendUsageFrom !== 'browser') return;
       }
       const payload = await this.statsClient.getOptInStats({ enabled: true, unencrypted: false });
-      await this.fetchFn(this.getOptInStatusUrl().toString(), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'osd-telemetry-channel': 'opt_in_status', 'osd-telemetry-version': ENDPOINT_VERSION },
-        body: JSON.stringify(payload),
-      });
+      // The server sender's builder (common/sender): the same headers and encoding.
+      const { url, headers, body } = buildOptInStatusRequest(payload, { url: this.getOptInStatusUrl().toString(), version: this.version, side: 'browser' });
+      await this.fetchFn(url, { method: 'POST', headers, body });
     } catch (error) {
       console.warn(`Could not announce the opt-in to ${this.config.optInStatusUrl}: ${errorMessage(error)}`);
     }

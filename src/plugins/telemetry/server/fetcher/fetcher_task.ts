@@ -1,8 +1,7 @@
 import type { Subscription } from 'rxjs';
 import { SavedObjectsErrorHelpers, type Logger, type SavedObjectsClientContract } from '../../../../core/server';
 import type { TelemetryCollectionManagerPluginStart } from '../../../telemetry_collection_manager/server';
-import { MAX_REPORT_FAILURES } from '../../common/constants';
-import { getFailureHoldMs } from '../../common/retry_policy';
+import { createRetryPolicy, type RetryPolicy } from '../../common/retry_policy';
 import type { ReportLedger } from '../ledger';
 import type { OptInService, OptInState } from '../opt_in_state';
 import { createTelemetrySavedObject, updateTelemetrySavedObject } from '../telemetry_repository';
@@ -36,6 +35,8 @@ export interface FetcherTaskOptions {
   now?: () => number;
   /** When this server started (default: when the task is created); a failure pause recorded before it is not honoured. */
   startedAt?: number;
+  /** The retry rule shared with the browser sender (default: `createRetryPolicy(timings)`). */
+  retryPolicy?: RetryPolicy;
 }
 
 /** The server sender. */
@@ -72,6 +73,7 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
   const generateOnly = options.generateOnly ?? false;
   const now = options.now ?? Date.now;
   const startedAt = options.startedAt ?? now();
+  const retryPolicy = options.retryPolicy ?? createRetryPolicy(timings);
   let timer: NodeJS.Timeout | undefined;
   let timerDueAt = Infinity;
   let running: Promise<void> | undefined;
@@ -147,6 +149,7 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
       timings,
       jitterMs: getJitterMs(`${instanceUuid}:${lastReported ?? ''}`, getMaxJitterMs(timings.reportIntervalMs)),
       startedAt,
+      retryPolicy,
     });
     if (!decision.send) {
       logger.debug(`No telemetry report now (${decision.reason}); next check in ${formatDuration(decision.nextCheckInMs)}.`);
@@ -180,9 +183,10 @@ export function createFetcherTask(options: FetcherTaskOptions): FetcherTask {
       const failures = getActiveFailureCount(telemetrySavedObject, currentVersion) + 1;
       await record(client, { reportFailureCount: failures, reportFailureVersion: currentVersion });
       // The wait the shared rule gives this failure, counted from the start of the try.
-      const waitFor = formatDuration(getFailureHoldMs(failures, timings));
-      const paused = failures >= MAX_REPORT_FAILURES;
-      const count = paused ? `failure ${failures} in a row` : `failure ${failures} of ${MAX_REPORT_FAILURES} before a pause`;
+      const outlook = retryPolicy.afterFailure(failures);
+      const waitFor = formatDuration(outlook.waitMs);
+      const paused = outlook.paused;
+      const count = paused ? `failure ${failures} in a row` : `failure ${failures} of ${retryPolicy.maxFailures} before a pause`;
       const next = paused ? `sending is paused for ${waitFor}; a restart or an opt-in change resumes it sooner` : `next try in ${waitFor}`;
       logger.warn(`Failed to send the telemetry report: ${error.message} (${count}, on ${currentVersion}; ${next}).`);
       await delivery.keep(result.reports);

@@ -1,4 +1,8 @@
-import { ENDPOINT_VERSION, JWE_CONTENT_TYPE, TELEMETRY_HEADERS } from '../../common/constants';
+/*
+ * The server's use of the shared request builder (`common/sender`): the same URL, headers and body as the
+ * browser sender's, plus what only the server's transport takes (a time limit).
+ */
+import { buildOptInStatusRequest as buildOptInStatus, buildReportRequest as buildReport, type EncodedReport } from '../../common/sender';
 import type { TelemetryPostRequest } from './http_client';
 
 /** What a request needs besides its payload. */
@@ -9,29 +13,17 @@ export interface RequestTarget {
   timeoutMs: number;
 }
 
-type Channel = 'snapshot' | 'opt_in_status';
-
-function headers(channel: Channel, contentType: string, version: string): Record<string, string> {
-  return {
-    'Content-Type': contentType,
-    [TELEMETRY_HEADERS.version]: version,
-    [TELEMETRY_HEADERS.telemetryVersion]: ENDPOINT_VERSION,
-    [TELEMETRY_HEADERS.channel]: channel,
-    'User-Agent': `OpenSearch-Dashboards/${version}`,
-  };
-}
-
 /**
  * One cluster's report, already serialised (`getSendableReports`): its body posted as it is, so the bytes
- * sent are the bytes the ledger hashed; a JWE as `application/jose`, plain JSON as `application/json`. Pure.
+ * sent are the bytes the ledger hashed. Pure.
  */
-export function buildReportRequest({ body, encrypted }: { body: string; encrypted: boolean }, { url, version, timeoutMs }: RequestTarget): TelemetryPostRequest {
-  return { url, body, headers: headers('snapshot', encrypted ? JWE_CONTENT_TYPE : 'application/json', version), timeoutMs };
+export function buildReportRequest(report: EncodedReport, { url, version, timeoutMs }: RequestTarget): TelemetryPostRequest {
+  return { ...buildReport({ body: report.body, encrypted: report.encrypted }, { url, version, side: 'server' }), timeoutMs };
 }
 
 /** The opt-in status of every cluster, as one JSON array (of JWE strings when encrypted). Pure. */
 export function buildOptInStatusRequest(payloads: unknown[], { url, version, timeoutMs }: RequestTarget): TelemetryPostRequest {
-  return { url, body: JSON.stringify(payloads), headers: headers('opt_in_status', 'application/json', version), timeoutMs };
+  return { ...buildOptInStatus(payloads, { url, version, side: 'server' }), timeoutMs };
 }
 
 export { formatDuration } from '../../common/format_duration';

@@ -1,4 +1,4 @@
-import { getRetryVerdict, type RetryTimings } from '../../common/retry_policy';
+import { createRetryPolicy, type RetryPolicy, type RetryTimings } from '../../common/retry_policy';
 import { getTelemetryFailureDetails, type TelemetryOptIn, type TelemetrySavedObject, type TelemetrySendUsageFrom } from '../../common/telemetry_config';
 
 /** The sender never looks at the shared state more often than this. */
@@ -24,6 +24,8 @@ export interface SendDecisionInput {
   jitterMs: number;
   /** When this server process started: a failure pause recorded before it is not honoured (`getRetryVerdict`). */
   startedAt: number;
+  /** The shared retry rule built from `timings` (`createRetryPolicy`); built here when not given (tests). */
+  retryPolicy?: RetryPolicy;
 }
 
 export type WaitReason = 'not_opted_in' | 'sent_by_browser' | 'paused' | 'not_due' | 'retry_backoff' | 'attempt_in_progress';
@@ -97,7 +99,8 @@ export function decideSend(input: SendDecisionInput): SendDecision {
   let holdMs = Math.max(timings.retryDelayMs, 2 * timings.requestTimeoutMs);
   if (failures > 0) {
     // The claim of a try is its start: the failure record's time is the last attempt.
-    const verdict = getRetryVerdict({ failures, lastFailureAt: lastAttempt }, { now, startedAt, timings });
+    const policy = input.retryPolicy ?? createRetryPolicy(timings);
+    const verdict = policy.verdict({ failures, lastFailureAt: lastAttempt }, { now, startedAt });
     if (!verdict.mayTry) return wait(verdict.reason, verdict.untilMs - now, timings);
     if (!verdict.pauseLifted) return { send: true };
     holdMs = 2 * timings.requestTimeoutMs;

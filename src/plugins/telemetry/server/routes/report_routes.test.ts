@@ -1,4 +1,4 @@
-import { Router, responseFactory } from '../../../../core/server/http/router';
+import { coreMock, httpServerMock, httpServiceMock } from '../../../../core/server/mocks';
 import { createLoggerMock } from '../../../usage_collection/server/mocks';
 import { TelemetrySendError } from '../fetcher';
 import type { ManualSendResult } from '../fetcher';
@@ -31,12 +31,13 @@ function setup(sendNow?: () => Promise<ManualSendResult>) {
     getPayload: jest.fn(async (id) => payloads[id]),
     previousOf: jest.fn(async (e) => (e.id === 'b' ? entry('a') : undefined)),
   };
-  const router = new Router('', logger, 'telemetry');
+  const router = httpServiceMock.createRouter('telemetry', logger);
   const sender = sendNow ? { sendNow: jest.fn(sendNow) } : undefined;
   registerReportRoutes({ router, logger, ledger, getSender: () => sender, collectionManager: { sealPlaintext: jest.fn().mockResolvedValue(null) } });
-  const call = async (method: string, path: string, request: { params?: object; body?: object } = {}) => {
-    const route = router.routes.find((r) => r.method === method && r.path === `/api/telemetry/v2/reports${path}`)!;
-    return route.handler({} as any, { params: {}, body: undefined, ...request } as any, responseFactory);
+  const call = async (method: 'get' | 'post', path: string, request: { params?: object; body?: object } = {}) => {
+    const route = router.getRoute(method, `/api/telemetry/v2/reports${path}`);
+    const req = httpServerMock.createOpenSearchDashboardsRequest({ method, path: route.path, ...request });
+    return route.handler(coreMock.createRequestHandlerContext(), req, httpServerMock.createResponseFactory());
   };
   return { router, call, ledger, sender };
 }

@@ -1,5 +1,5 @@
-import { Router, responseFactory } from '../../../../core/server/http/router';
 import { SavedObjectsErrorHelpers } from '../../../../core/server';
+import { coreMock, httpServerMock, httpServiceMock } from '../../../../core/server/mocks';
 import { createLoggerMock } from '../../../usage_collection/server/mocks';
 import { telemetryCollectionManagerPluginMock } from '../../../telemetry_collection_manager/server/mocks';
 import { createOptInService } from '../opt_in_state';
@@ -31,12 +31,12 @@ function setup(options: { attributes?: object | Error; config?: { optIn?: boolea
   const collectionManager = telemetryCollectionManagerPluginMock.createSetupContract();
   collectionManager.getOptInStats.mockImplementation(async (status) => [{ cluster_uuid: 'c', opt_in_status: status }]);
   const optInStatusSender = { announceOptIn: jest.fn(), cancelPending: jest.fn() };
-  const router = new Router('', logger, 'telemetry');
+  const router = httpServiceMock.createRouter('telemetry', logger);
   registerRoutes({ router, logger, currentVersion: '2.19.0', collectionManager, optIn, optInStatusSender });
-  const call = async (method: string, path: string, body?: unknown) => {
-    const route = router.routes.find((r) => r.method === method && r.path === path)!;
-    const context = { core: { savedObjects: { client, getClient: () => client } } } as any;
-    return route.handler(context, { body } as any, responseFactory);
+  const call = async (method: 'get' | 'post' | 'put', path: string, body?: unknown) => {
+    const route = router.getRoute(method, path);
+    const context = coreMock.createRequestHandlerContext({ savedObjectsClient: client });
+    return route.handler(context, httpServerMock.createOpenSearchDashboardsRequest({ method, path, body }), httpServerMock.createResponseFactory());
   };
   return { call, client, collectionManager, optInStatusSender };
 }

@@ -4,6 +4,7 @@ import { useObservable, type IToasts } from '../../../../core/public';
 import type { TelemetryService } from '../../../telemetry/public';
 import { lockedMessage, matchesSearchTerms, stateDescription, successMessage } from '../lib/section_logic';
 import { OptInExampleFlyout } from './opt_in_example_flyout';
+import { ReportHistory, type ReportHistoryProps } from './report_history';
 
 /** The props every Advanced Settings footer receives, and what this plugin adds. */
 export interface TelemetryManagementSectionProps {
@@ -16,6 +17,11 @@ export interface TelemetryManagementSectionProps {
   enableSaving?: boolean;
   /** Whether this user may read the unencrypted report (`telemetry.readReport`); the example link needs it. */
   canReadReport?: boolean;
+  /**
+   * The report history, given only to users who may read the ledger (capability `telemetry.readReports`,
+   * decided on the server from the `telemetry:reports` privilege); absent otherwise.
+   */
+  reportHistory?: Pick<ReportHistoryProps, 'api' | 'formatDate'>;
 }
 
 const LOCKED_MESSAGE_ID = 'telemetryLockedMessage';
@@ -29,6 +35,7 @@ export function TelemetryManagementSection({
   query,
   onQueryMatchChange,
   canReadReport = true,
+  reportHistory,
 }: TelemetryManagementSectionProps) {
   const state$ = useMemo(() => telemetryService.getState$(), [telemetryService]);
   const state = useObservable(state$, {
@@ -120,6 +127,7 @@ export function TelemetryManagementSection({
             />
           </EuiFlexItem>
         </EuiFlexGroup>
+        {reportHistory && <ReportHistory api={reportHistory.api} formatDate={reportHistory.formatDate} />}
       </EuiPanel>
       {flyoutOpen && <OptInExampleFlyout fetchExample={fetchExample} downloadUrl={downloadUrl} onClose={() => setFlyoutOpen(false)} />}
     </>

@@ -1,12 +1,12 @@
-import { Router, responseFactory } from '../../../../core/server/http/router';
-import { createLoggerMock } from '../../../usage_collection/server/mocks';
+import { coreMock, httpServerMock, httpServiceMock } from '../../../../core/server/mocks';
 import { registerExampleReportRoute } from './example_report';
 
 function setup(getStats?: jest.Mock) {
-  const router = new Router('', createLoggerMock(), 'telemetryManagementSection');
+  const router = httpServiceMock.createRouter('telemetryManagementSection');
   registerExampleReportRoute({ router, getStats: () => getStats, now: () => Date.UTC(2026, 0, 1) });
-  const route = router.routes.find((r) => r.path === '/api/telemetry_management_section/example_report')!;
-  return () => route.handler({} as any, { body: undefined } as any, responseFactory);
+  const route = router.getRoute('get', '/api/telemetry_management_section/example_report');
+  const request = httpServerMock.createOpenSearchDashboardsRequest({ method: 'get', path: route.path });
+  return () => route.handler(coreMock.createRequestHandlerContext(), request, httpServerMock.createResponseFactory());
 }
 
 describe('GET /api/telemetry_management_section/example_report', () => {

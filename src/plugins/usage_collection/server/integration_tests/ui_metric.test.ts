@@ -47,7 +47,10 @@ describe.each(storeModes('ui_metric'))('POST /api/ui_metric/report on the real s
   it('counts `<appName>:<eventName>` by stats.sum, user agents by report, and keeps ":" in event names', async () => {
     server = await startOsdServer({ args });
     const url = `${server.url}/api/ui_metric/report`;
-    const userAgent = { ua: { key: 'opensearchDashboards-user_agent', type: 'user_agent', appName: 'opensearchDashboards', userAgent: 'Mozilla/5.0 (X11)' } };
+    // Keyed as the browser reporter keys it: the record key names the counter (upstream's id).
+    const userAgent = {
+      'opensearchDashboards-user_agent': { key: 'opensearchDashboards-user_agent', type: 'user_agent', appName: 'opensearchDashboards', userAgent: 'Mozilla/5.0 (X11)' },
+    };
     expect((await api(url, 'POST', reportBody([['console', 'GET:_search', 3], ['console', 'opened_app', 1]], { userAgent }))).body).toEqual({ status: 'ok' });
     expect((await api(url, 'POST', reportBody([['console', 'opened_app', 4]], { userAgent }))).status).toBe(200);
     expect(await storedCounts(server)).toEqual({

@@ -1,7 +1,8 @@
 import type { ISavedObjectsRepository, Logger } from '../../../../core/server';
-import { UI_METRIC_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { APPLICATION_USAGE_TRANSACTIONAL_TYPE } from '../collectors/application_usage/saved_object_types';
 import { isStoreUnavailable } from '../ingest/store_availability';
+import { utcDay } from '../usage_counters/counter_names';
+import { StoredDailyIds } from './counter_operations';
 import type { ReportIncrements } from './report_increments';
 
 /** The writer cannot take writes: before the plugin started, or after it stopped. Maps to 503. */
@@ -89,8 +90,8 @@ export interface GroupCommitWriterOptions {
 
 /**
  * Writes ui-metric counts with group commit. Increments from all concurrent requests are merged in memory
- * (the same counter from many reports becomes one operation) and committed in one transaction at a
- * time; while a commit runs, the next batch gathers. `write` resolves only once the batch holding its
+ * (the same counter from many reports becomes one operation) and committed, with each counter's count of
+ * the day (`ui-metric-daily`), in one transaction at a time; while a commit runs, the next batch gathers. `write` resolves only once the batch holding its
  * increments is durable, so an acknowledged count survives `kill -9`.
  *
  * A commit is all or nothing. If one fails (say, one stored counter is corrupt), the counters of each
@@ -112,6 +113,7 @@ export class GroupCommitWriter {
   private readonly now: () => Date;
   private commits = 0;
   private committedIncrements = 0;
+  private readonly dailyIds = new StoredDailyIds();
 
   constructor(private readonly options: GroupCommitWriterOptions) {
     this.now = options.now ?? (() => new Date());
@@ -238,13 +240,15 @@ export class GroupCommitWriter {
     }
   }
 
+  /**
+   * Each counter and its count of the day (`ui-metric-daily`, the UTC day of the commit) in one write: the
+   * two never disagree, and a counter the caps left out gets neither (see counter_operations.ts).
+   */
   private async storeCounters(counters: Map<string, number>) {
     if (counters.size === 0) return;
-    const operations = [];
-    for (const [id, incrementBy] of counters) {
-      operations.push({ type: UI_METRIC_SAVED_OBJECT_TYPE, id, counterFieldName: 'count', incrementBy });
-    }
+    const { operations, created } = this.dailyIds.operationsFor(counters, utcDay(this.now()));
     await this.repository!.incrementCounters(operations, { returnObjects: false });
+    this.dailyIds.stored(created);
   }
 
   /** One transactional document per application and commit (the sum of its reports), in one bulk write. */

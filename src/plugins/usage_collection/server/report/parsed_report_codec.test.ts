@@ -30,7 +30,8 @@ describe('parsed report codec', () => {
     const encoder = new ParsedReportEncoder();
     const decoder = new ParsedReportDecoder();
     const usage = { home: { minutesOnScreen: 1.5, numberOfClicks: 2 } };
-    const agent = { ua: { key: 'a', type: 'user_agent', appName: 'a', userAgent: 'x' } };
+    // Its record key is the first half of its id.
+    const agent = { a: { key: 'a', type: 'user_agent', appName: 'a', userAgent: 'x' } };
     const one = roundTrip(encoder, decoder, [report(['a:x', 'a:y'], { application_usage: usage, userAgent: agent }), { ok: false, message: 'bad' }, report(['a:y', 'b:z'])]);
     expect(one.decoded).toEqual([
       // The user agent `a:x` is the same counter as the metric `a:x`.

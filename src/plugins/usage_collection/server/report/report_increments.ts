@@ -2,7 +2,7 @@ import type { ReportSchemaType } from './report_schema';
 
 /** One `ui-metric` counter to raise. */
 export interface CounterIncrement {
-  /** `<appName>:<eventName>`, or `<appName>-user_agent:<user agent>`. */
+  /** `<appName>:<eventName>`, or `<user-agent record key>:<user agent>`. */
   id: string;
   incrementBy: number;
 }
@@ -23,9 +23,10 @@ export interface ReportIncrements {
 /**
  * The counters a validated report raises, in order, as the two halves of their ids: each ui metric raises
  * `<appName>:<eventName>` by its `stats.sum` (the metric type is not part of the id), and a user agent
- * raises `<key>:<user agent>` by one, so its count is the number of reports (page loads) it came with;
- * upstream overwrote it with 1. The first half never holds `:` (the report rules), so the two halves name
- * one id and an id one pair of halves.
+ * raises `<record key>:<user agent>` by one, where the record key is its key in the report's `userAgent`
+ * record (upstream's id; the entry's own `key` field, usually equal, is not used). Its count is the number
+ * of reports (page loads) it came with; upstream overwrote it with 1. The first half never holds `:` (the
+ * report rules), so the two halves name one id and an id one pair of halves.
  */
 export function forEachCounter(report: ReportSchemaType, visit: (first: string, second: string, incrementBy: number) => void) {
   // Object.values: a record of many distinct keys makes `record[key]` a slow lookup each time.
@@ -33,7 +34,7 @@ export function forEachCounter(report: ReportSchemaType, visit: (first: string, 
     for (const metric of Object.values(report.uiStatsMetrics)) visit(metric.appName, metric.eventName, metric.stats.sum);
   }
   if (report.userAgent) {
-    for (const agent of Object.values(report.userAgent)) visit(agent.key, agent.userAgent, 1);
+    for (const [recordKey, agent] of Object.entries(report.userAgent)) visit(recordKey, agent.userAgent, 1);
   }
 }
 

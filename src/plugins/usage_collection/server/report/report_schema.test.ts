@@ -96,6 +96,10 @@ describe('ReportBodyType', () => {
     expect(() => validate(agent('k', long))).toThrow('[request body.report.userAgent.u.userAgent]: must be at most 256 characters');
     expect(() => validate(agent('k\r', 'ua'))).toThrow('[request body.report.userAgent.u.key]: must not contain control characters');
     expect(() => validate(agent(long, 'ua'))).toThrow('[request body.report.userAgent.u.key]: must be at most 256 characters');
+    const agentAt = (recordKey: string) => ({ report: { userAgent: { [recordKey]: { key: 'k', type: 'user_agent', appName: 'x', userAgent: 'ua' } } } });
+    expect(() => validate(agentAt(long))).toThrow(`[request body.report.userAgent.key("${long}")]: must be at most 256 characters`);
+    expect(() => validate(agentAt('k\u0007'))).toThrow('must not contain control characters');
+    expect(() => validate(agentAt(''))).toThrow('[request body.report.userAgent.key("")]: must not be empty');
     const usage = (appId: string) => ({ report: { application_usage: { [appId]: { minutesOnScreen: 1, numberOfClicks: 1 } } } });
     expect(() => validate(usage(long))).toThrow(
       `[request body.report.application_usage]: application id "${'x'.repeat(40)}…" must be at most 256 characters`
@@ -114,6 +118,8 @@ describe('ReportBodyType', () => {
         { uiStatsMetrics: { a: { ...metric('app', 'e'), eventName: value } } },
         { application_usage: { home: { minutesOnScreen: value, numberOfClicks: 1 } } },
         { application_usage: { home: { minutesOnScreen: 1, numberOfClicks: value } } },
+        ...(typeof value === 'string' ? [{ userAgent: { [value]: { key: 'k', type: 'user_agent', appName: 'a', userAgent: 'ua' } } }] : []),
+        { userAgent: { u: { key: value, type: 'user_agent', appName: 'a', userAgent: 'ua' } } },
       ]) {
         const viaSchema = (() => {
           try {
@@ -159,9 +165,11 @@ describe('ReportBodyType', () => {
     expect(() => validate({ report: { uiStatsMetrics: { a: metric('app', 'e', -1) } } })).toThrow(
       '[request body.report.uiStatsMetrics.a.stats.sum]: Value must be equal to or greater than [0].'
     );
+    // The record key is the first half of the user agent's id: no ':' there (the entry's own key is not in the id).
     expect(() =>
-      validate({ report: { userAgent: { u: { key: 'x:y', type: 'user_agent', appName: 'x', userAgent: 'ua' } } } })
-    ).toThrow('[request body.report.userAgent.u.key]: must not contain ":"');
+      validate({ report: { userAgent: { 'x:y': { key: 'k', type: 'user_agent', appName: 'x', userAgent: 'ua' } } } })
+    ).toThrow('[request body.report.userAgent.key("x:y")]: must not contain ":"');
+    expect(validate({ report: { userAgent: { u: { key: 'x:y', type: 'user_agent', appName: 'x', userAgent: 'ua' } } } })).toBeDefined();
     expect(() => validate({ report: { application_usage: { home: { minutesOnScreen: -1, numberOfClicks: 0 } } } })).toThrow(
       'minutesOnScreen]: Value must be equal to or greater than [0].'
     );

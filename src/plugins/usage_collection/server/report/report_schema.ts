@@ -39,10 +39,11 @@ const leadingName = () => new RuleType<string>((value) => nameProblem(value, tru
 export const reportSchema = schema.object({
   reportVersion: schema.maybe(schema.literal(REPORT_VERSION)),
   userAgent: schema.maybe(
+    // The record key is the first half of the user agent's stored id (`<record key>:<user agent>`, as upstream).
     schema.recordOf(
-      schema.string(),
+      leadingName(),
       schema.object({
-        key: leadingName(),
+        key: name(),
         type: schema.string(),
         appName: schema.string(),
         userAgent: name(),
@@ -126,6 +127,14 @@ const STATS_KEYS = new KeySet(['min', 'sum', 'max', 'avg']);
 const APP_USAGE_KEYS = new KeySet(['minutesOnScreen', 'numberOfClicks']);
 const METRIC_TYPES = ['click', 'loaded', 'count'];
 
+/** As `everyValue`, for a record whose keys are checked too (few entries: a user agent or two). */
+function everyEntry(record: unknown, check: (key: string, entry: unknown) => boolean) {
+  if (record === undefined) return true;
+  if (!isPlain(record)) return false;
+  for (const [key, value] of Object.entries(record)) if (!check(key, value)) return false;
+  return true;
+}
+
 function everyValue(record: unknown, check: (entry: unknown) => boolean) {
   if (record === undefined) return true;
   if (!isPlain(record)) return false;
@@ -150,14 +159,15 @@ export function isCanonicalBody(body: unknown): body is ReportBody {
   for (const key in report) if (!REPORT_KEYS.includes(key)) return false;
   if (report.reportVersion !== undefined && report.reportVersion !== REPORT_VERSION) return false;
   return (
-    everyValue(
+    everyEntry(
       report.userAgent,
-      (e) =>
+      (key, e) =>
+        ok(nameProblem(key, true)) &&
         isPlain(e) &&
         USER_AGENT_KEYS.matches(e) &&
         typeof e.type === 'string' &&
         typeof e.appName === 'string' &&
-        ok(nameProblem(e.key, true)) &&
+        ok(nameProblem(e.key)) &&
         ok(nameProblem(e.userAgent))
     ) &&
     everyValue(report.uiStatsMetrics, (e) => {

@@ -1,5 +1,5 @@
 import { SavedObjectsErrorHelpers } from '../../../../core/server';
-import { responseFactory } from '../../../../core/server/http/router/response';
+import { coreMock, httpServerMock, httpServiceMock } from '../../../../core/server/mocks';
 import { IngestGuard } from '../ingest/ingest_guard';
 import { createLoggerMock } from '../mocks';
 import { CounterOverflowError, WriterUnavailableError } from '../report/group_commit_writer';
@@ -18,9 +18,8 @@ interface SetupOptions {
 }
 
 function setup(write: jest.Mock, options: SetupOptions = {}) {
-  let handler: any;
-  let config: any;
-  const router = { post: jest.fn((c, h) => ((config = c), (handler = h))) } as any;
+  // The kit's router is core's real one: the route's definition passes core's registration checks.
+  const router = httpServiceMock.createRouter('usageCollection');
   const logger = createLoggerMock();
   const parser = { parse: async (body: Buffer) => parseReport(body) };
   const guard = new IngestGuard({
@@ -38,9 +37,13 @@ function setup(write: jest.Mock, options: SetupOptions = {}) {
   guard.start({ find } as any);
   let address = '10.0.0.1';
   registerUiMetricReportRoute({ router, parser, writer: { write }, guard, logger, debug: true, identify: () => address });
+  // The route config exactly as the plugin declared it (its `validate.body` is called like the server would).
+  const config: any = router.post.mock.calls[0][0];
+  const { handler } = router.getRoute('post', config.path);
   const call = (json: unknown = REPORT) => {
     const body = config.validate.body(Buffer.from(typeof json === 'string' ? json : JSON.stringify(json)));
-    return handler({}, { body }, responseFactory);
+    const request = httpServerMock.createOpenSearchDashboardsRequest({ method: 'post', path: config.path, body });
+    return handler(coreMock.createRequestHandlerContext(), request, httpServerMock.createResponseFactory());
   };
   return { call, logger, config, guard, find, from: (a: string) => (address = a) };
 }

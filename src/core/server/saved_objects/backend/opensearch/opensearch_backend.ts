@@ -3,10 +3,13 @@ import type { Logger } from '../../../logging/types';
 import type { ISavedObjectTypeRegistry } from '../../saved_objects_type_registry';
 import type { SavedObjectsMappingProperties } from '../../types';
 import { assertValidFieldPath } from '../field_paths';
+import { assertAggregateQuery } from '../aggregate_query';
 import { assertScanQuery } from '../scan_query';
 import {
   SavedObjectsBackendError,
+  type SavedObjectsAggregateRow,
   type SavedObjectsBackend,
+  type SavedObjectsBackendAggregateQuery,
   type SavedObjectsBackendBulkItemResult,
   type SavedObjectsBackendCounterOperation,
   type SavedObjectsBackendCreateItem,
@@ -21,6 +24,7 @@ import { CounterGroupCommit } from './counter_group_commit';
 import { CounterWriter } from './counter_writer';
 import { applyCounterBatch, sendCounterItems } from './opensearch_counters';
 import { callOpenSearch, fromOpenSearchError, type OpenSearchErrorCause } from './opensearch_errors';
+import { runAggregate } from './opensearch_aggregate';
 import { runFind, toFindHits } from './opensearch_find';
 import { closeScanCursor, decodeScanCursor, runScan } from './opensearch_scan';
 import { ensureIndex, isSingleShard, readMappings } from './opensearch_index';
@@ -244,6 +248,22 @@ export class OpenSearchSavedObjectsBackend implements SavedObjectsBackend {
     await this.refreshAfterUnrefreshedWrites();
     const { client, index, singleShard, options: { maxResultWindow } } = this;
     return callOpenSearch(undefined, () => runScan({ client, index, query, singleShard, maxResultWindow }));
+  }
+
+  public async aggregate(query: SavedObjectsBackendAggregateQuery): Promise<SavedObjectsAggregateRow[]> {
+    this.assertOpen();
+    assertAggregateQuery(query);
+    await this.refreshAfterUnrefreshedWrites();
+    const fields = [...query.groupBy, ...query.sum, ...Object.keys(query.filter?.anyOf?.[0] ?? {})];
+    if (query.filter?.range) fields.push(query.filter.range.field);
+    // A field mapped dynamically since the last look would otherwise take the slower _source path; a type
+    // that maps nothing dynamically (`dynamic: false`) never gains one, so it costs no mappings read.
+    const dynamic = String(this.mappings[query.type]?.dynamic ?? true);
+    if (dynamic !== 'false' && dynamic !== 'strict' && fields.some((field) => resolveSortTarget(this.mappings, query.type, [field]) === undefined)) {
+      this.mappings = await callOpenSearch(undefined, () => readMappings(this.client, this.index));
+    }
+    const resolve = (field: string) => resolveSortTarget(this.mappings, query.type, [field]);
+    return callOpenSearch(undefined, () => runAggregate({ client: this.client, index: this.index, query, resolve }));
   }
 
   public async closeScan(cursor: string) {

@@ -1,9 +1,12 @@
 import type { Logger } from '../../../logging/types';
 import { mergePartial } from '../merge_partial';
+import { assertAggregateQuery } from '../aggregate_query';
 import { assertScanQuery } from '../scan_query';
 import {
   SavedObjectsBackendError,
+  type SavedObjectsAggregateRow,
   type SavedObjectsBackend,
+  type SavedObjectsBackendAggregateQuery,
   type SavedObjectsBackendBulkItemResult,
   type SavedObjectsBackendCounterOperation,
   type SavedObjectsBackendCounterOptions,
@@ -182,6 +185,13 @@ export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
     const { reader } = this.session();
     assertScanQuery(query);
     return this.readerThread?.alive ? this.readerThread.scan(query) : reader.scan(query);
+  }
+
+  /** A GROUP BY over the type's rows, on the reader thread when there is one (it reads every matching row). */
+  public async aggregate(query: SavedObjectsBackendAggregateQuery): Promise<SavedObjectsAggregateRow[]> {
+    const { reader } = this.session();
+    assertAggregateQuery(query);
+    return this.readerThread?.alive ? this.readerThread.aggregate(query) : reader.aggregate(query);
   }
 
   /** A SQLite cursor holds nothing open. */

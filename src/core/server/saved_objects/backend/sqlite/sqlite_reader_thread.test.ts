@@ -70,6 +70,20 @@ describe('SqliteSavedObjectsBackend with its reader thread', () => {
     expect((await threaded.scan({ type: 'ui-metric', size: 10 })).hits.find((h) => h._id === 'ui-metric:m05')?._source['ui-metric']).toEqual({ count: 105, label: 'label m05' });
   });
 
+  it('aggregates on the thread exactly as the main connection does', async () => {
+    await threaded.bulkCreate(Array.from({ length: 12 }, (_, i) => ({ doc: doc(`a${String(i).padStart(2, '0')}`, i), overwrite: false })));
+    const query = { type: 'ui-metric', groupBy: ['label'], sum: ['count'], orderBy: { field: 'count', direction: 'desc' as const }, size: 3 };
+    const rows = await threaded.aggregate(query);
+    expect(rows).toEqual(await plain.aggregate(query));
+    expect(rows).toEqual([
+      { keys: { label: 'label a11' }, sums: { count: 11 }, docCount: 1 },
+      { keys: { label: 'label a10' }, sums: { count: 10 }, docCount: 1 },
+      { keys: { label: 'label a09' }, sums: { count: 9 }, docCount: 1 },
+    ]);
+    const bad = await threaded.aggregate({ ...query, size: 0 }).catch((e) => e);
+    expect([bad.reason, bad.message]).toEqual(['bad_request', 'aggregate: [size] must be an integer from 1 to 10000, got 0']);
+  });
+
   it('rejects with the backend error class', async () => {
     const error = await threaded.find(findQuery({ sortField: 'a..b' })).catch((e) => e);
     expect(error).toBeInstanceOf(SavedObjectsBackendError);

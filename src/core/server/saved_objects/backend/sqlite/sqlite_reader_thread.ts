@@ -3,6 +3,8 @@ import type { Logger } from '../../../logging/types';
 import { ThreadCaller, ThreadStoppedError } from '../../../worker_threads';
 import {
   SavedObjectsBackendError,
+  type SavedObjectsAggregateRow,
+  type SavedObjectsBackendAggregateQuery,
   type SavedObjectsBackendFindQuery,
   type SavedObjectsBackendFindResult,
   type SavedObjectsBackendScanPage,
@@ -15,7 +17,8 @@ export type ReaderThreadData = CounterThreadData;
 
 export type ReaderThreadRequest =
   | { op: 'find'; query: SavedObjectsBackendFindQuery }
-  | { op: 'scan'; query: SavedObjectsBackendScanQuery };
+  | { op: 'scan'; query: SavedObjectsBackendScanQuery }
+  | { op: 'aggregate'; query: SavedObjectsBackendAggregateQuery };
 
 /**
  * Runs finds and scans on a worker thread with its own read connection to the store file. better-sqlite3
@@ -51,6 +54,10 @@ export class SqliteReaderThread {
 
   public scan(query: SavedObjectsBackendScanQuery): Promise<SavedObjectsBackendScanPage> {
     return this.call({ op: 'scan', query });
+  }
+
+  public aggregate(query: SavedObjectsBackendAggregateQuery): Promise<SavedObjectsAggregateRow[]> {
+    return this.call({ op: 'aggregate', query });
   }
 
   /** Answers the reads already sent, then closes the thread's connection. */

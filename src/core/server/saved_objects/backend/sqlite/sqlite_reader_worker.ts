@@ -1,6 +1,6 @@
 /*
  * The reader thread's body (see sqlite_reader_thread.ts): its own connection to the store file, answering
- * finds and scans with the very code the main connection uses (SqliteReader), as one JSON string each.
+ * finds, scans and aggregations with the very code the main connection uses (SqliteReader), as one JSON string each.
  */
 import { workerData } from 'node:worker_threads';
 import { serveThreadCalls } from '../../../worker_threads';
@@ -19,7 +19,12 @@ serveThreadCalls<ReaderThreadRequest, string>({
   },
   handle: async (request) => {
     // One string instead of an object graph: posting it costs the main thread a copy and one JSON.parse.
-    const result = request.op === 'find' ? await reader!.find(request.query) : await reader!.scan(request.query);
+    const result =
+      request.op === 'find'
+        ? await reader!.find(request.query)
+        : request.op === 'scan'
+          ? await reader!.scan(request.query)
+          : await reader!.aggregate(request.query);
     return JSON.stringify(result);
   },
   close: () => connection?.close(),

@@ -1,13 +1,17 @@
 import { pickFields } from '../field_paths';
 import { parseSimpleQuery, scoreDocumentSearch, type DocumentSearch } from '../simple_query';
 import { assertScanQuery } from '../scan_query';
+import { assertAggregateQuery } from '../aggregate_query';
 import {
+  type SavedObjectsAggregateRow,
+  type SavedObjectsBackendAggregateQuery,
   type SavedObjectsBackendFindQuery,
   type SavedObjectsBackendFindResult,
   type SavedObjectsBackendScanPage,
   type SavedObjectsBackendScanQuery,
 } from '../types';
 import type { SqliteConnection } from './sqlite_connection';
+import { buildAggregateStatement, toAggregateRows } from './sqlite_aggregate';
 import { buildFindStatements, SEARCH_FUNCTION } from './sqlite_find';
 import { rowToDoc, type SavedObjectRow } from './sqlite_rows';
 
@@ -93,6 +97,15 @@ export class SqliteReader {
       // The cursor is the last raw id: any string is a valid keyset bound, and nothing is held open.
       return more ? { hits, cursor: hits[hits.length - 1]._id } : { hits };
     });
+  }
+
+  /** One GROUP BY over the type's rows (prepared per call: the SQL follows the query's shape). */
+  public aggregate(query: SavedObjectsBackendAggregateQuery): Promise<SavedObjectsAggregateRow[]> {
+    assertAggregateQuery(query);
+    const { sql, params } = buildAggregateStatement(query);
+    return this.connection.read(() =>
+      toAggregateRows(query, this.connection.db.prepare(sql).all(...params) as Array<Record<string, unknown>>)
+    );
   }
 
   /** Backs the SQL search function: scores one row for the find being run. */

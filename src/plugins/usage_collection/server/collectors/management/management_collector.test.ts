@@ -1,3 +1,4 @@
+import { savedObjectsClientMock, uiSettingsServiceMock } from '../../../../../core/server/mocks';
 import { usageCollectionPluginMock } from '../../mocks';
 import { buildManagementSchema, registerManagementUsageCollector } from './management_collector';
 
@@ -33,9 +34,11 @@ describe('stack_management collector', () => {
       dateFormat: { isOverridden: true },
       buildNum: { userValue: 9 },
     };
-    const client = { getRegistered: () => registered, getUserProvided: jest.fn().mockResolvedValue(userProvided) };
-    const uiSettings = { asScopedToClient: jest.fn(() => client) } as any;
-    const soClient = {} as any;
+    const client = uiSettingsServiceMock.createClient();
+    client.getRegistered.mockReturnValue(registered);
+    client.getUserProvided.mockResolvedValue(userProvided);
+    const uiSettings = uiSettingsServiceMock.createStartContract(client);
+    const soClient = savedObjectsClientMock.create();
     const usageCollection = usageCollectionPluginMock.createSetupContract();
     registerManagementUsageCollector(usageCollection, uiSettings, () => soClient);
     const results = await usageCollection.bulkFetch();

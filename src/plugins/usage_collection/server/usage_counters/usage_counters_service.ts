@@ -1,0 +1,220 @@
+import type { ISavedObjectsRepository, Logger, SavedObjectsIncrementCounterOperation } from '../../../../core/server';
+import {
+  counterNameProblem,
+  counterTypeProblem,
+  domainIdProblem,
+  incrementByProblem,
+  usageCounterId,
+  utcDay,
+  type UsageCounterKey,
+} from './counter_names';
+import { DEFAULT_COUNTER_TYPE, MAX_BUFFERED_COUNTERS, USAGE_COUNTERS_SAVED_OBJECT_TYPE } from './constants';
+import { onFlushFailure } from './flush_policy';
+import type { IncrementCounterParams, UsageCounter } from './types';
+
+type CounterRepository = Pick<ISavedObjectsRepository, 'incrementCounters'>;
+
+interface BufferedCounter extends UsageCounterKey {
+  count: number;
+}
+
+export interface UsageCountersServiceOptions {
+  logger: Logger;
+  /** How long increments gather in memory before a flush. */
+  bufferDurationMs: number;
+  /** Distinct counters the buffer holds; increments of new counters past it are dropped (counted). */
+  maxBufferedCounters?: number;
+  now?: () => Date;
+}
+
+export interface UsageCountersStats {
+  /** Distinct counters waiting for the next flush. */
+  buffered: number;
+  /** Flushes that stored their increments. */
+  flushes: number;
+  /** Flushes that failed (their increments were kept for the next one). */
+  failedFlushes: number;
+  /** Increments given up: the buffer was full, a sum would pass Number.MAX_SAFE_INTEGER, or the store refused the counter. */
+  droppedIncrements: number;
+}
+
+/**
+ * Kibana's usage counters on this platform. `createUsageCounter(domainId)` hands out counters whose
+ * increments are summed in memory, per domain, name, type and UTC day (the day of the increment), and
+ * stored every `bufferDurationMs` and on stop, with one `incrementCounters` batch: one daily object per
+ * counter, created with its names (`upsertAttributes`). A flush is acknowledged once the store committed
+ * it (both stores are durable per acknowledged write), so increments flushed survive `kill -9`; those
+ * still in memory do not, as upstream's.
+ *
+ * A flush that fails keeps its increments for the next one (at least once: OpenSearch's `_bulk` may have
+ * stored some items of a failed batch, which then count twice). The buffer is bounded; what cannot be
+ * kept is counted in `droppedIncrements`.
+ */
+export class UsageCountersService {
+  private readonly domains = new Map<string, UsageCounter>();
+  private buffer = new Map<string, BufferedCounter>();
+  private repository?: CounterRepository;
+  private timer?: NodeJS.Timeout;
+  private flushing?: Promise<void>;
+  private storeAway = false;
+  private readonly now: () => Date;
+  private readonly maxBuffered: number;
+  private readonly stats = { flushes: 0, failedFlushes: 0, droppedIncrements: 0 };
+
+  constructor(private readonly options: UsageCountersServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.maxBuffered = options.maxBufferedCounters ?? MAX_BUFFERED_COUNTERS;
+  }
+
+  /** The counter of `domainId`; throws for a bad or already registered domain. */
+  public createUsageCounter = (domainId: string): UsageCounter => {
+    const problem = domainIdProblem(domainId);
+    if (problem) throw new Error(`usageCollection.createUsageCounter: domainId ${problem}`);
+    if (this.domains.has(domainId)) {
+      throw new Error(`usageCollection.createUsageCounter: a usage counter with domainId [${domainId}] is already registered`);
+    }
+    const counter: UsageCounter = Object.freeze({
+      domainId,
+      incrementCounter: (params: IncrementCounterParams) => this.increment(domainId, params),
+    });
+    this.domains.set(domainId, counter);
+    return counter;
+  };
+
+  /** Opens the service on the store (plugin start): flushes from now on, every `bufferDurationMs`. */
+  public start(repository: CounterRepository) {
+    this.repository = repository;
+    // A tick while a flush still runs (a slow store) is skipped rather than queued.
+    this.timer = setInterval(() => {
+      if (!this.flushing) void this.flush();
+    }, this.options.bufferDurationMs);
+    // Never what keeps the process alive.
+    this.timer.unref();
+  }
+
+  /** Stores what is buffered, then stops flushing. Increments made afterwards are not stored. */
+  public async stop() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.flush();
+  }
+
+  /**
+   * Stores the buffered increments (one batch). Resolves when stored or, after a failure, kept for the
+   * next flush; never rejects. A flush already running is waited for, then this one runs.
+   */
+  public async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    if (!this.repository || this.buffer.size === 0) return;
+    const flushing = this.store(this.repository);
+    this.flushing = flushing;
+    try {
+      await flushing;
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  public getStats(): UsageCountersStats {
+    return { buffered: this.buffer.size, ...this.stats };
+  }
+
+  private increment(domainId: string, params: IncrementCounterParams) {
+    const { counterName, counterType = DEFAULT_COUNTER_TYPE, incrementBy = 1 } = params ?? ({} as IncrementCounterParams);
+    const problem =
+      prefixed('counterName', counterNameProblem(counterName)) ??
+      prefixed('counterType', counterTypeProblem(counterType)) ??
+      prefixed('incrementBy', incrementByProblem(incrementBy));
+    if (problem) throw new Error(`usage counter [${domainId}]: ${problem}`);
+    this.add({ domainId, counterName, counterType, date: utcDay(this.now()), count: incrementBy });
+  }
+
+  /** Adds to the buffer; false (and counted as dropped) when the buffer is full or the sum would not be exact. */
+  private add(entry: BufferedCounter): boolean {
+    const id = usageCounterId(entry);
+    const buffered = this.buffer.get(id);
+    if (buffered) {
+      if (buffered.count + entry.count > Number.MAX_SAFE_INTEGER) return this.drop();
+      buffered.count += entry.count;
+      return true;
+    }
+    if (this.buffer.size >= this.maxBuffered) return this.drop();
+    this.buffer.set(id, { ...entry });
+    return true;
+  }
+
+  private drop(): false {
+    if (this.stats.droppedIncrements++ === 0) {
+      this.options.logger.warn(
+        `Usage counter increments are being dropped (buffer of ${this.maxBuffered} counters full, or a count at its bound); see the usage counters' stats`
+      );
+    }
+    return false;
+  }
+
+  private async store(repository: CounterRepository) {
+    const batch = this.buffer;
+    this.buffer = new Map();
+    const ops = [...batch.entries()].map(([id, counter]) => toOperation(id, counter));
+    try {
+      await repository.incrementCounters(ops, { returnObjects: false });
+      this.stats.flushes++;
+      if (this.storeAway) {
+        this.storeAway = false;
+        this.options.logger.info('Usage counters are stored again');
+      }
+    } catch (error) {
+      this.stats.failedFlushes++;
+      if (onFlushFailure(error) === 'split') {
+        await this.storeOneByOne(repository, batch, error as Error);
+        return;
+      }
+      this.keep(batch.values());
+      if (!this.storeAway) {
+        this.storeAway = true;
+        this.options.logger.warn(`Could not store usage counters (${(error as Error).message}); they are kept and retried at the next flush`);
+      }
+    }
+  }
+
+  /** After the store refused a batch for one counter: each alone, dropping only the ones refused. */
+  private async storeOneByOne(repository: CounterRepository, batch: Map<string, BufferedCounter>, cause: Error) {
+    this.options.logger.warn(`A usage counters flush was refused (${cause.message}); storing its counters one by one`);
+    const entries = [...batch.entries()];
+    for (let i = 0; i < entries.length; i++) {
+      const [id, counter] = entries[i];
+      try {
+        await repository.incrementCounters([toOperation(id, counter)], { returnObjects: false });
+      } catch (error) {
+        if (onFlushFailure(error) === 'split') {
+          this.stats.droppedIncrements++;
+          this.options.logger.error(`The usage counter [${id}] was refused by the store and dropped: ${(error as Error).message}`);
+        } else {
+          // The store went away meanwhile: the rest waits for the next flush.
+          this.keep(entries.slice(i).map(([, rest]) => rest));
+          return;
+        }
+      }
+    }
+    this.stats.flushes++;
+  }
+
+  /** Puts a failed batch back, merged with what arrived meanwhile. */
+  private keep(counters: Iterable<BufferedCounter>) {
+    for (const counter of counters) this.add(counter);
+  }
+}
+
+function prefixed(field: string, problem: string | undefined) {
+  return problem === undefined ? undefined : `${field} ${problem}`;
+}
+
+function toOperation(id: string, { domainId, counterName, counterType, date, count }: BufferedCounter): SavedObjectsIncrementCounterOperation {
+  return {
+    type: USAGE_COUNTERS_SAVED_OBJECT_TYPE,
+    id,
+    counterFieldName: 'count',
+    incrementBy: count,
+    upsertAttributes: { domainId, counterName, counterType, date },
+  };
+}
