@@ -35,6 +35,7 @@ import { registerStatsRoute, registerUiMetricReportRoute } from './routes';
 import type { UsageCollectionSetup, UsageCollectionStart } from './types';
 import {
   DailyCleanup,
+  MAX_BUFFERED_COUNTERS,
   registerUsageCountersCollector,
   UI_METRIC_DAILY_SAVED_OBJECT_TYPE,
   USAGE_COUNTERS_SAVED_OBJECT_TYPE,
@@ -71,9 +72,16 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
   constructor(private readonly initializerContext: PluginInitializerContext<UsageCollectionConfig>) {
     this.logger = initializerContext.logger.get();
     this.config = initializerContext.config.get();
+    this.usageCounters = new UsageCountersService({
+      logger: this.logger.get('usage_counters'),
+      bufferDurationMs: this.config.usageCounters.bufferDurationMs,
+      // Room for a day of UI-metric daily counts (at most one per admitted key) besides the code's counters.
+      maxBufferedCounters: MAX_BUFFERED_COUNTERS + this.config.uiMetric.maxKeys,
+    });
     this.writer = new GroupCommitWriter({
       logger: this.logger.get('ui_metric'),
       lingerMs: this.config.uiMetric.batchingIntervalInS * 1000,
+      dailyCounts: this.usageCounters,
     });
     this.reportParser = new ReportParser(this.logger.get('ui_metric'));
     this.ingestGuard = new IngestGuard({
@@ -81,10 +89,6 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
       maxKeys: this.config.uiMetric.maxKeys,
       maxApps: this.config.applicationUsage.maxApps,
       maxReportsPerMinute: this.config.uiMetric.maxReportsPerMinute,
-    });
-    this.usageCounters = new UsageCountersService({
-      logger: this.logger.get('usage_counters'),
-      bufferDurationMs: this.config.usageCounters.bufferDurationMs,
     });
     this.dailyCleanup = new DailyCleanup({
       logger: this.logger.get('usage_counters'),
@@ -176,8 +180,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
     this.internalClient = new SavedObjectsClient(repository);
     const countersRepository = core.savedObjects.createInternalRepository([USAGE_COUNTERS_SAVED_OBJECT_TYPE, UI_METRIC_DAILY_SAVED_OBJECT_TYPE]);
     this.countersRepository = countersRepository;
-    // The writer stores each counter's daily count (`ui-metric-daily`) in the same batch.
-    this.writer.start(countersRepository);
+    this.writer.start(repository);
     this.usageCounters.start(countersRepository);
     this.dailyCleanup.start();
     if (this.config.uiMetric.enabled) this.ingestGuard.start(repository);
@@ -191,6 +194,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
   public async stop() {
     await this.rollups?.stop();
     await this.writer.stop();
+    // After the writer: its last commits' daily counts are in the buffer this flush stores.
     await this.usageCounters.stop();
     await this.dailyCleanup.stop();
     this.ingestGuard.stop();

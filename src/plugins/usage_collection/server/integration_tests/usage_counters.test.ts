@@ -142,7 +142,7 @@ describe.each(storeModes('usage_counters'))('usage counters on the real server (
     expect(after).toEqual(acknowledged);
   }, 120000);
 
-  it('keeps a daily count per ui-metric counter in the same write, within the key cap (maxKeys=3)', async () => {
+  it('keeps a daily count per stored ui-metric counter (flushed with the usage counters), within the key cap (maxKeys=3)', async () => {
     server = await startOsdServer({ args });
     const { url } = server;
     const post = (body: unknown) => api(`${url}/api/ui_metric/report`, 'POST', body);
@@ -151,13 +151,21 @@ describe.each(storeModes('usage_counters'))('usage counters on the real server (
     // A third counter (the user agent, named by its record key) fills the cap; then e4 is dropped.
     expect((await post(reportBody([['app1', 'GET:_search', 3]], agent))).status).toBe(200);
     expect((await post(reportBody([['app1', 'e4', 1], ['app1', 'e2', 1]]))).status).toBe(200);
+    expect((await api(`${url}/api/saved_objects/_find?type=ui-metric-daily`)).body.total).toBe(0);
     const day = today();
+    // Daily counts are buffered with the usage counters (bufferDurationMs=200): wait for a flush to store them.
+    const deadline = Date.now() + 20000;
+    const stored = server;
+    const flushed = async () => (await readStored(mode, stored, 'ui-metric-daily', `app1:e2:${day}`))?.count === 2;
+    while (!(await flushed())) {
+      if (Date.now() > deadline) throw new Error('the daily counts were never flushed');
+      await new Promise((r) => setTimeout(r, 200));
+    }
     expect(await readStored(mode, server, 'ui-metric-daily', `app1:GET:_search:${day}`)).toEqual({ appName: 'app1', eventName: 'GET:_search', date: day, count: 5 });
     expect(await readStored(mode, server, 'ui-metric-daily', `app1:e2:${day}`)).toEqual({ appName: 'app1', eventName: 'e2', date: day, count: 2 });
     expect(await readStored(mode, server, 'ui-metric-daily', `app1-user_agent:UA/1:${day}`)).toEqual({ appName: 'app1-user_agent', eventName: 'UA/1', date: day, count: 1 });
     expect(await readStored(mode, server, 'ui-metric', 'app1-user_agent:UA/1')).toEqual({ count: 1 });
     expect(await readStored(mode, server, 'ui-metric', 'app1:e4')).toBeUndefined();
     expect(await readStored(mode, server, 'ui-metric-daily', `app1:e4:${day}`)).toBeUndefined();
-    expect((await api(`${url}/api/saved_objects/_find?type=ui-metric-daily`)).body.total).toBe(0);
   }, 120000);
 });

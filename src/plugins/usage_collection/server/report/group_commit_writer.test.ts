@@ -3,15 +3,12 @@ import { SavedObjectsErrorHelpers } from '../../../../core/server';
 import { CounterOverflowError, GroupCommitWriter, WriterUnavailableError } from './group_commit_writer';
 import type { ReportIncrements } from './report_increments';
 
-type Op = { type: string; id: string; counterFieldName: string; incrementBy: number; upsertAttributes?: Record<string, unknown> };
+type Op = { type: string; id: string; counterFieldName: string; incrementBy: number };
 
 /** A repository that stores counters in a map, one "transaction" at a time, and can be told to fail. */
 function createFakeRepository() {
   const counts = new Map<string, number>();
-  /** The `ui-metric` operations of each transaction. */
   const transactions: Op[][] = [];
-  /** The `ui-metric-daily` operations of each transaction, in the same transaction as the counters. */
-  const dailyTransactions: Op[][] = [];
   const created: any[] = [];
   let active = 0;
   let maxActive = 0;
@@ -23,8 +20,7 @@ function createFakeRepository() {
       await new Promise((r) => setTimeout(r, 5));
       active--;
       if (repo.failWhen(ops)) throw new Error('corrupt counter');
-      transactions.push(ops.filter((op) => op.type === 'ui-metric'));
-      dailyTransactions.push(ops.filter((op) => op.type === 'ui-metric-daily'));
+      transactions.push(ops);
       for (const op of ops) counts.set(op.id, (counts.get(op.id) ?? 0) + op.incrementBy);
       return ops;
     }),
@@ -33,7 +29,7 @@ function createFakeRepository() {
       return { saved_objects: objects.map((o) => ({ ...o, id: 'generated' })) };
     }),
   };
-  return { repo, counts, transactions, dailyTransactions, created, maxActive: () => maxActive };
+  return { repo, counts, transactions, created, maxActive: () => maxActive };
 }
 
 const report = (ids: Array<[string, number]>, applicationUsage: ReportIncrements['applicationUsage'] = []): ReportIncrements => ({
@@ -43,9 +39,12 @@ const report = (ids: Array<[string, number]>, applicationUsage: ReportIncrements
 
 function createWriter(lingerMs = 0, now = () => new Date('2024-01-02T03:04:05.000Z')) {
   const fake = createFakeRepository();
-  const writer = new GroupCommitWriter({ logger: createLoggerMock(), lingerMs, now });
+  /** What the writer hands to the daily-count buffer, in order. */
+  const daily: Array<[string, string, Record<string, string>, number]> = [];
+  const dailyCounts = { addDailyCount: (type: string, id: string, attributes: Record<string, string>, count: number) => (daily.push([type, id, attributes, count]), true) };
+  const writer = new GroupCommitWriter({ logger: createLoggerMock(), lingerMs, now, dailyCounts });
   writer.start(fake.repo as any);
-  return { writer, ...fake };
+  return { writer, daily, ...fake };
 }
 
 describe('GroupCommitWriter', () => {
@@ -74,63 +73,39 @@ describe('GroupCommitWriter', () => {
     expect(writer.getStats()).toEqual({ commits: 1, committedIncrements: 5 });
   });
 
-  it('stores the daily count of each counter (UTC day of the commit) in the same transaction', async () => {
-    const { writer, transactions, dailyTransactions, counts } = createWriter();
+  it("hands each committed counter's count of the day (UTC day of the commit) to the daily-count buffer, not to the commit", async () => {
+    const { writer, transactions, daily } = createWriter();
     await Promise.all([writer.write(report([['app:a', 2], ['app:GET:_search', 1]])), writer.write(report([['app:a', 3]]))]);
     expect(transactions).toHaveLength(1);
-    expect(dailyTransactions).toEqual([
-      [
-        { type: 'ui-metric-daily', id: 'app:a:2024-01-02', counterFieldName: 'count', incrementBy: 5, upsertAttributes: { appName: 'app', eventName: 'a', date: '2024-01-02' } },
-        {
-          type: 'ui-metric-daily',
-          id: 'app:GET:_search:2024-01-02',
-          counterFieldName: 'count',
-          incrementBy: 1,
-          // Everything after the first ':' is the event, as in the all-time counter's id.
-          upsertAttributes: { appName: 'app', eventName: 'GET:_search', date: '2024-01-02' },
-        },
-      ],
+    expect(transactions[0].map((op) => op.type)).toEqual(['ui-metric', 'ui-metric']);
+    expect(daily).toEqual([
+      ['ui-metric-daily', 'app:a:2024-01-02', { appName: 'app', eventName: 'a', date: '2024-01-02' }, 5],
+      // Everything after the first ':' is the event, as in the all-time counter's id.
+      ['ui-metric-daily', 'app:GET:_search:2024-01-02', { appName: 'app', eventName: 'GET:_search', date: '2024-01-02' }, 1],
     ]);
-    expect(counts.get('app:a')).toBe(5);
-    expect(counts.get('app:a:2024-01-02')).toBe(5);
   });
 
   it('starts a new daily count when the UTC day changes between commits', async () => {
     let now = new Date('2024-01-02T23:59:59.999Z');
-    const { writer, counts } = createWriter(0, () => now);
+    const { writer, daily } = createWriter(0, () => now);
     await writer.write(report([['app:a', 1]]));
     now = new Date('2024-01-03T00:00:00.000Z');
     await writer.write(report([['app:a', 4]]));
-    expect([counts.get('app:a'), counts.get('app:a:2024-01-02'), counts.get('app:a:2024-01-03')]).toEqual([5, 1, 4]);
-  });
-
-  it("sends a daily object's names only until a commit that creates it succeeded, and again on a new day", async () => {
-    let now = new Date('2024-01-02T10:00:00.000Z');
-    const { writer, repo, dailyTransactions } = createWriter(0, () => now);
-    const names = () => dailyTransactions[dailyTransactions.length - 1].map((op) => [op.id, op.upsertAttributes !== undefined]);
-    repo.failWhen = () => true;
-    await expect(writer.write(report([['app:a', 1]]))).rejects.toThrow('corrupt counter');
-    repo.failWhen = () => false;
-    await writer.write(report([['app:a', 1]]));
-    // The failed commit created nothing: the names still travel.
-    expect(names()).toEqual([['app:a:2024-01-02', true]]);
-    await writer.write(report([['app:a', 1], ['app:b', 1]]));
-    expect(names()).toEqual([
-      ['app:a:2024-01-02', false],
-      ['app:b:2024-01-02', true],
+    expect(daily.map(([, id, , count]) => [id, count])).toEqual([
+      ['app:a:2024-01-02', 1],
+      ['app:a:2024-01-03', 4],
     ]);
-    now = new Date('2024-01-03T00:00:01.000Z');
-    await writer.write(report([['app:a', 1]]));
-    expect(names()).toEqual([['app:a:2024-01-03', true]]);
   });
 
-  it('retries a failed batch report by report with their daily counts, so a refused report adds to neither', async () => {
-    const { writer, repo, counts } = createWriter();
+  it('gives a refused report no daily count: only what a commit stored reaches the buffer', async () => {
+    const { writer, repo, daily } = createWriter();
     repo.failWhen = (ops) => ops.some((op) => op.id === 'bad:x');
     const results = await Promise.allSettled([writer.write(report([['app:a', 1]])), writer.write(report([['bad:x', 1]]))]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
-    expect([counts.get('app:a'), counts.get('app:a:2024-01-02')]).toEqual([1, 1]);
-    expect([counts.get('bad:x'), counts.get('bad:x:2024-01-02')]).toEqual([undefined, undefined]);
+    expect(daily.map(([, id, , count]) => [id, count])).toEqual([['app:a:2024-01-02', 1]]);
+    repo.failWhen = () => true;
+    await expect(writer.write(report([['app:b', 1]]))).rejects.toThrow('corrupt counter');
+    expect(daily).toHaveLength(1);
   });
 
   it('resolves a write only once its transaction is done, and runs one transaction at a time', async () => {
@@ -146,7 +121,7 @@ describe('GroupCommitWriter', () => {
     await Promise.all([first, second, third]);
     expect(acknowledged).toBe(true);
     expect(repo.incrementCounters).toHaveBeenCalledTimes(2);
-    expect(repo.incrementCounters.mock.calls[1][0].map((op: Op) => op.id)).toEqual(['a:2', 'a:3', 'a:2:2024-01-02', 'a:3:2024-01-02']);
+    expect(repo.incrementCounters.mock.calls[1][0].map((op: Op) => op.id)).toEqual(['a:2', 'a:3']);
     expect(maxActive()).toBe(1);
   });
 
@@ -156,7 +131,7 @@ describe('GroupCommitWriter', () => {
     for (let i = 0; i < 500; i++) writes.push(writer.write(report([[`app:e${i % 7}`, 1], ['app:all', 2]])));
     await Promise.all(writes);
     expect(counts.get('app:all')).toBe(1000);
-    expect([...counts.entries()].filter(([id]) => id.startsWith('app:e') && !id.endsWith(':2024-01-02')).reduce((sum, [, n]) => sum + n, 0)).toBe(500);
+    expect([...counts.entries()].filter(([id]) => id.startsWith('app:e')).reduce((sum, [, n]) => sum + n, 0)).toBe(500);
   });
 
   it('when a merged commit fails, retries each report alone so only the bad one fails', async () => {

@@ -233,6 +233,35 @@ describe('UsageCountersService: buffering and flushing', () => {
   });
 });
 
+describe('UsageCountersService: daily counts of other types (UI metrics)', () => {
+  it('buffers them beside the usage counters, summed per type and id, and stores both kinds in one batch', async () => {
+    const { service } = createService();
+    const { repo, batches } = createFakeRepository();
+    service.createUsageCounter('plugin').incrementCounter({ counterName: 'x' });
+    const names = { appName: 'app', eventName: 'a', date: '2026-12-05' };
+    expect(service.addDailyCount('ui-metric-daily', 'app:a:2026-12-05', names, 2)).toBe(true);
+    expect(service.addDailyCount('ui-metric-daily', 'app:a:2026-12-05', names, 3)).toBe(true);
+    // The same id under another type is another counter.
+    service.addDailyCount('other-daily', 'app:a:2026-12-05', names, 7);
+    service.start(repo as any);
+    await service.stop();
+    expect(batches).toEqual([
+      [
+        expect.objectContaining({ type: 'usage-counters', id: 'plugin:x:count:2026-12-05', incrementBy: 1 }),
+        { type: 'ui-metric-daily', id: 'app:a:2026-12-05', counterFieldName: 'count', incrementBy: 5, upsertAttributes: names },
+        { type: 'other-daily', id: 'app:a:2026-12-05', counterFieldName: 'count', incrementBy: 7, upsertAttributes: names },
+      ],
+    ]);
+  });
+
+  it('shares the bound: past it a daily count is dropped and counted', () => {
+    const { service } = createService({ maxBufferedCounters: 1 });
+    expect(service.addDailyCount('ui-metric-daily', 'a:1:2026-12-05', {}, 1)).toBe(true);
+    expect(service.addDailyCount('ui-metric-daily', 'a:2:2026-12-05', {}, 1)).toBe(false);
+    expect(service.getStats()).toMatchObject({ buffered: 1, droppedIncrements: 1 });
+  });
+});
+
 describe('UsageCountersService on the embedded store', () => {
   it('creates each daily object with its names, then adds to it', async () => {
     const store = await createTestStore(usageCountersSavedObjectTypes);

@@ -14,7 +14,11 @@ import type { IncrementCounterParams, UsageCounter } from './types';
 
 type CounterRepository = Pick<ISavedObjectsRepository, 'incrementCounters'>;
 
-interface BufferedCounter extends UsageCounterKey {
+/** One daily count waiting for a flush: its object (type and id), the names it is created with, the sum. */
+interface BufferedCount {
+  type: string;
+  id: string;
+  attributes: Record<string, string>;
   count: number;
 }
 
@@ -49,10 +53,13 @@ export interface UsageCountersStats {
  * A flush that fails keeps its increments for the next one (at least once: OpenSearch's `_bulk` may have
  * stored some items of a failed batch, which then count twice). The buffer is bounded; what cannot be
  * kept is counted in `droppedIncrements`.
+ *
+ * The same buffer takes the daily counts of committed UI metrics (`addDailyCount`, type `ui-metric-daily`):
+ * one counters path, one flush, one failure policy.
  */
 export class UsageCountersService {
   private readonly domains = new Map<string, UsageCounter>();
-  private buffer = new Map<string, BufferedCounter>();
+  private buffer = new Map<string, BufferedCount>();
   private repository?: CounterRepository;
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
@@ -126,20 +133,28 @@ export class UsageCountersService {
       prefixed('counterType', counterTypeProblem(counterType)) ??
       prefixed('incrementBy', incrementByProblem(incrementBy));
     if (problem) throw new Error(`usage counter [${domainId}]: ${problem}`);
-    this.add({ domainId, counterName, counterType, date: utcDay(this.now()), count: incrementBy });
+    const key: UsageCounterKey = { domainId, counterName, counterType, date: utcDay(this.now()) };
+    this.add({ type: USAGE_COUNTERS_SAVED_OBJECT_TYPE, id: usageCounterId(key), attributes: { ...key }, count: incrementBy });
   }
 
+  /**
+   * Buffers `count` for the daily counter object `type`/`id` (created with `attributes`), stored at the next
+   * flush. For trusted callers inside this plugin (the UI-metric writer); false when it had to be dropped.
+   */
+  public addDailyCount = (type: string, id: string, attributes: Record<string, string>, count: number): boolean =>
+    this.add({ type, id, attributes, count });
+
   /** Adds to the buffer; false (and counted as dropped) when the buffer is full or the sum would not be exact. */
-  private add(entry: BufferedCounter): boolean {
-    const id = usageCounterId(entry);
-    const buffered = this.buffer.get(id);
+  private add(entry: BufferedCount): boolean {
+    const key = `${entry.type}\u0000${entry.id}`;
+    const buffered = this.buffer.get(key);
     if (buffered) {
       if (buffered.count + entry.count > Number.MAX_SAFE_INTEGER) return this.drop();
       buffered.count += entry.count;
       return true;
     }
     if (this.buffer.size >= this.maxBuffered) return this.drop();
-    this.buffer.set(id, { ...entry });
+    this.buffer.set(key, { ...entry });
     return true;
   }
 
@@ -155,7 +170,7 @@ export class UsageCountersService {
   private async store(repository: CounterRepository) {
     const batch = this.buffer;
     this.buffer = new Map();
-    const ops = [...batch.entries()].map(([id, counter]) => toOperation(id, counter));
+    const ops = [...batch.values()].map(toOperation);
     try {
       await repository.incrementCounters(ops, { returnObjects: false });
       this.stats.flushes++;
@@ -178,20 +193,21 @@ export class UsageCountersService {
   }
 
   /** After the store refused a batch for one counter: each alone, dropping only the ones refused. */
-  private async storeOneByOne(repository: CounterRepository, batch: Map<string, BufferedCounter>, cause: Error) {
+  private async storeOneByOne(repository: CounterRepository, batch: Map<string, BufferedCount>, cause: Error) {
     this.options.logger.warn(`A usage counters flush was refused (${cause.message}); storing its counters one by one`);
-    const entries = [...batch.entries()];
+    const entries = [...batch.values()];
     for (let i = 0; i < entries.length; i++) {
-      const [id, counter] = entries[i];
+      const counter = entries[i];
+      const { id } = counter;
       try {
-        await repository.incrementCounters([toOperation(id, counter)], { returnObjects: false });
+        await repository.incrementCounters([toOperation(counter)], { returnObjects: false });
       } catch (error) {
         if (onFlushFailure(error) === 'split') {
           this.stats.droppedIncrements++;
           this.options.logger.error(`The usage counter [${id}] was refused by the store and dropped: ${(error as Error).message}`);
         } else {
           // The store went away meanwhile: the rest waits for the next flush.
-          this.keep(entries.slice(i).map(([, rest]) => rest));
+          this.keep(entries.slice(i));
           return;
         }
       }
@@ -200,7 +216,7 @@ export class UsageCountersService {
   }
 
   /** Puts a failed batch back, merged with what arrived meanwhile. */
-  private keep(counters: Iterable<BufferedCounter>) {
+  private keep(counters: Iterable<BufferedCount>) {
     for (const counter of counters) this.add(counter);
   }
 }
@@ -209,12 +225,6 @@ function prefixed(field: string, problem: string | undefined) {
   return problem === undefined ? undefined : `${field} ${problem}`;
 }
 
-function toOperation(id: string, { domainId, counterName, counterType, date, count }: BufferedCounter): SavedObjectsIncrementCounterOperation {
-  return {
-    type: USAGE_COUNTERS_SAVED_OBJECT_TYPE,
-    id,
-    counterFieldName: 'count',
-    incrementBy: count,
-    upsertAttributes: { domainId, counterName, counterType, date },
-  };
+function toOperation({ type, id, attributes, count }: BufferedCount): SavedObjectsIncrementCounterOperation {
+  return { type, id, counterFieldName: 'count', incrementBy: count, upsertAttributes: attributes };
 }
