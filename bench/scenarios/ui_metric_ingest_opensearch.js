@@ -123,6 +123,7 @@ async function run({ durationS = 10, warmupS = 2, concurrency = 32, metricsPerRe
   const { Client } = require('@opensearch-project/opensearch');
   const { counterUpdateBody } = require('../../src/core/server/saved_objects/backend/opensearch/counter_script');
   const { applyCounterBatch } = require('../../src/core/server/saved_objects/backend/opensearch/opensearch_counters');
+  const { CounterWriter } = require('../../src/core/server/saved_objects/backend/opensearch/counter_writer');
   const { cpuTimeMs } = require('../lib/load');
   const eventsPerApp = 25;
   const { bodies, sums } = makeBodies({ count: 512, metricsPerReport, apps: Math.ceil(Number(counters) / eventsPerApp), eventsPerApp });
@@ -186,15 +187,17 @@ async function run({ durationS = 10, warmupS = 2, concurrency = 32, metricsPerRe
         verification: { acknowledgedSum, storedSum: stored.sum, storedCounters: stored.docs, exact: stored.sum === acknowledgedSum },
       };
     };
+    // As the backend holds one: concurrent calls take their own lanes (exactly-once marks, counter_writer.ts).
+    const backendWriter = new CounterWriter();
     // The backend's incrementCounters (one mget + one `_bulk`, refresh wait_for), one call per report, no group commit.
     const backend = await direct('backend incrementCounters directly (one _bulk per report)', BACKEND_INDEX, (ops) =>
-      applyCounterBatch({ client, index: BACKEND_INDEX, refresh: 'wait_for', ops })
+      applyCounterBatch({ client, index: BACKEND_INDEX, refresh: 'wait_for', ops, writer: backendWriter })
     );
     // Informative: the same with refresh false, to show what waiting for a refresh per write costs.
     const backendNoRefresh = await direct('backend incrementCounters, refresh false (informative)', BACKEND_NO_REFRESH_INDEX, (ops) =>
-      applyCounterBatch({ client, index: BACKEND_NO_REFRESH_INDEX, refresh: false, ops })
+      applyCounterBatch({ client, index: BACKEND_NO_REFRESH_INDEX, refresh: false, ops, writer: backendWriter })
     );
-    // upstream: one scripted update per metric.
+    // upstream: one scripted update per metric (the same script without a mark: upstream has no retry guard).
     const upstream = await direct('upstream strategy (one scripted update per metric)', UPSTREAM_INDEX, (ops) =>
       Promise.all(ops.map((op) => client.update({ index: UPSTREAM_INDEX, id: op.id, refresh: 'wait_for', retry_on_conflict: 10, body: counterUpdateBody(op) })))
     );

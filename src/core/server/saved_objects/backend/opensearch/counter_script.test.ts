@@ -28,6 +28,12 @@ describe('counter script', () => {
     expect(counterUpdateBody(op('b', 'other'), { ...mark, s: 8 }).script.source).toBe(COUNTER_SCRIPT);
   });
 
+  it('without a mark (the benchmarks\' upstream baseline) sends a null mark and the bare upsert', () => {
+    const body = counterUpdateBody(op('a'));
+    expect(body.script.params.mark).toBeNull();
+    expect(body.upsert).toEqual(op('a').upsert);
+  });
+
   it('checks counters up front: missing documents, missing or numeric counters pass', () => {
     const docs = new Map([
       ['ui-metric:n', { type: 'ui-metric', 'ui-metric': { count: 3 } }],

@@ -14,13 +14,14 @@ import {
  * integers, as SQLite reads them. The source never changes, so the cluster compiles it once and caches it.
  *
  * Exactly-once (see `CounterWriter`): `counterWriters` (a root field, stored but not indexed, never part
- * of a saved object) holds each writer's last applied mark; an item whose mark is not past it was applied
- * before (a retried `_bulk`) and becomes a no-op. Marks of writers silent for a day are dropped.
+ * of a saved object) holds each lane's last applied mark; an item whose mark is not past it was applied
+ * before (a retried `_bulk`) and becomes a no-op. Marks of lanes silent for a day are dropped.
  */
 export const COUNTER_SCRIPT = `
+def mark = params.mark;
 def writers = ctx._source.counterWriters;
-def last = writers instanceof Map ? writers[params.mark.w] : null;
-if (last instanceof Map && (last.s > params.mark.s || (last.s == params.mark.s && last.k >= params.mark.k))) {
+def last = mark != null && writers instanceof Map ? writers[mark.w] : null;
+if (last instanceof Map && (last.s > mark.s || (last.s == mark.s && last.k >= mark.k))) {
   ctx.op = 'none';
 } else {
 long max = ${Number.MAX_SAFE_INTEGER}L;
@@ -53,10 +54,12 @@ if (value == null) {
   throw new IllegalArgumentException('Cannot increment [' + params.field + '] of [' + params.id + ']: it holds ' + kind + ', not a number');
 }
 ctx._source.updated_at = params.time;
-if (!(writers instanceof Map)) { writers = new HashMap(); ctx._source.counterWriters = writers; }
-writers[params.mark.w] = params.mark;
-long stale = ((Number) params.mark.t).longValue() - 86400000L;
-writers.values().removeIf(m -> !(m instanceof Map) || ((Number) m.t).longValue() < stale);
+if (mark != null) {
+  if (!(writers instanceof Map)) { writers = new HashMap(); ctx._source.counterWriters = writers; }
+  writers[mark.w] = mark;
+  long stale = ((Number) mark.t).longValue() - 86400000L;
+  writers.values().removeIf(m -> !(m instanceof Map) || ((Number) m.t).longValue() < stale);
+}
 }
 `.trim();
 
@@ -65,15 +68,16 @@ writers.values().removeIf(m -> !(m instanceof Map) || ((Number) m.t).longValue()
  * for an existing document, the prepared upsert (counter already at the increment) otherwise.
  * `_source: true` returns the document as stored, which the contract wants back.
  */
-export function counterUpdateBody(op: SavedObjectsBackendCounterOperation, mark: CounterItemMark) {
+export function counterUpdateBody(op: SavedObjectsBackendCounterOperation, mark?: CounterItemMark) {
   return {
     script: {
       lang: 'painless',
       source: COUNTER_SCRIPT,
-      params: { type: op.type, field: op.counterFieldName, by: op.incrementBy, time: op.time, id: op.id, mark },
+      // No mark (only the benchmarks' upstream baseline): a plain increment, never skipped.
+      params: { type: op.type, field: op.counterFieldName, by: op.incrementBy, time: op.time, id: op.id, mark: mark ?? null },
     },
     // A retry that finds the document it created must skip, so the new document carries the mark too.
-    upsert: { ...op.upsert, counterWriters: { [mark.w]: mark } },
+    upsert: mark ? { ...op.upsert, counterWriters: { [mark.w]: mark } } : op.upsert,
     _source: true,
   };
 }

@@ -23,7 +23,7 @@ export interface CounterBatchOptions {
   index: string;
   refresh: 'wait_for' | boolean;
   ops: SavedObjectsBackendCounterOperation[];
-  /** Numbers and serialises this process's counter bulks (exactly-once under client retries). */
+  /** Numbers this process's counter bulks per lane (exactly-once under client retries). */
   writer: CounterWriter;
   logger?: Logger;
 }
@@ -47,11 +47,11 @@ export async function sendCounterItems(
   const results: CounterItemResult[] = new Array(ops.length);
   let pending = ops.map((_, i) => i);
   for (let round = 1; pending.length > 0; round++) {
-    const { body: response } = await writer.run((bulk) => {
+    const { body: response } = await writer.run((lane) => {
       const t = Date.now();
       const body = pending.flatMap((i, k) => [
         { update: { _id: ops[i].id, retry_on_conflict: RETRY_ON_CONFLICT } },
-        counterUpdateBody(ops[i], { w: writer.id, s: bulk, k, t }),
+        counterUpdateBody(ops[i], { ...lane, k, t }),
       ]);
       return callOpenSearch(undefined, () => client.bulk({ index, refresh, body }));
     });

@@ -2,7 +2,7 @@ import { Client } from '@opensearch-project/opensearch';
 import { startOpenSearch, type OpenSearchNode } from '../../../../../../../test/opensearch/opensearch_node';
 import { createTestRegistry } from '../../../repository/test_utils';
 import type { SavedObjectsBackendCounterOperation } from '../../types';
-import { CounterWriter } from '../counter_writer';
+import { CounterWriter, type CounterBulkMark } from '../counter_writer';
 import { OpenSearchSavedObjectsBackend } from '../opensearch_backend';
 import { sendCounterItems } from '../opensearch_counters';
 
@@ -16,10 +16,10 @@ const index = 'osd-exactly-once';
 
 /** Sends every bulk twice with the same number and body, as a transport-level retry does. */
 class RetryingWriter extends CounterWriter {
-  public override run<T>(send: (bulk: number) => Promise<T>): Promise<T> {
-    return super.run(async (bulk) => {
-      await send(bulk);
-      return send(bulk);
+  public override run<T>(send: (mark: CounterBulkMark) => Promise<T>): Promise<T> {
+    return super.run(async (mark) => {
+      await send(mark);
+      return send(mark);
     });
   }
 }
@@ -68,9 +68,19 @@ describe('counter bulks resent by a retry', () => {
     await sendCounterItems({ client, index, refresh: true, ops: [counter('c', 1000)], writer: plain });
     await sendCounterItems({ client, index, refresh: true, ops: [counter('c', 10000)], writer: retrying });
     expect(await countOf('c')).toBe(11111);
-    // The marks live in a root field the saved object never shows; one per writer.
+    // The marks live in a root field the saved object never shows; one per lane.
     const { body } = await client.get({ index, id: 'ui-metric:c' });
-    expect(Object.keys((body._source as any).counterWriters).sort()).toEqual(['plain', 'retrying-2']);
+    expect(Object.keys((body._source as any).counterWriters).sort()).toEqual(['plain.0', 'retrying-2.0']);
+  });
+
+  it('keeps exact counts under concurrent resent bulks of one process (each on its own lane)', async () => {
+    const writer = new RetryingWriter('concurrent');
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => sendCounterItems({ client, index, refresh: false, ops: [counter('d', 1), counter(`e${i % 3}`, 2)], writer }))
+    );
+    await client.indices.refresh({ index });
+    expect(await countOf('d')).toBe(20);
+    expect((await countOf('e0')) + (await countOf('e1')) + (await countOf('e2'))).toBe(40);
   });
 
   it('without the marks a resent bulk would count twice (the failure this guards against)', async () => {
