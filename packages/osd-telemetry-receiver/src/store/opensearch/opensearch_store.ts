@@ -3,7 +3,8 @@ import { Client } from '@opensearch-project/opensearch';
 import type { SchemaNode } from '../../validation/report_schema';
 import type { AcceptedReport, CollectorCoverage, FleetStore, FleetSummary, RejectedEntry, RejectedReport } from '../types';
 import { TIMELINE_DAYS } from '../sqlite_store';
-import { bulkWithRetries, expectItem, type BulkOptions } from './bulk';
+import { bulkWithRetries, expectItem, type BulkOperation, type BulkOptions } from './bulk';
+import { createGroupCommit, type GroupCommitOptions } from './group_commit';
 import { dailyIndex, deploymentsIndex, DEFAULT_PREFIX, indexNames, optInIndex, rejectedIndex, reportsTemplate } from './mappings';
 
 export interface OpenSearchStoreOptions {
@@ -14,6 +15,8 @@ export interface OpenSearchStoreOptions {
   /** The report schema (`buildReportSchema`), mapped into the template. */
   reportSchema: SchemaNode;
   bulk?: BulkOptions;
+  /** How concurrent writes are grouped into shared `_bulk` requests. */
+  groupCommit?: GroupCommitOptions;
   now?: () => number;
 }
 
@@ -33,12 +36,53 @@ const OPT_IN_SCRIPT = `if (params.at.compareTo(ctx._source.at) >= 0) { ctx._sour
 const idOf = (clusterUuid: string, timestamp: string) => createHash('sha256').update(`${clusterUuid}\n${timestamp}`).digest('hex');
 
 /**
+ * The `_bulk` operations that store one accepted report: the report document `create`d in its daily index
+ * under its idempotent id, the deployment's compare-and-set update and the opt-in update. Pure; exported so
+ * the benchmark writes exactly these documents in its bare `_bulk` baseline.
+ */
+export function reportOperations(prefix: string, r: AcceptedReport): BulkOperation[] {
+  const names = indexNames(prefix);
+  const collectors = Object.keys(r.collectors).sort();
+  const doc = {
+    cluster_uuid: r.clusterUuid,
+    timestamp: r.timestamp,
+    day: r.timestamp.slice(0, 10),
+    received_at: new Date(r.receivedAt).toISOString(),
+    version: r.version,
+    encrypted: r.encrypted,
+    source: r.source,
+    opted_in: r.optedIn,
+    collectors,
+    collector_fields: Object.entries(r.collectors).flatMap(([collector, paths]) => paths.map((path) => `${collector}/${path}`)),
+    collector_counts: Object.entries(r.collectors).map(([collector, paths]) => ({ collector, present: paths.length })),
+    report: JSON.parse(r.payload),
+  };
+  const deployment = { ts: r.timestamp, version: r.version, collectors };
+  return [
+    [{ create: { _index: dailyIndex(prefix, r.timestamp), _id: idOf(r.clusterUuid, r.timestamp) } }, doc],
+    [
+      { update: { _index: names.deployments, _id: r.clusterUuid, retry_on_conflict: 5 } },
+      {
+        script: { source: DEPLOYMENT_SCRIPT, params: deployment },
+        upsert: { cluster_uuid: r.clusterUuid, first_timestamp: r.timestamp, last_timestamp: r.timestamp, version: r.version, collectors },
+      },
+    ],
+    optInOp(names.optIn, r.clusterUuid, r.optedIn, r.timestamp),
+  ];
+}
+
+const optInOp = (index: string, clusterUuid: string, optedIn: boolean, at: string): BulkOperation => [
+  { update: { _index: index, _id: clusterUuid, retry_on_conflict: 5 } },
+  { script: { source: OPT_IN_SCRIPT, params: { at, opted_in: optedIn } }, upsert: { cluster_uuid: clusterUuid, opted_in: optedIn, at } },
+];
+
+/**
  * The fleet store on OpenSearch: reports in daily indices under an index template with explicit
  * mappings, the latest state per deployment and the opt-in word in one document per cluster, rejected
  * reports in their own index. Writes are `_bulk` with retries and idempotent ids; the summary is
  * aggregations (`terms`, `nested`, `avg`, `cardinality`) run by the cluster.
  */
-export async function openOpenSearchStore({ hosts, prefix = DEFAULT_PREFIX, reportSchema, bulk, now = Date.now }: OpenSearchStoreOptions): Promise<FleetStore> {
+export async function openOpenSearchStore({ hosts, prefix = DEFAULT_PREFIX, reportSchema, bulk, groupCommit, now = Date.now }: OpenSearchStoreOptions): Promise<FleetStore> {
   const problem = prefixProblem(prefix);
   if (problem) throw new Error(`the index prefix "${prefix}" ${problem}`);
   const names = indexNames(prefix);
@@ -63,44 +107,12 @@ export async function openOpenSearchStore({ hosts, prefix = DEFAULT_PREFIX, repo
   let seqCounter = 0;
   let closed = false;
   const refresh = () => client.indices.refresh({ index: `${prefix}-*` });
-  const optInOp = (clusterUuid: string, optedIn: boolean, at: string): [Record<string, unknown>, Record<string, unknown>] => [
-    { update: { _index: names.optIn, _id: clusterUuid, retry_on_conflict: 5 } },
-    { script: { source: OPT_IN_SCRIPT, params: { at, opted_in: optedIn } }, upsert: { cluster_uuid: clusterUuid, opted_in: optedIn, at } },
-  ];
+  // Reports arriving together share a `_bulk` (retries stay per item: every operation is idempotent).
+  const write = createGroupCommit((operations) => bulkWithRetries(client, operations, bulk), groupCommit);
 
   return {
     async addReport(r: AcceptedReport) {
-      const collectors = Object.keys(r.collectors).sort();
-      const doc = {
-        cluster_uuid: r.clusterUuid,
-        timestamp: r.timestamp,
-        day: r.timestamp.slice(0, 10),
-        received_at: new Date(r.receivedAt).toISOString(),
-        version: r.version,
-        encrypted: r.encrypted,
-        source: r.source,
-        opted_in: r.optedIn,
-        collectors,
-        collector_fields: Object.entries(r.collectors).flatMap(([collector, paths]) => paths.map((path) => `${collector}/${path}`)),
-        collector_counts: Object.entries(r.collectors).map(([collector, paths]) => ({ collector, present: paths.length })),
-        report: JSON.parse(r.payload),
-      };
-      const deployment = { ts: r.timestamp, version: r.version, collectors };
-      const [created, ...updates] = await bulkWithRetries(
-        client,
-        [
-          [{ create: { _index: dailyIndex(prefix, r.timestamp), _id: idOf(r.clusterUuid, r.timestamp) } }, doc],
-          [
-            { update: { _index: names.deployments, _id: r.clusterUuid, retry_on_conflict: 5 } },
-            {
-              script: { source: DEPLOYMENT_SCRIPT, params: deployment },
-              upsert: { cluster_uuid: r.clusterUuid, first_timestamp: r.timestamp, last_timestamp: r.timestamp, version: r.version, collectors },
-            },
-          ],
-          optInOp(r.clusterUuid, r.optedIn, r.timestamp),
-        ],
-        bulk
-      );
+      const [created, ...updates] = await write(reportOperations(prefix, r), r.payload.length);
       expectItem(created, 'storing the report', [409]);
       updates.forEach((item) => expectItem(item, 'updating the deployment'));
       return created.status === 409 ? 'duplicate' : 'stored';
@@ -109,13 +121,13 @@ export async function openOpenSearchStore({ hosts, prefix = DEFAULT_PREFIX, repo
     async addRejected(r: RejectedReport) {
       const seq = now() * 1000 + (seqCounter++ % 1000);
       const doc = { seq, cluster_uuid: r.clusterUuid, timestamp: r.timestamp, received_at: new Date(r.receivedAt).toISOString(), source: r.source, path: r.path, reason: r.reason, payload: r.payload };
-      const [item] = await bulkWithRetries(client, [[{ create: { _index: names.rejected, _id: idOf(r.clusterUuid, r.timestamp) } }, doc]], bulk);
+      const [item] = await write([[{ create: { _index: names.rejected, _id: idOf(r.clusterUuid, r.timestamp) } }, doc]], r.payload.length);
       expectItem(item, 'keeping the rejected report', [409]);
       return item.status === 409 ? 'duplicate' : 'stored';
     },
 
     async setOptIn(clusterUuid, optedIn, at) {
-      const [item] = await bulkWithRetries(client, [optInOp(clusterUuid, optedIn, at)], bulk);
+      const [item] = await write([optInOp(names.optIn, clusterUuid, optedIn, at)]);
       expectItem(item, 'recording the opt-in status');
     },
 
