@@ -46,6 +46,8 @@ export type {
 } from './core_usage_data';
 export type { ServiceStatus, StatusServiceSetup, CoreStatus } from './status';
 export { ServiceStatusLevels } from './status';
+export { CspConfig } from './csp';
+export type { ICspConfig } from './csp';
 export { createWorker, ThreadCaller, ThreadStoppedError, serveThreadCalls } from './worker_threads';
 export type { ThreadCallerOptions, ThreadCallHandlers } from './worker_threads';
 export * from './saved_objects';

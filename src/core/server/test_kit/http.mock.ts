@@ -18,6 +18,8 @@ import {
   type RouteMethod,
   type RouterRoute,
 } from '../http';
+import type { RouteValidationSpec } from '../http/router/types';
+import { validatePart } from '../http/router/validator';
 import type { Logger } from '../logging';
 import { loggingSystemMock } from './logging.mock';
 import { mockOf } from './mock_of';
@@ -160,4 +162,12 @@ function createResponseFactory(): jest.Mocked<OpenSearchDashboardsResponseFactor
   return mockOf<OpenSearchDashboardsResponseFactory>({ ...responseFactory });
 }
 
-export const httpServerMock = { createOpenSearchDashboardsRequest, createResponseFactory };
+/**
+ * Validates one part of a request (`params`, `query` or `body`) as the router does before a handler runs,
+ * with its 400 wording (`[request query.days]: ...`): route schemas can be tested without a server.
+ */
+function validateRoutePart<T>(schema: RouteValidationSpec<T>, data: unknown, part: 'params' | 'query' | 'body'): T {
+  return validatePart(schema, data, part);
+}
+
+export const httpServerMock = { createOpenSearchDashboardsRequest, createResponseFactory, validateRoutePart };

@@ -1,12 +1,9 @@
-// `validatePart` (core's per-part route validation, with its error wording) has no export in core's public API
-// nor in the test kit, so it is still imported from core's router.
-import { validatePart } from '../../../../core/server/http/router/validator';
 import { coreMock, httpServerMock, httpServiceMock } from '../../../../core/server/mocks';
 import { registerRoutes } from '.';
 import { daysQuery, limitQuery } from './query_schemas';
 
 type QuerySchema = typeof daysQuery | typeof limitQuery;
-const query = (spec: QuerySchema, data: Record<string, string>) => validatePart(spec as typeof daysQuery, data, 'query');
+const query = (spec: QuerySchema, data: Record<string, string>) => httpServerMock.validateRoutePart(spec as typeof daysQuery, data, 'query');
 const failure = (spec: QuerySchema, data: Record<string, string>) => {
   try {
     query(spec, data);

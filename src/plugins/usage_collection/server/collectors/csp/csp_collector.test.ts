@@ -1,4 +1,4 @@
-import { CspConfig } from '../../../../../core/server/csp';
+import { CspConfig } from '../../../../../core/server';
 import { usageCollectionPluginMock } from '../../mocks';
 import { registerCspCollector } from './csp_collector';
 
