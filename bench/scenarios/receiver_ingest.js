@@ -16,7 +16,7 @@
  *              the receiver's store sends for one report (`reportOperations`: the report document
  *              `create`d in its daily index, the deployment and opt-in upserts), for other distinct reports
  *              of the same shape, into indices of another prefix set up by the store itself (same template
- *              and mappings), batched the way the receiver's store batches (store/opensearch/group_commit.ts:
+ *              and mappings), batched by the receiver store's own group commit (store/opensearch/group_commit.ts:
  *              one `_bulk` in flight, the reports that arrive meanwhile share the next one). No decryption,
  *              validation or HTTP server in between: the ratio is what the receiver's own work costs.
  *   summary  - first of all: 20,000 reports (2,000 deployments reporting daily for 10 days) written by
@@ -52,6 +52,7 @@ function modules() {
     ...require(`${receiverSrc}/__test_utils__/sample_report`),
     ...require(`${receiverSrc}/integration_tests/receiver_process`),
     ...require(`${receiverSrc}/store/opensearch/opensearch_store`),
+    ...require(`${receiverSrc}/store/opensearch/group_commit`),
     ...require(`${receiverSrc}/validation/report_schema`),
     ...require(`${receiverSrc}/validation/validate_report`),
     ...require(`${receiverSrc}/ingest/intake`),
@@ -146,34 +147,6 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/**
- * The bare side's batching, as the receiver's store does it (group_commit.ts, at most 3,000 operations: 1,000
- * reports of 3): one `_bulk` in flight; the bodies queued meanwhile go out together, each caller getting the
- * outcome of its request.
- */
-function groupedSender(post, maxReports = 1000) {
-  const queue = [];
-  let running = false;
-  const drain = async () => {
-    running = true;
-    while (queue.length > 0) {
-      const group = queue.splice(0, maxReports);
-      try {
-        const outcome = await post(Buffer.concat(group.map((w) => w.body)));
-        for (const w of group) w.resolve(outcome);
-      } catch (error) {
-        for (const w of group) w.reject(error);
-      }
-    }
-    running = false;
-  };
-  return (body) =>
-    new Promise((resolve, reject) => {
-      queue.push({ body, resolve, reject });
-      if (!running) void drain();
-    });
-}
-
 async function runIngest(m, { node, dir, schemas, concurrency, warmupS, durationS, rounds, pool, apps, log }) {
   const runId = Date.now().toString(36);
   const keyDir = join(dir, 'keys');
@@ -206,13 +179,13 @@ async function runIngest(m, { node, dir, schemas, concurrency, warmupS, duration
   const bareStart = Date.now() - barePool * 1000;
   for (let i = 0; i < barePool; i++) {
     const report = buildReport(m, { clusterUuid: `bench-${runId}-b${i}`, timestamp: new Date(bareStart + i * 1000).toISOString(), version: VERSIONS[i % VERSIONS.length], apps, seed: i });
-    bareBodies.push(Buffer.from(ndjson(m.reportOperations(BARE_PREFIX, acceptedOf(m, report, JSON.stringify(report), receivedAt, schemas)))));
+    bareBodies.push(m.reportOperations(BARE_PREFIX, acceptedOf(m, report, JSON.stringify(report), receivedAt, schemas)));
   }
 
   const receiver = await m.startReceiverProcess([
     '--opensearch', node.url, '--index-prefix', RECEIVER_PREFIX, '--key', join(keyDir, 'receiver_private.jwk.json'), '--rate', '1000000',
   ]);
-  const result = { reportBytes: Buffer.byteLength(firstPlain.plaintext), jweBytes: bodies[0].length, bareBulkBytes: bareBodies[0].length, encryptMs, barePool };
+  const result = { reportBytes: Buffer.byteLength(firstPlain.plaintext), jweBytes: bodies[0].length, bareBulkBytes: Buffer.byteLength(ndjson(bareBodies[0])), encryptMs, barePool };
   try {
     const port = Number(new URL(receiver.url).port);
     const nodePort = Number(new URL(node.url).port);
@@ -225,10 +198,12 @@ async function runIngest(m, { node, dir, schemas, concurrency, warmupS, duration
     const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency * 2 });
     const acknowledged = { receiver: 0, bare: 0 };
     const cursor = { receiver: 0, bare: 0 };
-    const bareBulk = groupedSender(async (body) => {
-      const res = await postBody(agent, { port: nodePort, path: '/_bulk', headers: { 'content-type': 'application/x-ndjson' } }, body);
-      const ok = res.status === 200 && parsed(res.text)?.errors === false;
-      return ok ? { ok: true } : { ok: false, error: `${res.status} ${res.text.slice(0, 300)}` };
+    // The store's own group commit in front of a bare `_bulk`: the same batching, none of the receiver's work.
+    const bareBulk = m.createGroupCommit(async (operations) => {
+      const res = await postBody(agent, { port: nodePort, path: '/_bulk', headers: { 'content-type': 'application/x-ndjson' } }, Buffer.from(ndjson(operations)));
+      const answer = parsed(res.text);
+      if (res.status !== 200 || !answer?.items) throw new Error(`${res.status} ${res.text.slice(0, 300)}`);
+      return answer.items.map((item) => Object.values(item)[0]);
     });
     const sides = {
       receiver: {
@@ -244,10 +219,12 @@ async function runIngest(m, { node, dir, schemas, concurrency, warmupS, duration
       bare: {
         pool: bareBodies,
         cpuPids: { opensearch: node.pid, bench: process.pid },
-        send: async (body) => {
-          const outcome = await bareBulk(body);
-          if (outcome.ok) acknowledged.bare++;
-          return outcome;
+        send: async (operations) => {
+          const items = await bareBulk(operations).catch((error) => [{ status: 0, error: { reason: error.message } }]);
+          const failed = items.find((item) => item.error);
+          if (failed) return { ok: false, error: `${failed.status} ${JSON.stringify(failed.error)}` };
+          acknowledged.bare++;
+          return { ok: true };
         },
       },
     };

@@ -23,19 +23,23 @@ import {
 import type { CoreSetup, CoreStart } from './types';
 
 export { mockOf } from './test_kit/mock_of';
-export { loggingSystemMock } from './test_kit/logging.mock';
-export { httpServiceMock, httpServerMock } from './test_kit/http.mock';
-export type { HttpSetupMock, RequestMockOptions, RouterMock } from './test_kit/http.mock';
-export { savedObjectsClientMock, savedObjectsRepositoryMock, savedObjectsServiceMock } from './test_kit/saved_objects.mock';
-export type { SavedObjectsClientMock } from './test_kit/saved_objects.mock';
+export { httpServerMock } from './test_kit/http.mock';
+export type { RequestMockOptions, RouterMock } from './test_kit/http.mock';
+export { savedObjectsRepositoryMock } from './test_kit/saved_objects.mock';
+// The parts this file builds on, exported as they are.
 export {
   capabilitiesServiceMock,
   coreUsageDataServiceMock,
+  httpServiceMock,
+  loggingSystemMock,
   metricsServiceMock,
+  opensearchServiceMock,
+  savedObjectsClientMock,
+  savedObjectsServiceMock,
   statusServiceMock,
   uiSettingsServiceMock,
-} from './test_kit/services.mock';
-export { opensearchServiceMock };
+};
+export type { HttpSetupMock, SavedObjectsClientMock };
 
 export type CoreSetupMock<TPluginsStart extends object = object, TStart = unknown> = CoreSetup<TPluginsStart, TStart> & {
   http: HttpSetupMock;

@@ -15,9 +15,14 @@ import { dayWindow } from './day_window';
 import { shapeApplications, shapeUsageCounters } from './shape';
 import { pickUiMetricDailyLayout, readUiMetricDaily, type UiEventKey } from './ui_metric_daily';
 
-export const APPLICATION_USAGE_DAILY_TYPE = 'application_usage_daily';
-export const UI_METRIC_TYPE = 'ui-metric';
-export const USAGE_COUNTERS_TYPE = 'usage-counters';
+import {
+  APPLICATION_USAGE_DAILY_TYPE,
+  UI_METRIC_SAVED_OBJECT_TYPE as UI_METRIC_TYPE,
+  USAGE_COUNTERS_SAVED_OBJECT_TYPE as USAGE_COUNTERS_TYPE,
+} from '../../../usage_collection/server';
+
+// The types usage_collection stores, by its names.
+export { APPLICATION_USAGE_DAILY_TYPE, UI_METRIC_TYPE, USAGE_COUNTERS_TYPE };
 /** The telemetry ledger's metadata type (hidden; read through a repository that includes it). */
 export const REPORT_TYPE = 'telemetry-report';
 /** Counters by name over a window: more than this many distinct counters are cut (the biggest are kept). */

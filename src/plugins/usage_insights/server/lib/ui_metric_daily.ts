@@ -9,6 +9,7 @@
  * read every daily object of the window.
  */
 import type { ISavedObjectsRepository } from '../../../../core/server';
+import { UI_METRIC_DAILY_SAVED_OBJECT_TYPE, USAGE_COUNTERS_SAVED_OBJECT_TYPE } from '../../../usage_collection/server';
 
 export interface UiEventKey {
   appName: string;
@@ -22,8 +23,8 @@ export interface UiMetricDailyLayout {
 }
 
 export const UI_METRIC_DAILY_LAYOUTS: readonly UiMetricDailyLayout[] = [
-  { type: 'ui-metric-daily', idFor: ({ appName, eventName }, date) => `${appName}:${eventName}:${date}` },
-  { type: 'usage-counters', idFor: ({ appName, eventName }, date) => `ui-metric:${appName}:${eventName}:count:${date}` },
+  { type: UI_METRIC_DAILY_SAVED_OBJECT_TYPE, idFor: ({ appName, eventName }, date) => `${appName}:${eventName}:${date}` },
+  { type: USAGE_COUNTERS_SAVED_OBJECT_TYPE, idFor: ({ appName, eventName }, date) => `ui-metric:${appName}:${eventName}:count:${date}` },
 ];
 
 /** The layout in use: the first whose type the server registered; undefined when there are no daily counts. */
