@@ -1,11 +1,14 @@
 import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { isAbsolute, join, resolve } from 'path';
+import type { BundleGraph } from './bundle_outputs';
 
-/** What a cached build remembers: its output folder and the hash of every source file it read. */
+/** What a cached build remembers: its output folder, its files, and the hash of every source file it read. */
 export interface BundleManifest {
   buildHash: string;
+  /** Every file of the build (`osd.js`, each chunk, the stylesheets, the maps), as stored in `<buildHash>/`. */
   files: string[];
+  graph: BundleGraph;
   /** Absolute path → sha1 of its content, for every input outside node_modules. */
   inputs: Record<string, string>;
 }
@@ -44,7 +47,7 @@ export class BundleCache {
     try {
       const manifest = JSON.parse(readFileSync(join(this.dir, 'manifest.json'), 'utf8')) as BundleManifest;
       const complete = manifest.files.every((f) => existsSync(join(this.dir, manifest.buildHash, f)));
-      return complete ? manifest : undefined;
+      return complete && typeof manifest.graph === 'object' && manifest.graph !== null ? manifest : undefined;
     } catch {
       return undefined;
     }

@@ -1,12 +1,14 @@
-import { build, formatMessages, Message, Plugin, version as esbuildVersion } from 'esbuild';
+import { build, BuildOptions, formatMessages, Message, Plugin, version as esbuildVersion } from 'esbuild';
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { gzipSync } from 'zlib';
 import { Logger } from '../logging';
 import { BundleCache, bundleKey, hashInputs, inputsUnchanged, sha1 } from './bundle_cache';
+import { BundleGraph, CHUNK_NAMES, collectOutputs, ENTRY_JS } from './bundle_outputs';
+import { ouiIconsInBundle } from './oui_icons_plugin';
 
-/** Bump when the build options change in a way the key would not notice. */
-const BUILDER_VERSION = 2;
+/** Bump when the build options change in a way the key would not notice (3: ES modules split into chunks). */
+const BUILDER_VERSION = 3;
 
 /** The OUI theme stylesheets served beside the bundle; the page links the one its caller's `theme:darkMode` picks. */
 export const THEME_FILES = { light: 'oui_light.css', dark: 'oui_dark.css' } as const;
@@ -57,11 +59,17 @@ export interface BundleFile {
   contentType: string;
 }
 
-/** The built page code, in memory: `osd.js`, `osd.css`, the theme stylesheets (and `osd.js.map` in development). */
+/**
+ * The built page code, in memory: `osd.js` (an ES module), the `chunk-<hash>.js` files it imports (statically
+ * or with `import()`), `osd.css`, the theme stylesheets, and in development a `.map` beside each script.
+ */
 export interface UiBundle {
   /** A hash of the output, used in the bundle URLs so browsers may cache them forever. */
   buildHash: string;
+  /** Every file the build produced, by name: the only names the bundles route serves. */
   files: Map<string, BundleFile>;
+  /** How the scripts import each other (`bundle_outputs.ts`). */
+  graph: BundleGraph;
   fromCache: boolean;
 }
 
@@ -90,8 +98,48 @@ export function createEntrySource(bootstrapPath: string, plugins: Array<{ id: st
 }
 
 /**
+ * esbuild's options for the page code: ES modules with code splitting, so that each `import()` in a public
+ * half (an app's mount code and what only it uses) becomes a chunk the browser loads when that code runs,
+ * not with every page. The entry is `osd.js`; its CSS (`osd.css`) holds every plugin stylesheet.
+ */
+export function bundleBuildOptions({ repoRoot, entrySource, dev, outDir }: { repoRoot: string; entrySource: string; dev: boolean; outDir: string }) {
+  return {
+    stdin: {
+      contents: entrySource,
+      resolveDir: repoRoot,
+      // Starts with '<' so the cache does not look for it on disk (the plugin list is in the key).
+      sourcefile: '<osd_entry>.ts',
+      loader: 'ts',
+    },
+    absWorkingDir: repoRoot,
+    bundle: true,
+    outdir: outDir,
+    // The one entry: a fixed name, so the page links `osd.js` and `osd.css`.
+    entryNames: 'osd',
+    chunkNames: CHUNK_NAMES,
+    splitting: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2020'],
+    minify: !dev,
+    sourcemap: dev ? 'linked' : false,
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+    jsx: 'transform',
+    // Plugins outside the repository share the host's React, OUI and core.
+    nodePaths: [join(repoRoot, 'node_modules')],
+    alias: { 'opensearch-dashboards/public': join(repoRoot, 'src', 'core', 'public') },
+    plugins: [themeAsOwnStylesheet, ouiIconsInBundle],
+    define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
+    loader: { '.svg': 'dataurl', '.png': 'dataurl', '.jpg': 'dataurl', '.gif': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl' },
+  } satisfies BuildOptions;
+}
+
+/**
  * The browser bundle for a plugin set: read from the cache when no source file changed since it was built,
- * otherwise built with esbuild (one JS file and one CSS file) and cached.
+ * otherwise built with esbuild (`osd.js` and its chunks, one CSS file) and cached.
  */
 export async function getUiBundle(options: UiBundleOptions): Promise<UiBundle> {
   const { repoRoot, plugins, dev, logger } = options;
@@ -108,7 +156,7 @@ export async function getUiBundle(options: UiBundleOptions): Promise<UiBundle> {
 
   const cached = cache.readManifest();
   if (cached && inputsUnchanged(cached)) {
-    return { buildHash: cached.buildHash, files: toBundleFiles(cache.readFiles(cached)), fromCache: true };
+    return { buildHash: cached.buildHash, files: toBundleFiles(cache.readFiles(cached)), graph: cached.graph, fromCache: true };
   }
 
   const started = Date.now();
@@ -116,42 +164,16 @@ export async function getUiBundle(options: UiBundleOptions): Promise<UiBundle> {
   // Nothing is written there (`write: false`); esbuild names the outputs after it.
   const outDir = join(repoRoot, 'target', 'public', 'out');
   try {
-    const result = await build({
-      stdin: {
-        contents: createEntrySource(join(repoRoot, 'src', 'core', 'public', 'osd_bootstrap'), entries),
-        resolveDir: repoRoot,
-        // Starts with '<' so the cache does not look for it on disk (the plugin list is in the key).
-        sourcefile: '<osd_entry>.ts',
-        loader: 'ts',
-      },
-      absWorkingDir: repoRoot,
-      bundle: true,
-      outfile: join(outDir, 'osd.js'),
-      write: false,
-      format: 'iife',
-      platform: 'browser',
-      target: ['es2020'],
-      minify: !dev,
-      sourcemap: dev ? 'linked' : false,
-      metafile: true,
-      legalComments: 'none',
-      logLevel: 'silent',
-      jsx: 'transform',
-      // Plugins outside the repository share the host's React, OUI and core.
-      nodePaths: [join(repoRoot, 'node_modules')],
-      alias: { 'opensearch-dashboards/public': join(repoRoot, 'src', 'core', 'public') },
-      plugins: [themeAsOwnStylesheet],
-      define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
-      loader: { '.svg': 'dataurl', '.png': 'dataurl', '.jpg': 'dataurl', '.gif': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl' },
-    });
-    const files = new Map<string, Buffer>();
-    for (const output of result.outputFiles) files.set(output.path.slice(outDir.length + 1), Buffer.from(output.contents));
+    const entrySource = createEntrySource(join(repoRoot, 'src', 'core', 'public', 'osd_bootstrap'), entries);
+    const result = await build(bundleBuildOptions({ repoRoot, entrySource, dev, outDir }));
+    const { files, graph } = collectOutputs(result.outputFiles, result.metafile, repoRoot, outDir);
     for (const [name, content] of readThemeFiles(repoRoot)) files.set(name, content);
     const buildHash = sha1(Buffer.concat([...files.values()])).slice(0, 12);
-    const manifest = { buildHash, files: [...files.keys()], inputs: hashInputs(Object.keys(result.metafile!.inputs), repoRoot) };
+    const manifest = { buildHash, files: [...files.keys()], graph, inputs: hashInputs(Object.keys(result.metafile.inputs), repoRoot) };
     cache.write(manifest, files);
-    logger.info(`browser bundle ${buildHash} built in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-    return { buildHash, files: toBundleFiles(files), fromCache: false };
+    const chunks = Object.keys(graph).length - 1;
+    logger.info(`browser bundle ${buildHash} built in ${((Date.now() - started) / 1000).toFixed(1)}s (${ENTRY_JS} and ${chunks} chunk(s))`);
+    return { buildHash, files: toBundleFiles(files), graph, fromCache: false };
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
     if (errors?.length) {

@@ -6,6 +6,8 @@ export interface TemplateParams {
   bundlesUrl: string;
   faviconUrl: string;
   hasCss: boolean;
+  /** Chunks `osd.js` imports statically, fetched beside it (`modulepreload`) instead of after it is parsed. */
+  preloadScripts?: string[];
   /** The OUI theme stylesheet in the bundle folder (`oui_light.css` / `oui_dark.css`), linked before `osd.css`. */
   themeCss?: string;
   /** `theme:darkMode` of the page's caller: the loading screen takes the dark colours too. */
@@ -29,7 +31,7 @@ export function escapeHtml(text: string) {
  * The page every app URL answers with: the metadata as JSON in `<osd-injected-metadata data="...">`, the
  * bundle, and a loading message that the browser code replaces once it runs.
  */
-export function renderTemplate({ metadata, bundlesUrl, faviconUrl, hasCss, themeCss, darkMode = false }: TemplateParams) {
+export function renderTemplate({ metadata, bundlesUrl, faviconUrl, hasCss, preloadScripts = [], themeCss, darkMode = false }: TemplateParams) {
   const colours = LOADER_COLOURS[darkMode ? 'dark' : 'light'];
   return `<!DOCTYPE html>
 <html lang="en" data-osd-theme="${darkMode ? 'dark' : 'light'}">
@@ -41,6 +43,7 @@ export function renderTemplate({ metadata, bundlesUrl, faviconUrl, hasCss, theme
     <link rel="icon" type="image/svg+xml" href="${escapeHtml(faviconUrl)}" />
     ${themeCss ? `<link rel="stylesheet" data-osd-theme-css href="${escapeHtml(bundlesUrl)}/${escapeHtml(themeCss)}" />` : ''}
     ${hasCss ? `<link rel="stylesheet" href="${escapeHtml(bundlesUrl)}/osd.css" />` : ''}
+    ${preloadScripts.map((name) => `<link rel="modulepreload" href="${escapeHtml(bundlesUrl)}/${escapeHtml(name)}" />`).join('\n    ')}
     <style>
       /* After osd.css, so the page colour follows the theme over core's light default. */
       html, body { background-color: ${colours.page}; }
@@ -60,7 +63,8 @@ export function renderTemplate({ metadata, bundlesUrl, faviconUrl, hasCss, theme
       </div>
     </div>
     <noscript>OpenSearch Dashboards needs JavaScript: enable it in your browser and reload the page.</noscript>
-    <script src="${escapeHtml(bundlesUrl)}/osd.js" defer></script>
+    <!-- An ES module (deferred like any module script): it loads each app's chunk with import() when needed. -->
+    <script type="module" src="${escapeHtml(bundlesUrl)}/osd.js"></script>
   </body>
 </html>
 `;

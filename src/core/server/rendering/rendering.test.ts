@@ -39,7 +39,11 @@ describe('the page', () => {
   it('puts the metadata in an attribute, escaped, and links the bundle under the base path', () => {
     const html = renderTemplate({ metadata, bundlesUrl: '/osd/ui/bundles/abc', faviconUrl: '/osd/ui/favicon.svg', hasCss: true });
     expect(html).not.toContain('</script><b>');
-    expect(html).toContain('<script src="/osd/ui/bundles/abc/osd.js" defer></script>');
+    expect(html).toContain('<script type="module" src="/osd/ui/bundles/abc/osd.js"></script>');
+    expect(html).not.toContain('modulepreload');
+    const preloading = renderTemplate({ metadata, bundlesUrl: '/osd/ui/bundles/abc', faviconUrl: '/f.svg', hasCss: true, preloadScripts: ['chunk-AB12.js'] });
+    expect(preloading).toContain('<link rel="modulepreload" href="/osd/ui/bundles/abc/chunk-AB12.js" />');
+    expect(preloading.indexOf('modulepreload')).toBeLessThan(preloading.indexOf('osd.js'));
     expect(html).toContain('<link rel="stylesheet" href="/osd/ui/bundles/abc/osd.css" />');
     const attribute = /<osd-injected-metadata data="([^"]*)">/.exec(html)![1];
     const decoded = attribute.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
@@ -75,7 +79,7 @@ describe('the bundle entry and cache', () => {
     expect(Object.keys(inputs)).toEqual([join(dir, 'a.ts')]);
     const cache = new BundleCache(join(dir, 'cache'));
     expect(cache.readManifest()).toBeUndefined();
-    const manifest = { buildHash: 'h1', files: ['osd.js'], inputs };
+    const manifest = { buildHash: 'h1', files: ['osd.js'], graph: { 'osd.js': { imports: [], dynamicImports: [] } }, inputs };
     cache.write(manifest, new Map([['osd.js', Buffer.from('code')]]));
     expect(cache.readManifest()).toEqual(manifest);
     expect(inputsUnchanged(manifest)).toBe(true);

@@ -16,6 +16,7 @@ import type { Capabilities } from '../capabilities';
 import { UiSettingsParams, UiSettingsServiceSetup } from '../ui_settings';
 import { DARK_MODE_SETTING } from '../ui_settings/settings';
 import { getUiBundle, THEME_FILES, UiBundle } from './bundler';
+import { ENTRY_CSS, initialChunks } from './bundle_outputs';
 import { createInjectedMetadata } from './injected_metadata';
 import { renderNotFoundPage } from './not_found_page';
 import { FAVICON_SVG, renderTemplate } from './render_template';
@@ -69,6 +70,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  */
 export class RenderingService {
   private bundle?: UiBundle;
+  /** The chunks every page needs (those `osd.js` imports statically), worked out once per bundle. */
+  private preloadScripts: string[] = [];
   private building?: Promise<UiBundle>;
   private deps?: RenderingSetupDeps;
   private getValidation?: ReturnType<typeof createValidationLookup>;
@@ -104,6 +107,7 @@ export class RenderingService {
   public async start() {
     if (!this.building) throw new Error('RenderingService.start() called before setup()');
     this.bundle = await this.building;
+    this.preloadScripts = initialChunks(this.bundle.graph);
     if (this.bundle.fromCache) this.options.logger.info(`browser bundle ${this.bundle.buildHash} loaded from cache`);
   }
 
@@ -140,7 +144,8 @@ export class RenderingService {
       metadata,
       bundlesUrl: basePath.prepend(`/ui/bundles/${bundle.buildHash}`),
       faviconUrl: basePath.prepend('/ui/favicon.svg'),
-      hasCss: bundle.files.has('osd.css'),
+      hasCss: bundle.files.has(ENTRY_CSS),
+      preloadScripts: this.preloadScripts,
       themeCss: bundle.files.has(themeFile) ? themeFile : undefined,
       darkMode,
     });
@@ -176,6 +181,7 @@ export class RenderingService {
       },
       async (_context, request, response) => {
         const bundle = this.getBundle();
+        // Only names the build produced (`osd.js`, its chunks, the stylesheets, maps): nothing is read from disk here.
         const file = bundle.files.get(request.params.file);
         if (!file) return response.notFound();
         const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));

@@ -1,14 +1,15 @@
 import React from 'react';
 import ReactDOM from 'react-dom';
 import type { AppMountParameters, CoreStart } from '../../../core/public';
-import type { ManagementSectionMountParams } from '../../advanced_settings/public';
-import { APP_ID, APP_TITLE } from '../common';
+import { APP_TITLE } from '../common';
 import { canSeeInsights } from './access';
 import { InsightsPage } from './components/insights_page';
-import { ManagementEntry } from './components/management_entry';
 import { NoAccessPrompt } from './components/no_access';
 
-/** The app: the page for those who hold `usage_insights:read`, the reason for everyone else. */
+/**
+ * The app: the page for those who hold `usage_insights:read`, the reason for everyone else. Loaded with
+ * `import()` only when the app mounts: with ECharts it is the page bundle's biggest chunk.
+ */
 export function mountInsightsApp(core: CoreStart, { element, history }: AppMountParameters) {
   core.chrome.setBreadcrumbs([{ text: APP_TITLE }]);
   core.chrome.docTitle.change(APP_TITLE);
@@ -22,20 +23,6 @@ export function mountInsightsApp(core: CoreStart, { element, history }: AppMount
       ) : (
         <NoAccessPrompt />
       )}
-    </core.i18n.Context>,
-    element
-  );
-  return () => {
-    ReactDOM.unmountComponentAtNode(element);
-  };
-}
-
-/** The Management section: a description and the link to the app, or the reason. */
-export function mountManagementEntry(core: CoreStart, { element, setBreadcrumbs }: ManagementSectionMountParams) {
-  setBreadcrumbs([]);
-  ReactDOM.render(
-    <core.i18n.Context>
-      {canSeeInsights(core.application.capabilities) ? <ManagementEntry appUrl={core.application.getUrlForApp(APP_ID)} /> : <NoAccessPrompt />}
     </core.i18n.Context>,
     element
   );

@@ -36,7 +36,7 @@ export class UsageInsightsPublicPlugin implements Plugin<UsageInsightsPublicPlug
       order: SECTION_ORDER,
       mount: async (params) => {
         const [coreStart] = await core.getStartServices();
-        const { mountManagementEntry } = await import('./mount');
+        const { mountManagementEntry } = await import('./mount_management');
         return mountManagementEntry(coreStart, params);
       },
     });

@@ -42,9 +42,29 @@ describe('the browser bundle at start-up', () => {
       expect(page.status).toBe(200);
       expect(page.headers.get('content-security-policy')).toContain("script-src 'unsafe-eval' 'self'");
       const html = await page.text();
-      const src = /<script src="([^"]+)"/.exec(html)![1];
+      const src = /<script type="module" src="([^"]+)"><\/script>/.exec(html)![1];
       const plain = await fetch(`${second.url}${src}`, { headers: { 'accept-encoding': 'identity' } });
       expect(plain.headers.get('content-encoding')).toBeNull();
+
+      // Every chunk osd.js names (the test plugin's app is one) is served as the other bundle files are.
+      const bundlesUrl = src.slice(0, -'/osd.js'.length);
+      const entry = await plain.text();
+      const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+      const chunks = [...new Set([...entry.matchAll(/\.\/(chunk-[A-Z0-9]+\.js)/g)].map((m) => m[1]))];
+      expect(chunks.length).toBeGreaterThan(1);
+      expect(preloaded.every((href) => chunks.includes(href.slice(bundlesUrl.length + 1)))).toBe(true);
+      for (const chunk of chunks) {
+        const served = await fetch(`${second.url}${bundlesUrl}/${chunk}`, { headers: { 'accept-encoding': 'gzip' } });
+        expect(served.status).toBe(200);
+        expect(served.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+        expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        expect(served.headers.get('content-encoding')).toBe('gzip');
+        expect((await served.text()).length).toBeGreaterThan(0);
+      }
+      // Only names the build produced: an unknown chunk, a path out of the folder, the cache's own files.
+      for (const name of ['chunk-NOTMADE0.js', '..%2Fmanifest.json', 'manifest.json', '..%2F..%2Fpackage.json']) {
+        expect((await fetch(`${second.url}${bundlesUrl}/${name}`)).status).toBe(404);
+      }
       const stale = await fetch(`${second.url}/ui/bundles/0123456789ab/osd.js`);
       expect(stale.status).toBe(200);
       expect(stale.headers.get('cache-control')).toBe('no-cache');
