@@ -1,9 +1,8 @@
 import type { CoreSetup, CoreStart, Logger, Plugin, PluginInitializerContext } from '../../../core/server';
 import { SavedObjectsClient } from '../../../core/server';
-import type { UsageCollectionSetup } from '../../usage_collection/server';
+import { UI_METRIC_DAILY_SAVED_OBJECT_TYPE, type UsageCollectionSetup } from '../../usage_collection/server';
 import { CollectorHealth } from './lib/collector_health';
 import { REPORT_TYPE, USAGE_COUNTERS_TYPE } from './lib/insights_data';
-import { UI_METRIC_DAILY_LAYOUTS } from './lib/ui_metric_daily';
 import { registerRoutes, type InsightsServices } from './routes';
 
 export interface UsageInsightsSetupDeps {
@@ -36,9 +35,9 @@ export class UsageInsightsServerPlugin implements Plugin<void, void, UsageInsigh
   public start(core: CoreStart) {
     const registry = core.savedObjects.getTypeRegistry();
     const registeredTypes = registry.getAllTypes().map((t) => t.name);
-    // Hidden types read here, where registered (the usage-counters work may register its types hidden).
-    const wanted = [USAGE_COUNTERS_TYPE, ...UI_METRIC_DAILY_LAYOUTS.map((l) => l.type)];
-    const hidden = [...new Set(wanted)].filter((type) => registeredTypes.includes(type) && registry.isHidden(type));
+    // Hidden types read here, where registered (usage_collection registers its daily types hidden).
+    const wanted = [USAGE_COUNTERS_TYPE, UI_METRIC_DAILY_SAVED_OBJECT_TYPE];
+    const hidden = wanted.filter((type) => registeredTypes.includes(type) && registry.isHidden(type));
     const repository = core.savedObjects.createInternalRepository(hidden);
     // The ledger belongs to the telemetry plugin; without it (disabled, absent) the timeline says so.
     const ledger = registeredTypes.includes(REPORT_TYPE) ? core.savedObjects.createInternalRepository([REPORT_TYPE]) : undefined;
@@ -46,7 +45,7 @@ export class UsageInsightsServerPlugin implements Plugin<void, void, UsageInsigh
     const client = new SavedObjectsClient(repository);
     const health = new CollectorHealth(() => collection.bulkFetch(undefined, undefined, { savedObjectsClient: client }));
     this.services = { data: { repository, registeredTypes, now: Date.now }, ledger, health };
-    this.logger.debug(`usage insights: ledger ${ledger ? 'found' : 'absent'}; daily UI metrics from ${UI_METRIC_DAILY_LAYOUTS.find((l) => registeredTypes.includes(l.type))?.type ?? 'nowhere'}`);
+    this.logger.debug(`usage insights: ledger ${ledger ? 'found' : 'absent'}; daily UI metrics ${registeredTypes.includes(UI_METRIC_DAILY_SAVED_OBJECT_TYPE) ? 'found' : 'absent'}`);
   }
 
   public stop() {

@@ -1,6 +1,5 @@
 import { savedObjectsRepositoryMock } from '../../../../core/server/mocks';
 import { parseUiMetricId, readReports, readUiEvents } from './insights_data';
-import { pickUiMetricDailyLayout } from './ui_metric_daily';
 
 const NOW = Date.UTC(2026, 2, 10, 12);
 
@@ -50,25 +49,11 @@ describe('readUiEvents', () => {
     });
   });
 
-  it('reads daily counts stored as usage counters of domain ui-metric when that is the layout', async () => {
-    const repository = repositoryWith({ 'app:a': 5 });
-    repository.bulkGet.mockImplementation(async (objects = []) => ({
-      saved_objects: objects.map(({ type, id }) => ({ type, id, attributes: { count: id === 'ui-metric:app:a:count:2026-03-09' ? 4 : 0 }, references: [] })),
-    }) as never);
-    const answer = await readUiEvents({ repository, registeredTypes: ['ui-metric', 'usage-counters'], now: () => NOW }, 1);
-    expect(repository.bulkGet.mock.calls[0][0]![0]).toMatchObject({ type: 'usage-counters', id: 'ui-metric:app:a:count:2026-02-09' });
-    expect(answer.events).toEqual([{ appName: 'app', eventName: 'a', last7Days: 4, last30Days: 4, allTime: 5 }]);
-  });
-
-  it('says there are no daily counts when no layout is registered', async () => {
+  it('says there are no daily counts when their type is not registered', async () => {
     const repository = repositoryWith({ 'app:a': 5 });
     const answer = await readUiEvents({ repository, registeredTypes: ['ui-metric'], now: () => NOW }, 1);
     expect(repository.bulkGet).not.toHaveBeenCalled();
     expect(answer).toEqual({ limit: 1, daily: false, events: [{ appName: 'app', eventName: 'a', last7Days: null, last30Days: null, allTime: 5 }] });
-  });
-
-  it('prefers ui-metric-daily when both layouts exist', () => {
-    expect(pickUiMetricDailyLayout(['usage-counters', 'ui-metric-daily'])?.type).toBe('ui-metric-daily');
   });
 });
 

@@ -13,10 +13,10 @@ import {
 } from '../../common';
 import { dayWindow } from './day_window';
 import { shapeApplications, shapeUsageCounters } from './shape';
-import { pickUiMetricDailyLayout, readUiMetricDaily, type UiEventKey } from './ui_metric_daily';
-
+import { readUiMetricDaily, type UiEventKey } from './ui_metric_daily';
 import {
   APPLICATION_USAGE_DAILY_TYPE,
+  UI_METRIC_DAILY_SAVED_OBJECT_TYPE,
   UI_METRIC_SAVED_OBJECT_TYPE as UI_METRIC_TYPE,
   USAGE_COUNTERS_SAVED_OBJECT_TYPE as USAGE_COUNTERS_TYPE,
 } from '../../../usage_collection/server';
@@ -31,7 +31,7 @@ const MAX_COUNTERS = 1000;
 export interface InsightsData {
   /** Internal repository over the visible types plus the hidden ones read here that are registered. */
   repository: ISavedObjectsRepository;
-  /** Every registered type name (to tell which layouts exist). */
+  /** Every registered type name (daily UI-metric counts are read only where their type exists). */
   registeredTypes: readonly string[];
   now: () => number;
 }
@@ -65,12 +65,11 @@ export async function readUiEvents(data: InsightsData, limit: number): Promise<U
     fields: ['count'],
   });
   const events = top.saved_objects.map((o) => ({ ...parseUiMetricId(o.id), allTime: Number(o.attributes.count ?? 0) }));
-  const layout = pickUiMetricDailyLayout(data.registeredTypes);
-  if (!layout) {
+  if (!data.registeredTypes.includes(UI_METRIC_DAILY_SAVED_OBJECT_TYPE)) {
     return { limit, daily: false, events: events.map((e) => ({ ...e, last7Days: null, last30Days: null })) };
   }
   const now = data.now();
-  const [week, month] = await readUiMetricDaily(data.repository, layout, events, [dayWindow(7, now).dates, dayWindow(30, now).dates]);
+  const [week, month] = await readUiMetricDaily(data.repository, events, [dayWindow(7, now).dates, dayWindow(30, now).dates]);
   return {
     limit,
     daily: true,

@@ -1,36 +1,20 @@
 /*
- * Daily UI-metric counts: the one place that knows how they are stored. Two layouts are understood, so the
- * page works with whichever the usage-counters work settles on; the first whose type is registered wins:
- *   - type `ui-metric-daily`, id `<appName>:<eventName>:<YYYY-MM-DD>`, attributes `{ appName, eventName, date, count }`;
- *   - usage counters of domain `ui-metric` (type `usage-counters`, id
- *     `ui-metric:<appName>:<eventName>:count:<YYYY-MM-DD>`).
+ * Daily UI-metric counts, as usage_collection keeps them: type `ui-metric-daily`, one object per event and UTC
+ * day, id `<appName>:<eventName>:<YYYY-MM-DD>`, attributes `{ appName, eventName, date, count }`.
  * The counts of a few events over a few weeks are point reads by id (at most 100 events x 30 days): the store
  * answers them from its primary key, however many other events and days it holds, where an aggregation would
  * read every daily object of the window.
  */
 import type { ISavedObjectsRepository } from '../../../../core/server';
-import { UI_METRIC_DAILY_SAVED_OBJECT_TYPE, USAGE_COUNTERS_SAVED_OBJECT_TYPE } from '../../../usage_collection/server';
+import { UI_METRIC_DAILY_SAVED_OBJECT_TYPE } from '../../../usage_collection/server';
 
 export interface UiEventKey {
   appName: string;
   eventName: string;
 }
 
-export interface UiMetricDailyLayout {
-  type: string;
-  /** The id of one event's object of one day. */
-  idFor(key: UiEventKey, date: string): string;
-}
-
-export const UI_METRIC_DAILY_LAYOUTS: readonly UiMetricDailyLayout[] = [
-  { type: UI_METRIC_DAILY_SAVED_OBJECT_TYPE, idFor: ({ appName, eventName }, date) => `${appName}:${eventName}:${date}` },
-  { type: USAGE_COUNTERS_SAVED_OBJECT_TYPE, idFor: ({ appName, eventName }, date) => `ui-metric:${appName}:${eventName}:count:${date}` },
-];
-
-/** The layout in use: the first whose type the server registered; undefined when there are no daily counts. */
-export function pickUiMetricDailyLayout(registeredTypes: readonly string[]): UiMetricDailyLayout | undefined {
-  return UI_METRIC_DAILY_LAYOUTS.find((layout) => registeredTypes.includes(layout.type));
-}
+/** The id of one event's daily object. */
+export const uiMetricDailyId = ({ appName, eventName }: UiEventKey, date: string) => `${appName}:${eventName}:${date}`;
 
 /**
  * For each event, its count summed over each of `windows` (lists of UTC days, e.g. the last 7 and the last
@@ -38,7 +22,6 @@ export function pickUiMetricDailyLayout(registeredTypes: readonly string[]): UiM
  */
 export async function readUiMetricDaily(
   repository: ISavedObjectsRepository,
-  layout: UiMetricDailyLayout,
   events: UiEventKey[],
   windows: string[][]
 ): Promise<Array<Map<string, number>>> {
@@ -47,7 +30,7 @@ export async function readUiMetricDaily(
   if (events.length === 0 || days.length === 0) return totals;
   const wanted = events.flatMap((key) => days.map((date) => ({ key, date })));
   const { saved_objects: found } = await repository.bulkGet<{ count?: unknown }>(
-    wanted.map(({ key, date }) => ({ type: layout.type, id: layout.idFor(key, date), fields: ['count'] }))
+    wanted.map(({ key, date }) => ({ type: UI_METRIC_DAILY_SAVED_OBJECT_TYPE, id: uiMetricDailyId(key, date), fields: ['count'] }))
   );
   found.forEach((object, i) => {
     const count = object.error ? 0 : Number(object.attributes?.count);
