@@ -1,12 +1,13 @@
 import { schema } from '@osd/config-schema';
 import type { CoreSetup, CoreStart, IRouter, IUiSettingsClient, Logger, PluginInitializerContext, SavedObjectsClientContract } from '.';
-import type { ISavedObjectsRepository, SavedObjectsType } from './saved_objects';
+import type { ISavedObjectsRepository, SavedObjectsCounters, SavedObjectsType } from './saved_objects';
 import {
   coreMock,
   httpServerMock,
   httpServiceMock,
   loggingSystemMock,
   savedObjectsClientMock,
+  savedObjectsCountersMock,
   savedObjectsRepositoryMock,
   uiSettingsServiceMock,
 } from './mocks';
@@ -21,7 +22,8 @@ describe('server core mocks', () => {
     const repository: ISavedObjectsRepository = savedObjectsRepositoryMock.create();
     const settings: IUiSettingsClient = uiSettingsServiceMock.createClient();
     const context: PluginInitializerContext<{ a: number }> = coreMock.createPluginInitializerContext({ a: 1 });
-    expect([setup, start, router, logger, client, repository, settings, context].every((m) => typeof m === 'object')).toBe(true);
+    const counters: SavedObjectsCounters = savedObjectsCountersMock.create();
+    expect([setup, start, router, logger, client, repository, settings, context, counters].every((m) => typeof m === 'object')).toBe(true);
   });
 
   it('give the start services, with a start mock of the same options', async () => {
@@ -74,6 +76,13 @@ describe('server core mocks', () => {
     const start = coreMock.createStart();
     expect(start.savedObjects.getScopedClient({})).toBe(start.savedObjects.client);
     expect(start.savedObjects.createInternalRepository()).toBe(start.savedObjects.repository);
+    // The counters port stores nothing and never calls a commit listener back.
+    await start.savedObjects.counters.increment({ increments: [{ type: 't', counterFieldName: 'n', counters: [{ id: 'a', incrementBy: 1 }] }] });
+    expect(start.savedObjects.counters.increment).toHaveBeenCalledTimes(1);
+    const listener = jest.fn();
+    start.savedObjects.counters.onCommitted('t', 'n', listener)();
+    await start.savedObjects.counters.flush();
+    expect(listener).not.toHaveBeenCalled();
     const setup = coreMock.createSetup();
     const type: SavedObjectsType = { name: 't', hidden: false, namespaceType: 'agnostic', mappings: { properties: {} } };
     setup.savedObjects.registerType(type);

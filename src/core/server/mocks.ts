@@ -25,7 +25,7 @@ import type { CoreSetup, CoreStart } from './types';
 export { mockOf } from './test_kit/mock_of';
 export { httpServerMock } from './test_kit/http.mock';
 export type { RequestMockOptions, RouterMock } from './test_kit/http.mock';
-export { savedObjectsRepositoryMock } from './test_kit/saved_objects.mock';
+export { savedObjectsCountersMock, savedObjectsRepositoryMock } from './test_kit/saved_objects.mock';
 // The parts this file builds on, exported as they are.
 export {
   capabilitiesServiceMock,

@@ -27,12 +27,23 @@ export type { DecoratedError, SavedObjectsErrorOutput } from './errors';
 
 export { encodeVersion, decodeVersion } from './version';
 
+export type {
+  SavedObjectsCommitSum,
+  SavedObjectsCommittedCounter,
+  SavedObjectsCommittedCountersListener,
+  SavedObjectsCounterIncrement,
+  SavedObjectsCounterIncrements,
+  SavedObjectsCounters,
+  SavedObjectsCounterSet,
+} from './counters';
+
 export { SavedObjectsBackendError } from './backend/types';
 export type {
   SavedObjectsBackend,
   SavedObjectsBackendFactory,
   SavedObjectsBackendFactoryContext,
   SavedObjectsBackendCounterOperation,
+  SavedObjectsBackendCounterResult,
   SavedObjectsBackendCreateItem,
   SavedObjectsBackendBulkItemResult,
   SavedObjectsBackendFindQuery,

@@ -168,9 +168,6 @@ describe('SavedObjectsService', () => {
         scan: async () => ({ hits: [] }),
         closeScan: async () => {},
         aggregate: async () => [],
-        incrementCounter: async () => {
-          throw new Error('unused');
-        },
         incrementCounters: async () => [],
       };
     }

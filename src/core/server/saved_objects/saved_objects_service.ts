@@ -5,6 +5,8 @@ import type { Logger } from '../logging/types';
 import { SqliteSavedObjectsBackend } from './backend/sqlite/sqlite_backend';
 import type { SqliteSynchronousMode } from './backend/sqlite/sqlite_schema';
 import type { SavedObjectsBackend, SavedObjectsBackendFactory } from './backend/types';
+import { CounterGroupCommit } from './counters/counter_group_commit';
+import type { SavedObjectsCounters } from './counters/types';
 import { SavedObjectsRepository, type ISavedObjectsRepository } from './repository/repository';
 import {
   SavedObjectsClient,
@@ -60,6 +62,11 @@ export interface SavedObjectsServiceStart {
     options?: SavedObjectsClientProviderOptions
   ): SavedObjectsClientContract;
   getTypeRegistry(): ISavedObjectTypeRegistry;
+  /**
+   * The counters port: increments from any caller merged and group-committed, one backend write at a
+   * time (see `counters/counter_group_commit.ts`). Every registered type is reachable, hidden ones too.
+   */
+  counters: SavedObjectsCounters;
 }
 
 /**
@@ -92,6 +99,7 @@ export class SavedObjectsService {
   private backendFactory: SavedObjectsBackendFactory;
   private backendFactoryOverridden = false;
   private backend?: SavedObjectsBackend;
+  private counters?: CounterGroupCommit;
   private started = false;
 
   constructor({ logger, dataPath, backendFactory }: SavedObjectsServiceOptions) {
@@ -143,8 +151,11 @@ export class SavedObjectsService {
       `saved objects store open: ${backend.description} (${this.typeRegistry.getAllTypes().length} types)`
     );
 
+    // One group commit per store: every repository's single increments and the port's calls share it.
+    const counters = new CounterGroupCommit({ backend, registry: this.typeRegistry, logger: this.logger.get('counters') });
+    this.counters = counters;
     const createRepository = (includedHiddenTypes: string[] = []) =>
-      SavedObjectsRepository.createRepository(this.typeRegistry, backend, includedHiddenTypes);
+      SavedObjectsRepository.createRepository(this.typeRegistry, backend, includedHiddenTypes, counters);
 
     return {
       createInternalRepository: (includedHiddenTypes) => createRepository(includedHiddenTypes),
@@ -153,12 +164,20 @@ export class SavedObjectsService {
       getScopedClient: (_request, options = {}) =>
         new SavedObjectsClient(createRepository(options.includedHiddenTypes)),
       getTypeRegistry: () => this.typeRegistry,
+      counters: {
+        increment: (set) => counters.increment(set),
+        onCommitted: (type, field, listener) => counters.onCommitted(type, field, listener),
+        flush: () => counters.flush(),
+      },
     };
   }
 
   public async stop() {
-    const backend = this.backend;
+    const { backend, counters } = this;
     this.backend = undefined;
+    this.counters = undefined;
+    // Commits what is pending first: an increment accepted before stop is stored.
+    await counters?.stop();
     if (backend) {
       await backend.close();
       this.logger.debug(`saved objects store closed: ${backend.description}`);

@@ -4,6 +4,7 @@ import {
   SavedObjectTypeRegistry,
   type ISavedObjectsRepository,
   type SavedObjectsClientContract,
+  type SavedObjectsCounters,
   type SavedObjectsServiceStart,
 } from '../saved_objects';
 import type { CoreSetup } from '../types';
@@ -44,6 +45,13 @@ function createSavedObjectsRepository(): jest.Mocked<ISavedObjectsRepository> {
 export const savedObjectsClientMock = { create: createSavedObjectsClient };
 export const savedObjectsRepositoryMock = { create: createSavedObjectsRepository };
 
+/** A counters port that stores nothing: `increment` and `flush` resolve, `onCommitted` never calls back. */
+function createCounters(): jest.Mocked<SavedObjectsCounters> {
+  return mockOf<SavedObjectsCounters>({ increment: async () => undefined, onCommitted: () => () => undefined, flush: async () => undefined });
+}
+
+export const savedObjectsCountersMock = { create: createCounters };
+
 /** `registerType` goes to a real type registry (same checks), which the start contract of the same call shares. */
 function createSavedObjectsSetup(registry = new SavedObjectTypeRegistry()): jest.Mocked<CoreSetup['savedObjects']> {
   return mockOf<CoreSetup['savedObjects']>({ registerType: (type) => registry.registerType(type) });
@@ -58,6 +66,8 @@ function createSavedObjectsStart(registry = new SavedObjectTypeRegistry()) {
     createScopedRepository: () => repository,
     getScopedClient: () => client,
     getTypeRegistry: () => registry,
+    // A field of the contract, not a method: kept as is, the mocked port.
+    counters: createCounters(),
   });
   return Object.assign(start, { repository, client });
 }

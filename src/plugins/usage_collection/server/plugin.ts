@@ -29,7 +29,7 @@ import type { UsageCollectionConfig } from './config';
 import { IngestGuard } from './ingest/ingest_guard';
 import { clientIdentity } from './ingest/client_identity';
 import { OpsMetricsTracker } from './ops_metrics_tracker';
-import { GroupCommitWriter } from './report/group_commit_writer';
+import { ReportWriter } from './report/report_writer';
 import { ReportParser } from './report/report_parser';
 import { registerStatsRoute, registerUiMetricReportRoute } from './routes';
 import type { UsageCollectionSetup, UsageCollectionStart } from './types';
@@ -48,13 +48,13 @@ type CoreStartWithUsageData = CoreStart & { coreUsageData?: CoreUsageDataStart }
 
 /**
  * The server half of usage_collection: the collector registry (setup contract), `/api/stats`,
- * `POST /api/ui_metric/report` with its group-commit writer, and the default collectors upstream kept in
+ * `POST /api/ui_metric/report` (handing reports to core's counters port), and the default collectors upstream kept in
  * `opensearch_dashboards_usage_collection`.
  */
 export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, UsageCollectionStart> {
   private readonly logger: Logger;
   private readonly config: UsageCollectionConfig;
-  private readonly writer: GroupCommitWriter;
+  private readonly writer: ReportWriter;
   private readonly reportParser: ReportParser;
   private readonly ingestGuard: IngestGuard;
   private readonly usageCounters: UsageCountersService;
@@ -78,8 +78,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
       // Room for a day of UI-metric daily counts (at most one per admitted key) besides the code's counters.
       maxBufferedCounters: MAX_BUFFERED_COUNTERS + this.config.uiMetric.maxKeys,
     });
-    this.writer = new GroupCommitWriter({
-      logger: this.logger.get('ui_metric'),
+    this.writer = new ReportWriter({
       lingerMs: this.config.uiMetric.batchingIntervalInS * 1000,
       dailyCounts: this.usageCounters,
     });
@@ -180,7 +179,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
     this.internalClient = new SavedObjectsClient(repository);
     const countersRepository = core.savedObjects.createInternalRepository([USAGE_COUNTERS_SAVED_OBJECT_TYPE, UI_METRIC_DAILY_SAVED_OBJECT_TYPE]);
     this.countersRepository = countersRepository;
-    this.writer.start(repository);
+    this.writer.start(core.savedObjects.counters);
     this.usageCounters.start(countersRepository);
     this.dailyCleanup.start();
     if (this.config.uiMetric.enabled) this.ingestGuard.start(repository);

@@ -19,6 +19,8 @@ export async function createTestStore(extraTypes: SavedObjectsType[] = []) {
   return {
     repository,
     client: new SavedObjectsClient(repository),
+    /** Core's counters port on this store. */
+    counters: start.counters,
     close: async () => {
       await service.stop();
       rmSync(dataPath, { recursive: true, force: true });

@@ -208,18 +208,37 @@ export interface SavedObjectsBackend {
    * SQLite, an aggregation on OpenSearch): the answer is bounded by `size` however many documents match.
    */
   aggregate(query: SavedObjectsBackendAggregateQuery): Promise<SavedObjectsAggregateRow[]>;
-  /** Atomic: concurrent increments (from any process sharing the store) never get lost. */
-  incrementCounter(op: SavedObjectsBackendCounterOperation): Promise<SavedObjectsStoredDoc>;
   /**
-   * Applies many increments with a single durable write, results in order. SQLite applies all or
-   * none (one transaction). OpenSearch sends one `_bulk`: it refuses the batch up front when an
-   * operation is bound to fail (a counter that is not a number), but an item failing inside the
-   * `_bulk` does not undo the others; the call then throws that item's error.
+   * Applies many increments with a single durable write, results in order; concurrent increments (from
+   * any process sharing the store) never get lost. SQLite applies all or none (one transaction).
+   * OpenSearch sends one `_bulk`: it refuses the batch up front when an operation is bound to fail (a
+   * counter that is not a number), but an item failing inside the `_bulk` does not undo the others; the
+   * call then throws that item's error, carrying every operation's outcome (`counterOutcomesOf`).
+   * Single increments go through core's group commit (`counters/counter_group_commit.ts`), which calls this.
    */
   incrementCounters(
     ops: SavedObjectsBackendCounterOperation[],
     options?: SavedObjectsBackendCounterOptions
   ): Promise<SavedObjectsStoredDoc[]>;
+}
+
+/** The outcome of one operation of a counter batch. */
+export type SavedObjectsBackendCounterResult = { ok: true; doc: SavedObjectsStoredDoc } | { ok: false; error: Error };
+
+const OUTCOMES = Symbol('counterOutcomes');
+
+/**
+ * Marks the error of a counter batch some of whose operations were applied: `outcomes` says which, in
+ * order. A caller must then not retry the batch (the applied operations would count twice).
+ */
+export function withCounterOutcomes<E extends Error>(error: E, outcomes: SavedObjectsBackendCounterResult[]): E {
+  Object.defineProperty(error, OUTCOMES, { value: outcomes, enumerable: false });
+  return error;
+}
+
+/** The per-operation outcomes a failed `incrementCounters` carries, when it was partly applied. */
+export function counterOutcomesOf(error: unknown): SavedObjectsBackendCounterResult[] | undefined {
+  return error instanceof Error ? (error as Error & { [OUTCOMES]?: SavedObjectsBackendCounterResult[] })[OUTCOMES] : undefined;
 }
 
 export interface SavedObjectsBackendCounterOptions {

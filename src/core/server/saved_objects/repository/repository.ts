@@ -1,4 +1,5 @@
 import { pickFields } from '../backend/field_paths';
+import { CounterGroupCommit } from '../counters/counter_group_commit';
 import type { SavedObjectsBackend, SavedObjectsBackendCreateItem } from '../backend/types';
 import { errorContent, SavedObjectsErrorHelpers } from '../errors';
 import type { ISavedObjectTypeRegistry } from '../saved_objects_type_registry';
@@ -43,6 +44,8 @@ export interface SavedObjectsRepositoryOptions {
   allowedTypes: string[];
   /** For tests; the wall clock otherwise. */
   now?: () => Date;
+  /** The store's group commit, shared by every repository of the service; one of its own when absent. */
+  counters?: CounterGroupCommit;
 }
 
 /** The repository as callers see it (no constructor, no statics). */
@@ -57,12 +60,14 @@ export class SavedObjectsRepository {
   private readonly backend: SavedObjectsBackend;
   private readonly allowedTypes: readonly string[];
   private readonly now: () => Date;
+  private readonly counters: CounterGroupCommit;
 
   /** Allowed types are the visible ones plus `includedHiddenTypes`, which must be registered. */
   public static createRepository(
     typeRegistry: ISavedObjectTypeRegistry,
     backend: SavedObjectsBackend,
-    includedHiddenTypes: string[] = []
+    includedHiddenTypes: string[] = [],
+    counters?: CounterGroupCommit
   ): ISavedObjectsRepository {
     const allTypes = typeRegistry.getAllTypes().map((t) => t.name);
     const missing = includedHiddenTypes.filter((type) => !allTypes.includes(type));
@@ -71,7 +76,7 @@ export class SavedObjectsRepository {
     }
     const visible = allTypes.filter((type) => !typeRegistry.isHidden(type));
     const allowedTypes = [...new Set([...visible, ...includedHiddenTypes])];
-    return new SavedObjectsRepository({ typeRegistry, backend, allowedTypes });
+    return new SavedObjectsRepository({ typeRegistry, backend, allowedTypes, counters });
   }
 
   constructor(options: SavedObjectsRepositoryOptions) {
@@ -79,6 +84,7 @@ export class SavedObjectsRepository {
     this.backend = options.backend;
     this.allowedTypes = [...options.allowedTypes];
     this.now = options.now ?? (() => new Date());
+    this.counters = options.counters ?? new CounterGroupCommit({ backend: this.backend, registry: this.registry });
   }
 
   /** Persists an object. Fails with 409 when the id exists, unless `overwrite`. */
@@ -273,7 +279,8 @@ export class SavedObjectsRepository {
       migrationVersion: options.migrationVersion,
       upsertAttributes: options.upsertAttributes,
     });
-    const stored = await callBackend(type, id, () => this.backend.incrementCounter(op));
+    // Through the store's group commit: concurrent single increments share one backend write.
+    const stored = await callBackend(type, id, () => this.counters.incrementOne(op));
     return counterResult(this.registry, type, id, stored);
   }
 

@@ -109,7 +109,7 @@ describe.each(storeModes('ui_metric_limits'))('ui-metric ingest limits on the re
     const twice = { report: { uiStatsMetrics: { a: uiMetric('app', 'twice', MAX - 1), b: uiMetric('app', 'twice', MAX - 1, 'count') } } };
     const refused = await post(twice);
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toBe(`The report would raise ui-metric counter [app:twice] past ${MAX}; it was not stored`);
+    expect(refused.body.message).toBe(`The increments would raise counter [ui-metric:app:twice] (count) past ${MAX} in one commit; none of this call's increments were stored`);
     // Past the batch, the store holds the bound: a safe integer in SQLite; in OpenSearch the mapping's
     // `integer` (upstream's `count` mapping), which refuses a larger value with a 400 of its own.
     const bound = mode.name === 'opensearch' ? 2 ** 31 - 1 : MAX;

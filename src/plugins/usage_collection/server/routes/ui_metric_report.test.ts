@@ -2,7 +2,7 @@ import { SavedObjectsErrorHelpers } from '../../../../core/server';
 import { coreMock, httpServerMock, httpServiceMock } from '../../../../core/server/mocks';
 import { IngestGuard } from '../ingest/ingest_guard';
 import { createLoggerMock } from '../mocks';
-import { CounterOverflowError, WriterUnavailableError } from '../report/group_commit_writer';
+import { WriterUnavailableError } from '../report/report_writer';
 import { parseReport } from '../report/parse_report';
 import { registerUiMetricReportRoute } from './ui_metric_report';
 
@@ -159,7 +159,9 @@ describe('POST /api/ui_metric/report handler', () => {
     expect((await setup(jest.fn().mockRejectedValue(new WriterUnavailableError('the server is stopping'))).call()).payload).toEqual({
       message: 'The ui metric store is not available: the server is stopping',
     });
-    const overflow = await setup(jest.fn().mockRejectedValue(new CounterOverflowError('ui-metric counter [app:e]'))).call();
+    // The counters port's refusal of a report that would carry a sum of its commit past the bound.
+    const refused = SavedObjectsErrorHelpers.createBadRequestError('The increments would raise counter [ui-metric:app:e] (count) past 9007199254740991 in one commit');
+    const overflow = await setup(jest.fn().mockRejectedValue(refused)).call();
     expect(overflow.status).toBe(400);
     expect(overflow.payload).toContain('past 9007199254740991');
     const atBound = SavedObjectsErrorHelpers.createBadRequestError('Cannot increment [count] of [ui-metric:app:e]: the sum is not a safe integer');

@@ -2,15 +2,14 @@ import { SavedObjectsErrorHelpers, type IRouter, type Logger, type OpenSearchDas
 import { UI_METRIC_REPORT_PATH } from '../../common/constants';
 import { clientIdentity } from '../ingest/client_identity';
 import type { IngestGuard } from '../ingest/ingest_guard';
-import type { GroupCommitWriter } from '../report/group_commit_writer';
-import { CounterOverflowError, WriterUnavailableError } from '../report/group_commit_writer';
+import { WriterUnavailableError, type ReportWriter } from '../report/report_writer';
 import type { ReportParser } from '../report/report_parser';
 
 export interface UiMetricReportRouteDeps {
   router: IRouter;
   /** Parses and checks bodies (on its own thread when it can). */
   parser: Pick<ReportParser, 'parse'>;
-  writer: Pick<GroupCommitWriter, 'write'>;
+  writer: Pick<ReportWriter, 'write'>;
   /** Rate limit, caps on distinct names, store availability. */
   guard: IngestGuard;
   logger: Logger;
@@ -81,8 +80,8 @@ export function registerUiMetricReportRoute({ router, parser, writer, guard, log
         if (availability.failed(error)) {
           return response.customError(unavailable(availability.retryAfterS, 'The ui metric store is not available; retry later'));
         }
-        if (error instanceof CounterOverflowError || SavedObjectsErrorHelpers.isBadRequestError(error)) {
-          // A counter at its bound: the store (or the batch) refused the report rather than wrap the count.
+        if (SavedObjectsErrorHelpers.isBadRequestError(error)) {
+          // A counter at its bound: the store (or the commit) refused the report rather than wrap the count.
           return response.badRequest({ body: (error as Error).message });
         }
         logger.error(`Unable to store a ui metric report: ${(error as Error).stack ?? error}`);

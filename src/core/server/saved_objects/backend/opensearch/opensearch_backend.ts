@@ -20,9 +20,8 @@ import {
   type SavedObjectsBackendVersionCheck,
   type SavedObjectsRawDocSource,
 } from '../types';
-import { CounterGroupCommit } from './counter_group_commit';
 import { CounterWriter } from './counter_writer';
-import { applyCounterBatch, sendCounterItems } from './opensearch_counters';
+import { applyCounterBatch } from './opensearch_counters';
 import { callOpenSearch, fromOpenSearchError, type OpenSearchErrorCause } from './opensearch_errors';
 import { runAggregate } from './opensearch_aggregate';
 import { runFind, toFindHits } from './opensearch_find';
@@ -80,11 +79,6 @@ export class OpenSearchSavedObjectsBackend implements SavedObjectsBackend {
    */
   private unrefreshedWrites = false;
   private readonly counterWriter = new CounterWriter();
-  private readonly counterGroupCommit = new CounterGroupCommit((ops) =>
-    this.afterUnrefreshedWrite(
-      sendCounterItems({ client: this.client, index: this.index, refresh: false, ops, writer: this.counterWriter })
-    )
-  );
 
   constructor(private readonly options: OpenSearchSavedObjectsBackendOptions) {
     this.client = options.client;
@@ -268,11 +262,6 @@ export class OpenSearchSavedObjectsBackend implements SavedObjectsBackend {
 
   public async closeScan(cursor: string) {
     await closeScanCursor(this.client, decodeScanCursor(cursor));
-  }
-
-  public async incrementCounter(op: SavedObjectsBackendCounterOperation) {
-    this.assertOpen();
-    return this.counterGroupCommit.run(op);
   }
 
   public async incrementCounters(ops: SavedObjectsBackendCounterOperation[]) {

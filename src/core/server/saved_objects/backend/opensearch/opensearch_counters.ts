@@ -2,7 +2,9 @@ import type { Client } from '@opensearch-project/opensearch';
 import type { Logger } from '../../../logging/types';
 import {
   SavedObjectsBackendError,
+  withCounterOutcomes,
   type SavedObjectsBackendCounterOperation,
+  type SavedObjectsBackendCounterResult,
   type SavedObjectsRawDocSource,
   type SavedObjectsStoredDoc,
 } from '../types';
@@ -29,9 +31,7 @@ export interface CounterBatchOptions {
 }
 
 /** The outcome of one counter operation sent in a `_bulk`. */
-export type CounterItemResult =
-  | { ok: true; doc: SavedObjectsStoredDoc }
-  | { ok: false; error: Error };
+export type CounterItemResult = SavedObjectsBackendCounterResult;
 
 /**
  * Sends counter operations as ONE `_bulk` of scripted updates and reports each item. Items on the
@@ -101,7 +101,8 @@ export async function applyCounterBatch(options: CounterBatchOptions): Promise<S
       `incrementCounters: ${failures.length} of ${ops.length} increments failed and ${applied} were applied; ` +
         `first failure: ${failures[0].message}`
     );
-    throw partialFailure(failures[0], failures.length, ops.length, applied);
+    // Which items were applied: the group commit settles each caller by its own, and retries none.
+    throw withCounterOutcomes(partialFailure(failures[0], failures.length, ops.length, applied), results);
   }
   return results.map((r) => (r as { ok: true; doc: SavedObjectsStoredDoc }).doc);
 }

@@ -197,11 +197,6 @@ export class SqliteSavedObjectsBackend implements SavedObjectsBackend {
   /** A SQLite cursor holds nothing open. */
   public async closeScan(_cursor: string) {}
 
-  public async incrementCounter(op: SavedObjectsBackendCounterOperation) {
-    const [doc] = await this.incrementCounters([op]);
-    return doc;
-  }
-
   public async incrementCounters(ops: SavedObjectsBackendCounterOperation[], options: SavedObjectsBackendCounterOptions = {}) {
     const { write, statements } = this.session();
     const returnDocs = options.returnDocs !== false;

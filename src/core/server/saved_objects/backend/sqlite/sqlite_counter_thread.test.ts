@@ -40,14 +40,14 @@ describe('SqliteSavedObjectsBackend with its counter thread', () => {
       ['ui-metric:b', { count: 1 }, 1],
       ['ui-metric:a', { count: 5 }, 2],
     ]);
-    await Promise.all(Array.from({ length: 50 }, (_, i) => backend.incrementCounter(op('a', i % 2 === 0 ? 1 : 2))));
+    await Promise.all(Array.from({ length: 50 }, (_, i) => backend.incrementCounters([op('a', i % 2 === 0 ? 1 : 2)])));
     expect((await backend.get('ui-metric:a'))!._source['ui-metric']).toEqual({ count: 5 + 25 + 50 });
     expect(await backend.incrementCounters([op('b')], { returnDocs: false })).toEqual([]);
     expect((await backend.get('ui-metric:b'))!._source['ui-metric']).toEqual({ count: 2 });
   });
 
   it('rejects with the backend error class, and rolls the whole batch back', async () => {
-    await backend.incrementCounter(op('a'));
+    await backend.incrementCounters([op('a')]);
     await backend.create({ doc: { _id: 'ui-metric:text', _source: { type: 'ui-metric', 'ui-metric': { count: 'x' } } }, overwrite: false });
     const error = await backend.incrementCounters([op('a', 10), op('text')]).catch((e) => e);
     expect(error).toBeInstanceOf(SavedObjectsBackendError);
@@ -68,11 +68,11 @@ describe('SqliteSavedObjectsBackend with its counter thread', () => {
   });
 
   it('falls back to the main connection when the thread dies, and logs it', async () => {
-    await backend.incrementCounter(op('a'));
+    await backend.incrementCounters([op('a')]);
     await thread()!.caller.worker.terminate();
     expect(thread()!.alive).toBe(false);
     expect(lines).toContainEqual(expect.stringMatching(/^error the counter thread of sqlite:.* stopped/));
-    await backend.incrementCounter(op('a', 4));
+    await backend.incrementCounters([op('a', 4)]);
     expect((await backend.get('ui-metric:a'))!._source['ui-metric']).toEqual({ count: 5 });
   });
 });
