@@ -133,7 +133,7 @@ const median = (values) => {
  * a commit touches about five times as many saved objects. The targets are evaluated on the first; the
  * second shows how the cost grows with the number of distinct counters per commit.
  */
-async function run({ durationS = 5, warmupS = 1, rounds = 3, concurrency = 32, metricsPerReport = 100, counters = [100, 500], log = console.log } = {}) {
+async function run({ durationS = 5, warmupS = 1, rounds = 5, concurrency = 32, metricsPerReport = 100, counters = [100, 500], log = console.log } = {}) {
   const vocabularies = (Array.isArray(counters) ? counters : [counters]).map(Number);
   const eventsPerApp = 25;
   const sets = vocabularies.map((n) => ({ counters: n, ...makeBodies({ count: 512, metricsPerReport, apps: Math.ceil(n / eventsPerApp), eventsPerApp }) }));

@@ -28,7 +28,7 @@ export type { IncrementCounterParams, UsageCounter } from './usage_counters';
 // The stored types other plugins read (the usage insights app), named once.
 export { UI_METRIC_SAVED_OBJECT_TYPE } from '../common/constants';
 export { APPLICATION_USAGE_DAILY_TYPE } from './collectors/application_usage/saved_object_types';
-export { UI_METRIC_DAILY_SAVED_OBJECT_TYPE, USAGE_COUNTERS_SAVED_OBJECT_TYPE } from './usage_counters';
+export { UI_METRIC_DAILY_SAVED_OBJECT_TYPE, USAGE_COUNTERS_SAVED_OBJECT_TYPE, uiMetricDailyId } from './usage_counters';
 
 export const plugin = (initializerContext: PluginInitializerContext<UsageCollectionConfig>) =>
   new UsageCollectionPlugin(initializerContext);

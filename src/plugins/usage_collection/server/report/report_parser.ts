@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ThreadCaller, ThreadStoppedError, type Logger } from '../../../../core/server';
 import { parseReport, type ParsedReport } from './parse_report';
 import { ParsedReportDecoder, type EncodedBatch } from './parsed_report_codec';
+import { packBodies, type PackedBodies } from './packed_bodies';
 
 interface Pending {
   body: Buffer;
@@ -17,10 +18,11 @@ interface Pending {
  * the same result.
  *
  * Bodies go to the thread in batches: those read in one turn of the event loop travel in one message
- * and come back in one (a message costs each side a wake-up and a dispatch, whatever it carries).
+ * and come back in one (a message costs each side a wake-up and a dispatch, whatever it carries). A
+ * batch's bodies are copied into one buffer that is transferred, not cloned (see packed_bodies.ts).
  */
 export class ReportParser {
-  private thread?: ThreadCaller<Uint8Array[], EncodedBatch>;
+  private thread?: ThreadCaller<PackedBodies, EncodedBatch>;
   private starting?: Promise<void>;
   private readonly decoder = new ParsedReportDecoder();
   private queue: Pending[] = [];
@@ -36,7 +38,7 @@ export class ReportParser {
 
   private async startThread() {
     try {
-      this.thread = await ThreadCaller.start<Uint8Array[], EncodedBatch>({
+      this.thread = await ThreadCaller.start<PackedBodies, EncodedBatch>({
         entry: join(__dirname, 'report_parser_worker'),
         description: 'the ui metric report thread',
         logger: this.logger,
@@ -64,9 +66,7 @@ export class ReportParser {
     this.queue = [];
     const thread = this.thread;
     if (!thread?.alive) return parseHere(batch);
-    // Posting clones the bytes (cheaper than copying them to transfer). A body smaller than Node's buffer
-    // pool may be a view on a shared 8 KB block, which the clone would copy whole: it is copied out first.
-    const bodies = batch.map(({ body }) => (body.byteLength === body.buffer.byteLength ? body : new Uint8Array(body)));
+    const { bytes, ends, transfer } = packBodies(batch);
     const fail = (error: unknown) => {
       if (!(error instanceof ThreadStoppedError)) {
         // The thread's id table may now differ from ours: stop using it.
@@ -76,7 +76,7 @@ export class ReportParser {
       }
       parseHere(batch);
     };
-    thread.call(bodies).then((encoded) => {
+    thread.call({ bytes, ends }, transfer).then((encoded) => {
       let results;
       try {
         // Replies arrive in order, so the decoder's id table follows the thread's.

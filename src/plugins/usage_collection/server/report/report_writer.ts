@@ -2,7 +2,7 @@ import type { SavedObjectsCommitSum, SavedObjectsCommittedCounter, SavedObjectsC
 import { UI_METRIC_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { APPLICATION_USAGE_TRANSACTIONAL_TYPE } from '../collectors/application_usage/saved_object_types';
 import { UI_METRIC_DAILY_SAVED_OBJECT_TYPE } from '../usage_counters/constants';
-import { utcDay } from '../usage_counters/counter_names';
+import { uiMetricDailyId, utcDay } from '../usage_counters/counter_names';
 import type { ApplicationUsageIncrement, ReportIncrements } from './report_increments';
 
 /** The writer cannot take writes: before the plugin started, or after it stopped. Maps to 503. */
@@ -90,6 +90,8 @@ function addDailyCounts(sink: DailyCountSink, committed: Iterable<SavedObjectsCo
   for (const { id, incrementBy } of committed) {
     // An app name (or user-agent record key) never holds ':' (report rules): the first one ends it.
     const at = id.indexOf(':');
-    sink.addDailyCount(UI_METRIC_DAILY_SAVED_OBJECT_TYPE, `${id}:${date}`, { appName: id.slice(0, at), eventName: id.slice(at + 1), date }, incrementBy);
+    const appName = id.slice(0, at);
+    const eventName = id.slice(at + 1);
+    sink.addDailyCount(UI_METRIC_DAILY_SAVED_OBJECT_TYPE, uiMetricDailyId(appName, eventName, date), { appName, eventName, date }, incrementBy);
   }
 }

@@ -51,3 +51,6 @@ export interface UsageCounterKey {
 /** The saved-object id of one daily counter. */
 export const usageCounterId = ({ domainId, counterName, counterType, date }: UsageCounterKey) =>
   `${domainId}:${counterName}:${counterType}:${date}`;
+
+/** The saved-object id of one UI event's daily count (`ui-metric-daily`): `<appName>:<eventName>:<YYYY-MM-DD>`. */
+export const uiMetricDailyId = (appName: string, eventName: string, date: string) => `${appName}:${eventName}:${date}`;

@@ -6,7 +6,7 @@ export {
   UI_METRIC_DAILY_SAVED_OBJECT_TYPE,
   USAGE_COUNTERS_SAVED_OBJECT_TYPE,
 } from './constants';
-export { utcDay } from './counter_names';
+export { uiMetricDailyId, utcDay } from './counter_names';
 export { DailyCleanup } from './daily_cleanup';
 export { usageCountersSavedObjectTypes } from './saved_object_types';
 export { registerUsageCountersCollector } from './usage_counters_collector';

@@ -6,15 +6,12 @@
  * read every daily object of the window.
  */
 import type { ISavedObjectsRepository } from '../../../../core/server';
-import { UI_METRIC_DAILY_SAVED_OBJECT_TYPE } from '../../../usage_collection/server';
+import { UI_METRIC_DAILY_SAVED_OBJECT_TYPE, uiMetricDailyId } from '../../../usage_collection/server';
 
 export interface UiEventKey {
   appName: string;
   eventName: string;
 }
-
-/** The id of one event's daily object. */
-export const uiMetricDailyId = ({ appName, eventName }: UiEventKey, date: string) => `${appName}:${eventName}:${date}`;
 
 /**
  * For each event, its count summed over each of `windows` (lists of UTC days, e.g. the last 7 and the last
@@ -30,7 +27,7 @@ export async function readUiMetricDaily(
   if (events.length === 0 || days.length === 0) return totals;
   const wanted = events.flatMap((key) => days.map((date) => ({ key, date })));
   const { saved_objects: found } = await repository.bulkGet<{ count?: unknown }>(
-    wanted.map(({ key, date }) => ({ type: UI_METRIC_DAILY_SAVED_OBJECT_TYPE, id: uiMetricDailyId(key, date), fields: ['count'] }))
+    wanted.map(({ key, date }) => ({ type: UI_METRIC_DAILY_SAVED_OBJECT_TYPE, id: uiMetricDailyId(key.appName, key.eventName, date), fields: ['count'] }))
   );
   found.forEach((object, i) => {
     const count = object.error ? 0 : Number(object.attributes?.count);
