@@ -180,7 +180,7 @@ export class UsageCollectionPlugin implements Plugin<UsageCollectionSetup, Usage
     const countersRepository = core.savedObjects.createInternalRepository([USAGE_COUNTERS_SAVED_OBJECT_TYPE, UI_METRIC_DAILY_SAVED_OBJECT_TYPE]);
     this.countersRepository = countersRepository;
     this.writer.start(core.savedObjects.counters);
-    this.usageCounters.start(countersRepository);
+    this.usageCounters.start(core.savedObjects.counters);
     this.dailyCleanup.start();
     if (this.config.uiMetric.enabled) this.ingestGuard.start(repository);
     this.coreUsageData = core.coreUsageData;

@@ -1,4 +1,4 @@
-import type { ISavedObjectsRepository, Logger, SavedObjectsIncrementCounterOperation } from '../../../../core/server';
+import type { Logger, SavedObjectsCounterIncrement, SavedObjectsCounterIncrements, SavedObjectsCounters } from '../../../../core/server';
 import {
   counterNameProblem,
   counterTypeProblem,
@@ -12,7 +12,8 @@ import { DEFAULT_COUNTER_TYPE, MAX_BUFFERED_COUNTERS, USAGE_COUNTERS_SAVED_OBJEC
 import { onFlushFailure } from './flush_policy';
 import type { IncrementCounterParams, UsageCounter } from './types';
 
-type CounterRepository = Pick<ISavedObjectsRepository, 'incrementCounters'>;
+/** Core's counters port: a flush joins the same group commit as the UI-metric reports. */
+type CounterPort = Pick<SavedObjectsCounters, 'increment'>;
 
 /** One daily count waiting for a flush: its object (type and id), the names it is created with, the sum. */
 interface BufferedCount {
@@ -60,7 +61,7 @@ export interface UsageCountersStats {
 export class UsageCountersService {
   private readonly domains = new Map<string, UsageCounter>();
   private buffer = new Map<string, BufferedCount>();
-  private repository?: CounterRepository;
+  private port?: CounterPort;
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
   private storeAway = false;
@@ -88,9 +89,9 @@ export class UsageCountersService {
     return counter;
   };
 
-  /** Opens the service on the store (plugin start): flushes from now on, every `bufferDurationMs`. */
-  public start(repository: CounterRepository) {
-    this.repository = repository;
+  /** Opens the service on core's counters port (plugin start): flushes from now on, every `bufferDurationMs`. */
+  public start(port: CounterPort) {
+    this.port = port;
     // A tick while a flush still runs (a slow store) is skipped rather than queued.
     this.timer = setInterval(() => {
       if (!this.flushing) void this.flush();
@@ -112,8 +113,8 @@ export class UsageCountersService {
    */
   public async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
-    if (!this.repository || this.buffer.size === 0) return;
-    const flushing = this.store(this.repository);
+    if (!this.port || this.buffer.size === 0) return;
+    const flushing = this.store(this.port);
     this.flushing = flushing;
     try {
       await flushing;
@@ -167,12 +168,11 @@ export class UsageCountersService {
     return false;
   }
 
-  private async store(repository: CounterRepository) {
+  private async store(port: CounterPort) {
     const batch = this.buffer;
     this.buffer = new Map();
-    const ops = [...batch.values()].map(toOperation);
     try {
-      await repository.incrementCounters(ops, { returnObjects: false });
+      await port.increment({ increments: toIncrements(batch.values()) });
       this.stats.flushes++;
       if (this.storeAway) {
         this.storeAway = false;
@@ -181,7 +181,7 @@ export class UsageCountersService {
     } catch (error) {
       this.stats.failedFlushes++;
       if (onFlushFailure(error) === 'split') {
-        await this.storeOneByOne(repository, batch, error as Error);
+        await this.storeOneByOne(port, batch, error as Error);
         return;
       }
       this.keep(batch.values());
@@ -193,14 +193,14 @@ export class UsageCountersService {
   }
 
   /** After the store refused a batch for one counter: each alone, dropping only the ones refused. */
-  private async storeOneByOne(repository: CounterRepository, batch: Map<string, BufferedCount>, cause: Error) {
+  private async storeOneByOne(port: CounterPort, batch: Map<string, BufferedCount>, cause: Error) {
     this.options.logger.warn(`A usage counters flush was refused (${cause.message}); storing its counters one by one`);
     const entries = [...batch.values()];
     for (let i = 0; i < entries.length; i++) {
       const counter = entries[i];
       const { id } = counter;
       try {
-        await repository.incrementCounters([toOperation(counter)], { returnObjects: false });
+        await port.increment({ increments: toIncrements([counter]) });
       } catch (error) {
         if (onFlushFailure(error) === 'split') {
           this.stats.droppedIncrements++;
@@ -225,6 +225,13 @@ function prefixed(field: string, problem: string | undefined) {
   return problem === undefined ? undefined : `${field} ${problem}`;
 }
 
-function toOperation({ type, id, attributes, count }: BufferedCount): SavedObjectsIncrementCounterOperation {
-  return { type, id, counterFieldName: 'count', incrementBy: count, upsertAttributes: attributes };
+/** The port's groups: one per type, each counter created with its names. */
+function toIncrements(counts: Iterable<BufferedCount>): SavedObjectsCounterIncrements[] {
+  const byType = new Map<string, { type: string; counterFieldName: string; counters: SavedObjectsCounterIncrement[] }>();
+  for (const { type, id, attributes, count } of counts) {
+    let group = byType.get(type);
+    if (!group) byType.set(type, (group = { type, counterFieldName: 'count', counters: [] }));
+    group.counters.push({ id, incrementBy: count, upsertAttributes: attributes });
+  }
+  return [...byType.values()];
 }
