@@ -1,8 +1,9 @@
-/* Shared by this folder's tests: test plugin paths and report builders. */
+/* Shared by this folder's tests: test plugin paths, report builders and the per-test server set-up. */
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { request } from 'http';
 import { join } from 'path';
-import { REPO_ROOT, TEST_PLUGINS_DIR } from '../../../../../test/harness/osd_server';
+import { OsdServer, OsdServerOptions, REPO_ROOT, startOsdServer, TEST_PLUGINS_DIR } from '../../../../../test/harness/osd_server';
+import type { StoreMode } from '../../../../../test/harness/store_modes';
 
 export const usageTestPlugin = join(TEST_PLUGINS_DIR, 'usage_test_plugin');
 export const testPlugin = join(TEST_PLUGINS_DIR, 'test_plugin');
@@ -82,4 +83,32 @@ export function postFrom(localAddress: string, url: string, body: unknown): Prom
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/**
+ * One server per test on one store mode: registers the suite's hooks (the mode started before all tests and
+ * stopped after; after each test the server stopped and the store emptied, as a fresh embedded data folder).
+ * `start` starts the test's server with `baseArgs`, the mode's arguments and `extraArgs`; a later `start` in
+ * the same test replaces it (stop the previous one first when it must not run beside it).
+ */
+export function serverPerTest(mode: StoreMode, baseArgs: string[] = []) {
+  let server: OsdServer | undefined;
+  let args: string[] = [];
+  beforeAll(async () => {
+    await mode.before();
+    args = [...baseArgs, ...mode.args()];
+  }, 180000);
+  afterAll(() => mode.after());
+  afterEach(async () => {
+    await server?.stop();
+    server?.cleanup();
+    server = undefined;
+    await mode.reset();
+  });
+  return {
+    start: async (extraArgs: string[] = [], options: Omit<OsdServerOptions, 'args'> = {}) =>
+      (server = await startOsdServer({ ...options, args: [...args, ...extraArgs] })),
+    /** The arguments every server of the suite starts with (known once the mode is up). */
+    args: () => args,
+  };
 }

@@ -1,6 +1,6 @@
 import { ADMIN_AUTH_HEADERS, api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
 import { storeModes } from '../../../../../test/harness/store_modes';
-import { countsFromUsage, disableDependantsOfUsageCollection, reportBody, testPlugin, UNTHROTTLED_ARGS, uiMetric, usageTestPlugin } from './helpers';
+import { countsFromUsage, disableDependantsOfUsageCollection, reportBody, serverPerTest, testPlugin, UNTHROTTLED_ARGS, uiMetric, usageTestPlugin } from './helpers';
 
 // 50 reporters on one address send more than a browser would: the per-client limit is lifted.
 const baseArgs = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0', ...UNTHROTTLED_ARGS];
@@ -12,23 +12,11 @@ async function storedCounts(server: OsdServer) {
 }
 
 describe.each(storeModes('ui_metric'))('POST /api/ui_metric/report on the real server (%s store)', (mode) => {
-  let server: OsdServer | undefined;
-  let args: string[] = [];
-  beforeAll(async () => {
-    await mode.before();
-    args = [...baseArgs, ...mode.args()];
-  }, 180000);
-  afterAll(() => mode.after());
-  afterEach(async () => {
-    await server?.stop();
-    server?.cleanup();
-    server = undefined;
-    // One empty store per test, as the embedded mode's fresh data folder.
-    await mode.reset();
-  });
+  const servers = serverPerTest(mode, baseArgs);
+  let server: OsdServer;
 
   it('validates reports: 400 naming the field, ":" in an app name, and the xsrf header', async () => {
-    server = await startOsdServer({ args });
+    server = await servers.start();
     const url = `${server.url}/api/ui_metric/report`;
     const badSum = await api(url, 'POST', { report: { uiStatsMetrics: { a: { ...uiMetric('app', 'e', 1), stats: { min: 0, max: 1, sum: 'x', avg: 1 } } } } });
     expect(badSum.status).toBe(400);
@@ -45,7 +33,7 @@ describe.each(storeModes('ui_metric'))('POST /api/ui_metric/report on the real s
   });
 
   it('counts `<appName>:<eventName>` by stats.sum, user agents by report, and keeps ":" in event names', async () => {
-    server = await startOsdServer({ args });
+    server = await servers.start();
     const url = `${server.url}/api/ui_metric/report`;
     // Keyed as the browser reporter keys it: the record key names the counter (upstream's id).
     const userAgent = {
@@ -60,7 +48,7 @@ describe.each(storeModes('ui_metric'))('POST /api/ui_metric/report on the real s
   });
 
   it('gives exact totals for 50 concurrent reporters, and keeps them across a restart', async () => {
-    server = await startOsdServer({ args });
+    server = await servers.start();
     const url = `${server.url}/api/ui_metric/report`;
     const expected: Record<string, Record<string, number>> = {};
     const reporter = async (r: number) => {
@@ -84,7 +72,7 @@ describe.each(storeModes('ui_metric'))('POST /api/ui_metric/report on the real s
 
     const dataPath = server.dataPath;
     expect(await server.stop()).toBe(0);
-    server = await startOsdServer({ args, dataPath });
+    server = await servers.start([], { dataPath });
     expect(await storedCounts(server)).toEqual(expected);
 
     if (mode.name === 'opensearch') {
@@ -100,7 +88,7 @@ describe.each(storeModes('ui_metric'))('POST /api/ui_metric/report on the real s
   });
 
   it('does not serve the route when usageCollection.uiMetric.enabled is false', async () => {
-    server = await startOsdServer({ args: [...args, '--usageCollection.uiMetric.enabled=false'] });
+    server = await servers.start(['--usageCollection.uiMetric.enabled=false']);
     expect((await api(`${server.url}/api/ui_metric/report`, 'POST', reportBody([['a', 'b', 1]]))).status).toBe(404);
     expect((await api(`${server.url}/api/stats?extended`)).status).toBe(200);
   });

@@ -3,9 +3,9 @@
  * not non-negative safe integers, names too long or holding control characters, counters that would pass
  * Number.MAX_SAFE_INTEGER, new names past the caps, and clients past the rate limit.
  */
-import { ADMIN_AUTH_HEADERS, api, basicAuthHeader, OsdServer, runServerToExit, startOsdServer } from '../../../../../test/harness/osd_server';
+import { ADMIN_AUTH_HEADERS, api, basicAuthHeader, OsdServer, runServerToExit } from '../../../../../test/harness/osd_server';
 import { storeModes } from '../../../../../test/harness/store_modes';
-import { countsFromUsage, postFrom, reportBody, UNTHROTTLED_ARGS, uiMetric } from './helpers';
+import { countsFromUsage, postFrom, reportBody, serverPerTest, UNTHROTTLED_ARGS, uiMetric } from './helpers';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -23,23 +23,9 @@ const withUsage = (appId: string, entry: Record<string, unknown>) => ({
 const withAgent = (key: string, userAgent: string) => ({ report: { userAgent: { u: { key, type: 'user_agent', appName: 'x', userAgent } } } });
 
 describe.each(storeModes('ui_metric_limits'))('ui-metric ingest limits on the real server (%s store)', (mode) => {
+  const servers = serverPerTest(mode, ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0']);
   let server: OsdServer | undefined;
-  let baseArgs: string[] = [];
-  const start = async (extra: string[] = [], dataPath?: string) => {
-    server = await startOsdServer({ args: [...baseArgs, ...extra], dataPath });
-    return server;
-  };
-  beforeAll(async () => {
-    await mode.before();
-    baseArgs = ['--usageCollection.maximumWaitTimeForAllCollectorsInS=0', ...mode.args()];
-  }, 180000);
-  afterAll(() => mode.after());
-  afterEach(async () => {
-    await server?.stop();
-    server?.cleanup();
-    server = undefined;
-    await mode.reset();
-  });
+  const start = async (extra: string[] = [], dataPath?: string) => (server = await servers.start(extra, { dataPath }));
 
   it('answers 400 naming the field for counts that are not non-negative safe integers, and stores none of them', async () => {
     const { url } = await start(UNTHROTTLED_ARGS);

@@ -5,9 +5,9 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'path';
-import { api, OsdServer, startOsdServer } from '../../../../../test/harness/osd_server';
+import { api, OsdServer } from '../../../../../test/harness/osd_server';
 import { storeModes, type StoreMode } from '../../../../../test/harness/store_modes';
-import { reportBody, UNTHROTTLED_ARGS } from './helpers';
+import { reportBody, serverPerTest, UNTHROTTLED_ARGS } from './helpers';
 
 interface DailyEvent {
   domainId: string;
@@ -57,28 +57,16 @@ async function readStored(mode: StoreMode, server: OsdServer, type: string, id: 
 }
 
 describe.each(storeModes('usage_counters'))('usage counters on the real server (%s store)', (mode) => {
-  let server: OsdServer | undefined;
-  let args: string[] = [];
-  beforeAll(async () => {
-    await mode.before();
-    args = [
-      '--usageCollection.maximumWaitTimeForAllCollectorsInS=0',
-      '--usageCollection.usageCounters.bufferDurationMs=200',
-      '--usageCollection.uiMetric.maxKeys=3',
-      ...UNTHROTTLED_ARGS,
-      ...mode.args(),
-    ];
-  }, 180000);
-  afterAll(() => mode.after());
-  afterEach(async () => {
-    await server?.stop();
-    server?.cleanup();
-    server = undefined;
-    await mode.reset();
-  });
+  const servers = serverPerTest(mode, [
+    '--usageCollection.maximumWaitTimeForAllCollectorsInS=0',
+    '--usageCollection.usageCounters.bufferDurationMs=200',
+    '--usageCollection.uiMetric.maxKeys=3',
+    ...UNTHROTTLED_ARGS,
+  ]);
+  let server: OsdServer;
 
   it('counts core API calls by method, reports them under usage_counters, and flushes on a clean stop', async () => {
-    server = await startOsdServer({ args });
+    server = await servers.start();
     const { url } = server;
     for (let i = 0; i < 3; i++) expect((await api(`${url}/api/saved_objects/_find?type=config`)).status).toBe(200);
     expect((await api(`${url}/api/saved_objects/config/nope`)).status).toBe(404);
@@ -107,14 +95,14 @@ describe.each(storeModes('usage_counters'))('usage counters on the real server (
     await api(`${url}/api/saved_objects/_find?type=config`);
     const dataPath = server.dataPath;
     await server.stop();
-    server = await startOsdServer({ args, dataPath });
+    server = await servers.start([], { dataPath });
     const after = await coreCounts(server);
     expect(after['savedObjects.find']).toBe(5);
     expect(after['uiSettings.get']).toBe(1);
   }, 120000);
 
   it('keeps out of the saved-objects API: clients can neither read nor write the counters', async () => {
-    server = await startOsdServer({ args });
+    server = await servers.start();
     const { url } = server;
     await api(`${url}/api/saved_objects/_find?type=config`);
     await waitForCounts(server, (c) => c['savedObjects.find'] >= 1);
@@ -130,20 +118,20 @@ describe.each(storeModes('usage_counters'))('usage counters on the real server (
   }, 120000);
 
   it('loses no acknowledged flush to kill -9', async () => {
-    server = await startOsdServer({ args });
+    server = await servers.start();
     const { url, dataPath } = server;
     for (let i = 0; i < 7; i++) await api(`${url}/api/saved_objects/_find?type=config`);
     await api(`${url}/api/opensearch-dashboards/settings`);
     // Reported = read back from the store: the flush holding them was acknowledged.
     const acknowledged = await waitForCounts(server, (c) => c['savedObjects.find'] === 7 && c['uiSettings.get'] === 1);
     await server.kill9();
-    server = await startOsdServer({ args, dataPath });
+    server = await servers.start([], { dataPath });
     const after = await coreCounts(server);
     expect(after).toEqual(acknowledged);
   }, 120000);
 
   it('keeps a daily count per stored ui-metric counter (flushed with the usage counters), within the key cap (maxKeys=3)', async () => {
-    server = await startOsdServer({ args });
+    server = await servers.start();
     const { url } = server;
     const post = (body: unknown) => api(`${url}/api/ui_metric/report`, 'POST', body);
     expect((await post(reportBody([['app1', 'GET:_search', 2], ['app1', 'e2', 1]]))).status).toBe(200);
