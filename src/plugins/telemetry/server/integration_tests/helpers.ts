@@ -186,3 +186,21 @@ export async function deleteOwnIndices(mode: StoreMode, suffixes: string[]): Pro
   if (mode.name !== 'opensearch' || !mode.node) return;
   await Promise.all(suffixes.map((suffix) => fetch(`${mode.node!.url}/${mode.index}_${suffix}`, { method: 'DELETE' })));
 }
+
+/**
+ * The servers and receivers a test starts, stopped after it; also registers the store mode's hooks (up before
+ * the suite, down after it, emptied after each test). `track(servers, x)`/`track(receivers, x)` return `x`.
+ */
+export function perTestResources(mode: StoreMode) {
+  const servers: OsdServer[] = [];
+  const receivers: Receiver[] = [];
+  beforeAll(() => mode.before(), 180000);
+  afterAll(() => mode.after());
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map(async (s) => (await s.stop(), s.cleanup())));
+    await Promise.all(receivers.splice(0).map((r) => r.stop()));
+    await mode.reset();
+  });
+  const track = <T extends OsdServer | Receiver>(list: T[], item: T) => (list.push(item), item);
+  return { servers, receivers, track };
+}

@@ -4,23 +4,14 @@
  * last state wins; an opt-out is never announced; a change of the choice ends a failure pause.
  */
 import { api, type OsdServer } from '../../../../../test/harness/osd_server';
-import { startReceiver, type Receiver, type ReceivedRequest } from '../../../../../test/receiver';
+import { startReceiver, type ReceivedRequest } from '../../../../../test/receiver';
 import { storeModes } from '../../../../../test/harness/store_modes';
-import { gaps, linesWith, readTelemetryState, sleep, startTelemetryServer, waitForLines, waitForRequests } from './helpers';
+import { gaps, linesWith, perTestResources, readTelemetryState, sleep, startTelemetryServer, waitForLines, waitForRequests } from './helpers';
 
 const INTERVAL_MS = 10000;
 
 describe.each(storeModes('telemetry_opt_in'))('telemetry opt-in changes (%s store)', (mode) => {
-  const servers: OsdServer[] = [];
-  const receivers: Receiver[] = [];
-  const track = <T extends OsdServer | Receiver>(list: T[], item: T) => (list.push(item), item);
-  beforeAll(() => mode.before(), 180000);
-  afterAll(() => mode.after());
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map(async (s) => (await s.stop(), s.cleanup())));
-    await Promise.all(receivers.splice(0).map((r) => r.stop()));
-    await mode.reset();
-  });
+  const { servers, receivers, track } = perTestResources(mode);
 
   /** 20 toggles through the API, the first an opt-out of the undecided install; resolves with the time of the last. */
   async function toggle(server: OsdServer, { endOptedIn }: { endOptedIn: boolean }) {

@@ -16,6 +16,7 @@ import {
   CHECK_INTERVAL_MS,
   gaps,
   linesWith,
+  perTestResources,
   readTelemetrySavedObject,
   readTelemetryState,
   rewindTelemetryState,
@@ -128,16 +129,7 @@ describe('telemetry server sender', () => {
 });
 
 describe.each(storeModes('telemetry_sender'))('telemetry server sender (%s store)', (mode) => {
-  const servers: OsdServer[] = [];
-  const receivers: Receiver[] = [];
-  const track = <T extends OsdServer | Receiver>(list: T[], item: T) => (list.push(item), item);
-  beforeAll(() => mode.before(), 180000);
-  afterAll(() => mode.after());
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map(async (s) => (await s.stop(), s.cleanup())));
-    await Promise.all(receivers.splice(0).map((r) => r.stop()));
-    await mode.reset();
-  });
+  const { servers, receivers, track } = perTestResources(mode);
 
   it('opted in by config: one report per interval, with the sample shape and the headers', async () => {
     const receiver = track(receivers, await startReceiver());
