@@ -17,7 +17,9 @@
  *              `create`d in its daily index, the deployment and opt-in upserts), for other distinct reports
  *              of the same shape, into indices of another prefix set up by the store itself (same template
  *              and mappings), batched by the receiver store's own group commit (store/opensearch/group_commit.ts:
- *              one `_bulk` in flight, the reports that arrive meanwhile share the next one). No decryption,
+ *              one `_bulk` in flight, the reports that arrive meanwhile share the next one; the receiver's
+ *              store also waits up to 5 ms for reports it is still decrypting, of which the bare side has
+ *              none, so the same policy sends as soon as the previous request is answered). No decryption,
  *              validation or HTTP server in between: the ratio is what the receiver's own work costs.
  *   summary  - first of all: 20,000 reports (2,000 deployments reporting daily for 10 days) written by
  *              `_bulk` with the receiver's document shape (`reportOperations`) under a third prefix, then a
@@ -25,7 +27,13 @@
  *              calls; each call refreshes and aggregates on the node). Target: under 500 ms (p99). The
  *              seeding also warms the node's JVM, so neither ingest side pays for a cold one.
  * The two ingest sides run in `--rounds` rounds (default 2) of `--warmup` s (default 2) + `--duration` s
- * (default 8) each, alternating which goes first; each round takes fresh reports. The ratio is the median
+ * (default 8) each, alternating which goes first; each round takes fresh reports. Before the first round
+ * each side runs `--prewarm` s (default 6) unmeasured, so that neither pays for the node's JIT of its
+ * own request paths inside a measured round, then waits until the daily indices it created have gone
+ * search-idle (30 s without a search: no more refresh every second), as they are in round 2. Before each side the
+ * node is let settle (its CPU under a tenth of a core, at most 15 s): the seeding's and the previous
+ * side's merges are billed to neither. Per side: CPU per report of each process, and the node's shard-level
+ * `write` tasks per report (how large the bulks were: fewer tasks per report, larger bulks). The ratio is the median
  * of the per-round ratios (this machine's speed drifts within a minute).
  * Target of ingest: receiver / bare >= 0.5 (acknowledged reports per second).
  * The receiver has no dashboards security (it is its own service): ingest is open by design, the read
@@ -37,12 +45,14 @@ const os = require('os');
 const { join } = require('path');
 const { isDeepStrictEqual } = require('util');
 const { runClosedLoop, postBody } = require('../lib/closed_loop');
-const { percentile, round } = require('../lib/load');
+const { cpuTimeMs, percentile, round } = require('../lib/load');
 
 const RECEIVER_PREFIX = 'telemetry-bench-receiver';
 const BARE_PREFIX = 'telemetry-bench-bare';
 const SUMMARY_PREFIX = 'telemetry-bench-summary';
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** OpenSearch's default `index.search.idle.after`. */
+const SEARCH_IDLE_MS = 30 * 1000;
 const VERSIONS = ['2.17.1', '2.18.0', '2.19.0', '2.19.1'];
 
 function modules() {
@@ -121,6 +131,34 @@ function stats(samples) {
   return { count: samples.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1] || 0) };
 }
 
+/** Shard-level tasks the node's `write` thread pool has completed (one per index a `_bulk` touches). */
+const writeTasks = async (nodeUrl) => {
+  const stats = await nodeJson(`${nodeUrl}/_nodes/_local/stats/thread_pool`);
+  return Object.values(stats.nodes)[0].thread_pool.write.completed;
+};
+
+/** Milliseconds the node's JVM has spent collecting garbage (all collectors). */
+const gcMillis = async (nodeUrl) => {
+  const stats = await nodeJson(`${nodeUrl}/_nodes/_local/stats/jvm`);
+  return Object.values(Object.values(stats.nodes)[0].jvm.gc.collectors).reduce((n, c) => n + c.collection_time_in_millis, 0);
+};
+
+/**
+ * Waits until the node's process uses under a tenth of a core over half a second (background merges and
+ * flushes of the previous phase done), at most `maxMs`; resolves how long it waited.
+ */
+async function settleNode(pid, maxMs = 15000) {
+  const started = Date.now();
+  let before = cpuTimeMs(pid);
+  while (Date.now() - started < maxMs) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = cpuTimeMs(pid);
+    if (before === undefined || now === undefined || now - before < 50) break;
+    before = now;
+  }
+  return Date.now() - started;
+}
+
 /** Sets up a prefix's template and indices the way the receiver does (opening the store), then closes it. */
 async function prepareIndices(m, nodeUrl, prefix, schemas) {
   const store = await m.openOpenSearchStore({ hosts: [nodeUrl], prefix, reportSchema: schemas.reportSchema });
@@ -147,7 +185,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function runIngest(m, { node, dir, schemas, concurrency, warmupS, durationS, rounds, pool, apps, log }) {
+async function runIngest(m, { node, dir, schemas, concurrency, warmupS, prewarmS, durationS, rounds, pool, apps, log }) {
   const runId = Date.now().toString(36);
   const keyDir = join(dir, 'keys');
   const generated = await m.runReceiverCli(['--generate-key', '--out', keyDir]);
@@ -171,7 +209,7 @@ async function runIngest(m, { node, dir, schemas, concurrency, warmupS, duration
   log(`  encrypted in ${encryptMs} ms (${bodies[0].length} bytes of JWE for ${Buffer.byteLength(firstPlain.plaintext)} bytes of report)`);
 
   // bare: the same operations for other distinct reports (more of them: it is expected to be faster).
-  const barePool = pool * 3;
+  const barePool = Math.round(pool * 3.5);
   log(`  building ${barePool} bare _bulk bodies...`);
   await prepareIndices(m, node.url, BARE_PREFIX, schemas);
   const bareBodies = [];
@@ -230,12 +268,38 @@ async function runIngest(m, { node, dir, schemas, concurrency, warmupS, duration
     };
     const measured = { receiver: [], bare: [] };
     const ratios = [];
+    // Untimed, once per side: the node's JIT compiles each side's own paths (the receiver's client sends
+    // smaller bulks with other headers than the seeding did) before any round is measured.
+    // It also creates each side's daily index. A new shard refreshes every second until it has seen no
+    // search for 30 s (index.search.idle.after), then only when read: round 1 waits for that, as round 2
+    // would, so that neither side's round 1 pays a second-by-second refresh the other round does not.
+    let lastIndexCreated = Date.now();
+    for (const side of ['receiver', 'bare']) {
+      log(`  pre-warming ${side} for ${prewarmS}s (not measured)...`);
+      const { pool: all, ...rest } = sides[side];
+      lastIndexCreated = Date.now();
+      const load = await runClosedLoop({ ...rest, cpuPids: {}, pool: all.slice(cursor[side]), concurrency, warmupMs: prewarmS * 1000, durationMs: 1 });
+      cursor[side] += load.poolUsed;
+    }
+    const searchIdleAt = lastIndexCreated + SEARCH_IDLE_MS + 1000;
+    log(`  waiting ${Math.max(0, searchIdleAt - Date.now())} ms for the new daily indices to go search-idle...`);
+    await new Promise((r) => setTimeout(r, Math.max(0, searchIdleAt - Date.now())));
     for (let r = 0; r < rounds; r++) {
       const order = r % 2 === 0 ? ['receiver', 'bare'] : ['bare', 'receiver'];
       for (const side of order) {
-        log(`  round ${r + 1}/${rounds}, ${side}: ${concurrency} clients, ${warmupS}s warm-up, ${durationS}s measured...`);
+        // Whichever side goes first must not pay for the merges and flushes the previous phase left running.
+        const settledMs = await settleNode(node.pid);
+        log(`  round ${r + 1}/${rounds}, ${side}: node settled in ${settledMs} ms; ${concurrency} clients, ${warmupS}s warm-up, ${durationS}s measured...`);
         const { pool: all, ...rest } = sides[side];
+        const writesBefore = await writeTasks(node.url);
+        const gcBefore = await gcMillis(node.url);
+        const ackBefore = acknowledged[side];
         const load = await runClosedLoop({ ...rest, pool: all.slice(cursor[side]), concurrency, warmupMs: warmupS * 1000, durationMs: durationS * 1000 });
+        const reports = acknowledged[side] - ackBefore;
+        // Shard-level `_bulk` tasks the node ran per stored report (warm-up included): fewer = larger bulks.
+        load.nodeWriteTasksPerReport = reports > 0 ? Math.round((((await writeTasks(node.url)) - writesBefore) / reports) * 1000) / 1000 : undefined;
+        load.nodeSettledMs = settledMs;
+        load.nodeGcMicrosPerReport = reports > 0 ? Math.round((((await gcMillis(node.url)) - gcBefore) * 1000) / reports) : undefined;
         cursor[side] += load.poolUsed;
         measured[side].push(load);
       }
@@ -327,7 +391,7 @@ async function runSummary(m, { node, schemas, reports, deployments, calls, log }
   }
 }
 
-async function run({ durationS = 8, warmupS = 2, rounds = 2, concurrency = 16, pool = 6000, apps = 10, reports: summaryReports = 20000, deployments = 2000, calls = 20, log = console.log } = {}) {
+async function run({ durationS = 8, warmupS = 2, prewarm: prewarmS = 6, rounds = 2, concurrency = 16, pool = 16000, apps = 10, reports: summaryReports = 20000, deployments = 2000, calls = 20, log = console.log } = {}) {
   const m = modules();
   const collectorSchemas = m.loadCollectorSchemas();
   const schemas = { collectorSchemas, reportSchema: m.buildReportSchema(collectorSchemas) };
@@ -340,7 +404,7 @@ async function run({ durationS = 8, warmupS = 2, rounds = 2, concurrency = 16, p
     // The summary's seeding goes first: it also warms the node (JIT, the scripts, the template's mappings)
     // so that neither ingest side pays for a cold JVM.
     const summary = await runSummary(m, { node, schemas, reports: summaryReports, deployments, calls, log });
-    const ingest = await runIngest(m, { node, dir, schemas, concurrency, warmupS, durationS, rounds, pool, apps, log });
+    const ingest = await runIngest(m, { node, dir, schemas, concurrency, warmupS, prewarmS, durationS, rounds, pool, apps, log });
     const { receiver, bare, ratio } = ingest;
     const loadAverageAtEnd = os.loadavg().map(round);
     const rate = (side) =>
@@ -348,11 +412,13 @@ async function run({ durationS = 8, warmupS = 2, rounds = 2, concurrency = 16, p
       side.rounds.map((r, i) => `round ${i + 1}: ${r.requestsPerSecond}/s p50 ${r.latencyMs.p50} ms p99 ${r.latencyMs.p99} ms`).join(', ') +
       ')';
     const cpu = (side, name) => side.rounds.map((r) => r.cpuMicrosPerRequest[name]).join('/');
+    const perRound = (side, key) => side.rounds.map((r) => r[key]).join('/');
     return {
       parameters: {
         concurrency,
         rounds,
         warmupS,
+        prewarmS,
         durationS,
         pool,
         barePool: ingest.barePool,
@@ -377,8 +443,8 @@ async function run({ durationS = 8, warmupS = 2, rounds = 2, concurrency = 16, p
         'every acknowledged report stored, none twice': { met: receiver.verification.exact && bare.verification.exact && receiver.failed === 0 && bare.failed === 0 },
       },
       summary: [
-        `receiver: ${rate(receiver)}; CPU us/report receiver ${cpu(receiver, 'receiver')}, opensearch ${cpu(receiver, 'opensearch')}`,
-        `bare _bulk (same documents, same batching): ${rate(bare)}; CPU us/report opensearch ${cpu(bare, 'opensearch')}`,
+        `receiver: ${rate(receiver)}; CPU us/report receiver ${cpu(receiver, 'receiver')}, opensearch ${cpu(receiver, 'opensearch')}, bench ${cpu(receiver, 'bench')}; node write tasks/report ${perRound(receiver, 'nodeWriteTasksPerReport')}, node GC us/report ${perRound(receiver, 'nodeGcMicrosPerReport')}; node settled in ${perRound(receiver, 'nodeSettledMs')} ms`,
+        `bare _bulk (same documents, same batching): ${rate(bare)}; CPU us/report opensearch ${cpu(bare, 'opensearch')}, bench ${cpu(bare, 'bench')}; node write tasks/report ${perRound(bare, 'nodeWriteTasksPerReport')}, node GC us/report ${perRound(bare, 'nodeGcMicrosPerReport')}; node settled in ${perRound(bare, 'nodeSettledMs')} ms`,
         `ratio = receiver / bare = ${ratio} (median of rounds ${ingest.roundRatios.join(', ')}; target >= 0.5: ${ratio >= 0.5 ? 'met' : 'not met'})`,
         `read-back: receiver ${receiver.verification.storedReports} stored / ${receiver.verification.acknowledgedStored} acknowledged (${receiver.verification.exact ? 'exact' : 'MISMATCH'}), stored document ${receiver.verification.sameDocumentAsBare ? 'identical to' : 'DIFFERENT from'} the bare one; bare ${bare.verification.storedReports} / ${bare.verification.acknowledgedStored} (${bare.verification.exact ? 'exact' : 'MISMATCH'})`,
         `GET /api/fleet/summary over ${summary.seededReports} reports of ${summary.answer.deployments} deployments: p50 ${summary.p50} ms, p99 ${summary.p99} ms, max ${summary.max} ms (${summary.count} calls; answer ${summary.correct ? 'correct' : 'WRONG'}; target < 500 ms: ${summary.p99 < 500 ? 'met' : 'not met'})`,

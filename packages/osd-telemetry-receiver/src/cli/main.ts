@@ -1,5 +1,6 @@
 import { writeReceiverKeyPair } from '../keys/generate_key';
 import { createReportDecryptor, readPrivateJwk } from '../keys/decrypt';
+import { createIntakeGauge } from '../ingest/intake_gauge';
 import { startReceiverServer } from '../server/server';
 import { openSqliteStore } from '../store/sqlite_store';
 import { buildReportSchema, loadCollectorSchemas } from '../validation/report_schema';
@@ -32,14 +33,22 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
 
   const decryptor = command.keyFile ? await createReportDecryptor(readPrivateJwk(command.keyFile)) : undefined;
   const collectorSchemas = loadCollectorSchemas({ extraFiles: command.schemaFiles });
+  // Reports still decrypting are waited for by the OpenSearch store's next `_bulk` (larger, fewer requests).
+  const gauge = createIntakeGauge();
   const store =
     command.opensearch.length > 0
-      ? await openOpenSearchStore({ hosts: command.opensearch, prefix: command.indexPrefix, reportSchema: buildReportSchema(collectorSchemas) })
+      ? await openOpenSearchStore({
+          hosts: command.opensearch,
+          prefix: command.indexPrefix,
+          reportSchema: buildReportSchema(collectorSchemas),
+          groupCommit: { expected: () => gauge.inProgress },
+        })
       : openSqliteStore({ dataDir: command.dataDir });
   const server = await startReceiverServer({
     store,
     collectorSchemas,
     decryptor,
+    gauge,
     readToken: command.readToken,
     host: command.host,
     port: command.port,
@@ -52,6 +61,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     stopping = true;
     console.error(`[receiver] ${signal}: stopping`);
     await server.close();
+    await decryptor?.close();
     await store.close();
     process.exit(0);
   };

@@ -4,7 +4,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { createReportEncryptor } from '../../../../src/plugins/telemetry_collection_manager/server/encryption/encrypt';
 import { sampleReport } from '../__test_utils__/sample_report';
-import { createReportDecryptor, IntakeError } from '../keys/decrypt';
+import { createReportDecryptor, IntakeError, type ReportDecryptor } from '../keys/decrypt';
+import { createIntakeGauge } from './intake_gauge';
 import { createReceiverKeyPair, type ReceiverKeyPair } from '../keys/generate_key';
 import { openSqliteStore } from '../store/sqlite_store';
 import type { FleetStore } from '../store/types';
@@ -32,9 +33,12 @@ describe('intakeReport', () => {
   let store: FleetStore;
   let pair: ReceiverKeyPair;
   let other: ReceiverKeyPair;
+  let decryptor: ReportDecryptor;
   beforeAll(async () => {
     [pair, other] = await Promise.all([createReceiverKeyPair({ modulusLength: 2048 }), createReceiverKeyPair({ modulusLength: 2048 })]);
+    decryptor = await createReportDecryptor(pair.privateJwk, { workers: 1 });
   });
+  afterAll(() => decryptor.close());
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'receiver-intake-'));
     store = openSqliteStore({ dataDir: dir });
@@ -47,7 +51,7 @@ describe('intakeReport', () => {
     store,
     reportSchema,
     collectorSchemas,
-    decryptor: withKey ? await createReportDecryptor(pair.privateJwk) : undefined,
+    decryptor: withKey ? decryptor : undefined,
     now: () => Date.parse('2026-03-01T12:00:00Z'),
   });
   const expectRefusal = async (promise: Promise<unknown>, message: RegExp | string) => {
@@ -95,5 +99,18 @@ describe('intakeReport', () => {
     await expectRefusal(intakeReport(text, 'json', 'import', d, '0'.repeat(64)), 'the payload does not match its sha256');
     const sha = createHash('sha256').update(text).digest('hex');
     expect((await intakeReport(text, 'json', 'import', d, sha)).outcome).toBe('stored');
+  });
+
+  it('counts a report in the gauge until it reaches the store, and not after a refusal', async () => {
+    const gauge = createIntakeGauge();
+    const seen: number[] = [];
+    const watched: FleetStore = { ...store, addReport: async (r) => (seen.push(gauge.inProgress), store.addReport(r)) };
+    const d = { ...(await deps(true)), store: watched, gauge };
+    const pending = intakeReport(await createReportEncryptor(pair.publicJwk as any).encryptText(JSON.stringify(sampleReport())), 'jwe', 'http', d);
+    expect(gauge.inProgress).toBe(1);
+    expect((await pending).outcome).toBe('stored');
+    expect(seen).toEqual([0]);
+    await expect(intakeReport('not json', 'json', 'http', { ...d, decryptor: undefined })).rejects.toThrow(IntakeError);
+    expect(gauge.inProgress).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { IntakeError, type ReportDecryptor } from '../keys/decrypt';
 import type { SchemaNode } from '../validation/report_schema';
 import { presentLeafPaths, validateReport } from '../validation/validate_report';
 import type { AcceptedReport, FleetStore, ReportSource } from '../store/types';
+import type { IntakeGauge } from './intake_gauge';
 import { refuseEncoding, type PayloadEncoding } from './intake_policy';
 
 export interface IntakeDeps {
@@ -13,6 +14,8 @@ export interface IntakeDeps {
   /** Collector type → its schema, for the coverage paths. */
   collectorSchemas: Record<string, SchemaNode>;
   now: () => number;
+  /** Counts the reports between arrival and the store (see intake_gauge.ts); optional. */
+  gauge?: IntakeGauge;
 }
 
 /** What became of one report. */
@@ -64,6 +67,21 @@ export function collectorPaths(report: any, collectorSchemas: Record<string, Sch
  * Throws an IntakeError for what is refused outright (not a report, undecryptable, wrong key).
  */
 export async function intakeReport(text: string, encoding: PayloadEncoding, source: ReportSource, deps: IntakeDeps, expectedSha256?: string): Promise<IntakeResult> {
+  deps.gauge?.enter();
+  let counted = true;
+  // Left just before the store is called (or on a refusal): from then on the store has the report queued.
+  const leave = () => {
+    if (counted) deps.gauge?.leave();
+    counted = false;
+  };
+  try {
+    return await takeReport(text, encoding, source, deps, leave, expectedSha256);
+  } finally {
+    leave();
+  }
+}
+
+async function takeReport(text: string, encoding: PayloadEncoding, source: ReportSource, deps: IntakeDeps, leave: () => void, expectedSha256?: string): Promise<IntakeResult> {
   const plaintext = await openPayload(text, encoding, deps.decryptor);
   if (expectedSha256 !== undefined && createHash('sha256').update(plaintext, 'utf8').digest('hex') !== expectedSha256) {
     throw new IntakeError(400, 'the payload does not match its sha256 (changed after the export?)');
@@ -74,6 +92,7 @@ export async function intakeReport(text: string, encoding: PayloadEncoding, sour
   const { clusterUuid, timestamp } = verdict.identity;
   const receivedAt = deps.now();
   if (verdict.verdict === 'rejected') {
+    leave();
     const written = await deps.store.addRejected({ clusterUuid, timestamp, source, receivedAt, path: verdict.path, reason: verdict.reason, payload: plaintext.slice(0, MAX_REJECTED_PAYLOAD_CHARS) });
     return { outcome: written === 'stored' ? 'rejected' : 'duplicate_rejected', clusterUuid, timestamp, path: verdict.path, reason: verdict.reason };
   }
@@ -87,10 +106,12 @@ export async function intakeReport(text: string, encoding: PayloadEncoding, sour
     source,
     receivedAt,
     payload: plaintext,
+    parsed: report,
     collectors: collectorPaths(r, deps.collectorSchemas, deps.reportSchema),
     // A report is only ever sent by an opted-in cluster; the collector says so explicitly when present.
     optedIn: typeof optInStatus === 'boolean' ? optInStatus : true,
   };
+  leave();
   const written = await deps.store.addReport(accepted);
   return { outcome: written, clusterUuid, timestamp };
 }

@@ -1,5 +1,10 @@
+import { createPrivateKey } from 'crypto';
 import { readFileSync } from 'fs';
-import { compactDecrypt, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+import { availableParallelism } from 'os';
+import { resolve } from 'path';
+import { Worker } from 'worker_threads';
+import { decodeProtectedHeader, type JWK } from 'jose';
+import { createWorkerPool, PoolBusyError, WorkerTaskError } from '../workers/worker_pool';
 import { JWE_CONTENT_ENCRYPTION, JWE_KEY_ALGORITHM } from './constants';
 import { PRIVATE_MEMBERS } from './generate_key';
 
@@ -18,7 +23,21 @@ export interface ReportDecryptor {
   readonly kid: string;
   /** The UTF-8 plaintext of a compact JWE; throws an `IntakeError` (400) naming what is wrong. */
   decrypt(jwe: string): Promise<string>;
+  /** Stops the decryption workers; a decrypt after this rejects. */
+  close(): Promise<void>;
 }
+
+export interface DecryptorOptions {
+  /** Worker threads doing the RSA work; default: the machine's available parallelism. */
+  workers?: number;
+  /** Reports waiting for a worker, at most; beyond, a 503 (busy). Default 256. */
+  maxQueue?: number;
+}
+
+/** The worker script (plain JavaScript: worker threads are not transpiled). */
+const WORKER_SCRIPT = resolve(__dirname, 'jwe_worker.js');
+
+type WorkerResult = { plaintext: string } | { refusal: string };
 
 const COMPACT_JWE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
@@ -48,10 +67,24 @@ export function readPrivateJwk(path: string): JWK & { kid: string } {
   }
 }
 
-export async function createReportDecryptor(jwk: JWK & { kid: string }): Promise<ReportDecryptor> {
+/**
+ * A decryptor for one private key. The header is checked here (cheap, and it names what is wrong); the
+ * RSA and AES work runs on a pool of worker threads, so the event loop keeps reading, validating and
+ * writing reports while several decrypt in parallel.
+ */
+export async function createReportDecryptor(jwk: JWK & { kid: string }, { workers = availableParallelism(), maxQueue = 256 }: DecryptorOptions = {}): Promise<ReportDecryptor> {
   const checked = checkPrivateJwk(jwk);
-  const key = await importJWK({ ...checked, alg: JWE_KEY_ALGORITHM }, JWE_KEY_ALGORITHM);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    // Here rather than only in the workers: a key node:crypto cannot import fails the start with a message, not a dying pool.
+    createPrivateKey({ key: checked as any, format: 'jwk' });
+  } catch (e) {
+    throw new Error(`the private key cannot be used: ${(e as Error).message}`);
+  }
+  const pool = createWorkerPool<{ jwe: string; inflate: boolean }, WorkerResult>({
+    createWorker: () => new Worker(WORKER_SCRIPT, { workerData: { jwk: checked } }),
+    size: Math.max(1, workers),
+    maxQueue,
+  });
   return {
     kid: checked.kid,
     async decrypt(jwe) {
@@ -69,20 +102,20 @@ export async function createReportDecryptor(jwk: JWK & { kid: string }): Promise
       if (header.alg !== JWE_KEY_ALGORITHM || header.enc !== JWE_CONTENT_ENCRYPTION) {
         throw new IntakeError(400, `the JWE must use alg ${JWE_KEY_ALGORITHM} and enc ${JWE_CONTENT_ENCRYPTION}, got ${header.alg} / ${header.enc}`);
       }
-      let plaintext: Uint8Array;
+      // What jose refuses too: extensions we cannot honour, and compression other than DEF.
+      if (header.crit !== undefined) throw new IntakeError(400, `the JWE cannot be decrypted: the "crit" header parameter ${JSON.stringify(header.crit)} is not supported`);
+      if (header.zip !== undefined && header.zip !== 'DEF') throw new IntakeError(400, 'the JWE cannot be decrypted: Unsupported JWE "zip" (Compression Algorithm) Header Parameter value.');
+      let result: WorkerResult;
       try {
-        ({ plaintext } = await compactDecrypt(jwe, key, {
-          keyManagementAlgorithms: [JWE_KEY_ALGORITHM],
-          contentEncryptionAlgorithms: [JWE_CONTENT_ENCRYPTION],
-        }));
+        result = await pool.run({ jwe, inflate: header.zip === 'DEF' });
       } catch (e) {
-        throw new IntakeError(400, `the JWE cannot be decrypted: ${(e as Error).message}`);
+        if (e instanceof PoolBusyError) throw new IntakeError(503, `the receiver is busy decrypting other reports (${e.message}); retry later`);
+        if (e instanceof WorkerTaskError) throw new IntakeError(400, `the JWE cannot be decrypted: ${e.message}`);
+        throw e;
       }
-      try {
-        return decoder.decode(plaintext);
-      } catch {
-        throw new IntakeError(400, 'the decrypted JWE is not UTF-8 text');
-      }
+      if ('refusal' in result) throw new IntakeError(400, result.refusal);
+      return result.plaintext;
     },
+    close: () => pool.close(),
   };
 }

@@ -26,8 +26,13 @@ describe('writeReceiverKeyPair (--generate-key)', () => {
 
     const sealed = await createReportEncryptor(parsePublicJwk(publicText)).encryptText('{"hello":"fleet"}');
     const decryptor = await createReportDecryptor(readPrivateJwk(privatePath));
-    expect(decryptor.kid).toBe(kid);
-    expect(await decryptor.decrypt(sealed)).toBe('{"hello":"fleet"}');
+    try {
+      expect(decryptor.kid).toBe(kid);
+      expect(await decryptor.decrypt(sealed)).toBe('{"hello":"fleet"}');
+    } finally {
+      // Its worker threads would otherwise outlive the test file.
+      await decryptor.close();
+    }
   });
 
   it('refuses to overwrite an existing key unless forced, and then keeps the private file at 0600', async () => {

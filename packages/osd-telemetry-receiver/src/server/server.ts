@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError } from 'fastify';
 import type { ReportDecryptor } from '../keys/decrypt';
 import { IntakeError } from '../keys/decrypt';
+import type { IntakeGauge } from '../ingest/intake_gauge';
 import type { FleetStore } from '../store/types';
 import { buildReportSchema, declaredLeafPaths, type CollectorSchemas, type SchemaNode } from '../validation/report_schema';
 import { decideReadAccess } from './read_access';
@@ -24,6 +25,8 @@ export interface ReceiverServerOptions {
   /** One line per event worth an operator's attention (refusals are answered, not logged, to bound the log). */
   log?: (line: string) => void;
   now?: () => number;
+  /** Counts reports inside the intake, for a store that waits for them (ingest/intake_gauge.ts). */
+  gauge?: IntakeGauge;
 }
 
 export interface ReceiverServer {
@@ -36,7 +39,7 @@ export interface ReceiverServer {
 const BODY_TYPES = ['application/json', 'application/jose'];
 
 export async function startReceiverServer(options: ReceiverServerOptions): Promise<ReceiverServer> {
-  const { store, collectorSchemas, decryptor, readToken, host = '127.0.0.1', port = 0, log = () => {}, now = Date.now } = options;
+  const { store, collectorSchemas, decryptor, readToken, host = '127.0.0.1', port = 0, log = () => {}, now = Date.now, gauge } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const reportSchema = buildReportSchema(collectorSchemas);
   const pluginSchemas = (reportSchema as any).stack_stats.opensearch_dashboards.plugins as Record<string, SchemaNode>;
@@ -60,6 +63,7 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
     reportSchema,
     collectorSchemas: collectorSchemas as Record<string, SchemaNode>,
     now,
+    gauge,
     limits,
     declaredFields,
     takeIngestBudget(request, reply) {

@@ -13,6 +13,8 @@ export interface AcceptedReport {
   receivedAt: number;
   /** The report as JSON text (decrypted). */
   payload: string;
+  /** `payload` already parsed, when the caller has it (intake does): spares a store that needs the object a second parse. */
+  parsed?: unknown;
   /** Collector type → the declared leaf paths its data carried. */
   collectors: Record<string, string[]>;
   /** What the report says about the opt-in (`plugins.telemetry.opt_in_status`; a sent report means yes). */

@@ -65,4 +65,32 @@ describe('createGroupCommit', () => {
     await Promise.all(calls);
     expect(requests.map((r) => r.operations.map(idOf))).toEqual([['x'], ['a', 'b', 'c'], ['d'], ['e'], ['f']]);
   });
+
+  it('waits for calls on their way (expected) so that they share the request, never longer than maxWaitMs', async () => {
+    const { send, requests } = manualSender();
+    let onTheirWay = 2;
+    const write = createGroupCommit(send, { expected: () => onTheirWay, maxWaitMs: 1000 });
+    const first = write([op('a')]);
+    await flush();
+    expect(requests).toHaveLength(0);
+    onTheirWay = 1;
+    const second = write([op('b')]);
+    await flush();
+    expect(requests).toHaveLength(0);
+    onTheirWay = 0;
+    const third = write([op('c')]);
+    await flush();
+    expect(requests.map((r) => r.operations.map(idOf))).toEqual([['a', 'b', 'c']]);
+    requests[0].release();
+    expect(await Promise.all([first, second, third])).toEqual([[{ status: 201 }], [{ status: 201 }], [{ status: 201 }]]);
+
+    const bounded = createGroupCommit(send, { expected: () => 5, maxWaitMs: 20 });
+    const started = Date.now();
+    const lone = bounded([op('d')]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(requests.map((r) => r.operations.map(idOf))).toEqual([['a', 'b', 'c'], ['d']]);
+    requests[1].release();
+    await lone;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+  });
 });

@@ -55,7 +55,7 @@ export function reportOperations(prefix: string, r: AcceptedReport): BulkOperati
     collectors,
     collector_fields: Object.entries(r.collectors).flatMap(([collector, paths]) => paths.map((path) => `${collector}/${path}`)),
     collector_counts: Object.entries(r.collectors).map(([collector, paths]) => ({ collector, present: paths.length })),
-    report: JSON.parse(r.payload),
+    report: r.parsed ?? JSON.parse(r.payload),
   };
   const deployment = { ts: r.timestamp, version: r.version, collectors };
   return [
