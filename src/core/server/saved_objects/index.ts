@@ -27,15 +27,7 @@ export type { DecoratedError, SavedObjectsErrorOutput } from './errors';
 
 export { encodeVersion, decodeVersion } from './version';
 
-export type {
-  SavedObjectsCommitSum,
-  SavedObjectsCommittedCounter,
-  SavedObjectsCommittedCountersListener,
-  SavedObjectsCounterIncrement,
-  SavedObjectsCounterIncrements,
-  SavedObjectsCounters,
-  SavedObjectsCounterSet,
-} from './counters';
+export type * from './counters/types';
 
 export { SavedObjectsBackendError } from './backend/types';
 export type {

@@ -1,5 +1,6 @@
 import type { SavedObjectsBackendCounterOperation } from '../backend/types';
 import { MAX_COUNTER_VALUE } from '../backend/counter_values';
+import { isPlainObject } from '../backend/merge_partial';
 import { SavedObjectsErrorHelpers } from '../errors';
 import type { SavedObjectsCommitSum, SavedObjectsCounterIncrements, SavedObjectsCounterSet } from './types';
 
@@ -36,12 +37,6 @@ const overflow = (what: string) =>
 
 const badArgument = (message: string) => SavedObjectsErrorHelpers.createBadRequestError(message);
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 /**
  * The increments gathered for one commit: counters merged per type, field and id (one operation each,
  * however many calls raise them), single increments whose callers want their own stored document (kept
@@ -77,10 +72,6 @@ export class CounterBatch {
   public addSingle(op: SavedObjectsBackendCounterOperation) {
     this.size++;
     return this.singles.push(op) - 1;
-  }
-
-  public get isEmpty() {
-    return this.size === 0 && this.sums.size === 0;
   }
 
   /** The batch's write: one operation per merged counter, then the singles; numbers each entry. */
