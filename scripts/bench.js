@@ -21,7 +21,8 @@ function parseArgs(argv) {
   for (const arg of argv) {
     const flag = /^--([a-z-]+)=(.*)$/.exec(arg);
     if (flag) {
-      const key = flag[1] === 'duration' ? 'durationS' : flag[1] === 'warmup' ? 'warmupS' : flag[1];
+      // --bare-pool=N reaches the scenario as barePool.
+      const key = flag[1] === 'duration' ? 'durationS' : flag[1] === 'warmup' ? 'warmupS' : flag[1].replace(/-([a-z])/g, (_, c) => c.toUpperCase());
       options[key] = Number.isNaN(Number(flag[2])) ? flag[2] : Number(flag[2]);
     } else if (arg === '--help' || arg === '-h') {
       options.help = true;

@@ -185,7 +185,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function runIngest(m, { node, dir, schemas, concurrency, warmupS, prewarmS, durationS, rounds, pool, apps, log }) {
+async function runIngest(m, { node, dir, schemas, concurrency, warmupS, prewarmS, durationS, rounds, pool, barePool, apps, log }) {
   const runId = Date.now().toString(36);
   const keyDir = join(dir, 'keys');
   const generated = await m.runReceiverCli(['--generate-key', '--out', keyDir]);
@@ -209,7 +209,6 @@ async function runIngest(m, { node, dir, schemas, concurrency, warmupS, prewarmS
   log(`  encrypted in ${encryptMs} ms (${bodies[0].length} bytes of JWE for ${Buffer.byteLength(firstPlain.plaintext)} bytes of report)`);
 
   // bare: the same operations for other distinct reports (more of them: it is expected to be faster).
-  const barePool = Math.round(pool * 3.5);
   log(`  building ${barePool} bare _bulk bodies...`);
   await prepareIndices(m, node.url, BARE_PREFIX, schemas);
   const bareBodies = [];
@@ -223,7 +222,8 @@ async function runIngest(m, { node, dir, schemas, concurrency, warmupS, prewarmS
   const receiver = await m.startReceiverProcess([
     '--opensearch', node.url, '--index-prefix', RECEIVER_PREFIX, '--key', join(keyDir, 'receiver_private.jwk.json'), '--rate', '1000000',
   ]);
-  const result = { reportBytes: Buffer.byteLength(firstPlain.plaintext), jweBytes: bodies[0].length, bareBulkBytes: Buffer.byteLength(ndjson(bareBodies[0])), encryptMs, barePool };
+  const keyBits = Buffer.from(publicJwk.n, 'base64url').length * 8;
+  const result = { keyBits, reportBytes: Buffer.byteLength(firstPlain.plaintext), jweBytes: bodies[0].length, bareBulkBytes: Buffer.byteLength(ndjson(bareBodies[0])), encryptMs, barePool };
   try {
     const port = Number(new URL(receiver.url).port);
     const nodePort = Number(new URL(node.url).port);
@@ -391,7 +391,7 @@ async function runSummary(m, { node, schemas, reports, deployments, calls, log }
   }
 }
 
-async function run({ durationS = 8, warmupS = 2, prewarm: prewarmS = 6, rounds = 2, concurrency = 16, pool = 16000, apps = 10, reports: summaryReports = 20000, deployments = 2000, calls = 20, log = console.log } = {}) {
+async function run({ durationS = 8, warmupS = 2, prewarm: prewarmS = 6, rounds = 2, concurrency = 16, pool = 32000, barePool = 56000, apps = 10, reports: summaryReports = 20000, deployments = 2000, calls = 20, log = console.log } = {}) {
   const m = modules();
   const collectorSchemas = m.loadCollectorSchemas();
   const schemas = { collectorSchemas, reportSchema: m.buildReportSchema(collectorSchemas) };
@@ -404,7 +404,7 @@ async function run({ durationS = 8, warmupS = 2, prewarm: prewarmS = 6, rounds =
     // The summary's seeding goes first: it also warms the node (JIT, the scripts, the template's mappings)
     // so that neither ingest side pays for a cold JVM.
     const summary = await runSummary(m, { node, schemas, reports: summaryReports, deployments, calls, log });
-    const ingest = await runIngest(m, { node, dir, schemas, concurrency, warmupS, prewarmS, durationS, rounds, pool, apps, log });
+    const ingest = await runIngest(m, { node, dir, schemas, concurrency, warmupS, prewarmS, durationS, rounds, pool, barePool, apps, log });
     const { receiver, bare, ratio } = ingest;
     const loadAverageAtEnd = os.loadavg().map(round);
     const rate = (side) =>
@@ -426,7 +426,8 @@ async function run({ durationS = 8, warmupS = 2, prewarm: prewarmS = 6, rounds =
         reportBytes: ingest.reportBytes,
         jweBytes: ingest.jweBytes,
         bareBulkBytes: ingest.bareBulkBytes,
-        encryption: "RSA-OAEP-256 (3072-bit key from --generate-key) + A256GCM, by the sender's createReportEncryptor, ahead of time",
+        keyBits: ingest.keyBits,
+        encryption: `RSA-OAEP-256 (${ingest.keyBits}-bit key from --generate-key, its default size) + A256GCM, by the sender's createReportEncryptor, ahead of time`,
         summaryReports,
         deployments,
         calls,

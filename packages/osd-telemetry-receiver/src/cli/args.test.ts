@@ -4,8 +4,11 @@ const parse = (argv: string[], env = {}) => parseArgs(argv, { cwd: '/srv', env }
 
 describe('parseArgs', () => {
   it('generate-key needs --out and takes no server flags', () => {
-    expect(parse(['--generate-key', '--out', 'keys'])).toEqual({ command: 'generate-key', out: '/srv/keys', force: false });
-    expect(parse(['--generate-key', '--out=k', '--force'])).toEqual({ command: 'generate-key', out: '/srv/k', force: true });
+    expect(parse(['--generate-key', '--out', 'keys'])).toEqual({ command: 'generate-key', out: '/srv/keys', force: false, keyBits: 2048 });
+    expect(parse(['--generate-key', '--out=k', '--force', '--key-bits', '4096'])).toEqual({ command: 'generate-key', out: '/srv/k', force: true, keyBits: 4096 });
+    expect(() => parse(['--generate-key', '--out', 'k', '--key-bits', '1024'])).toThrow('--key-bits must be one of 2048, 3072, 4096, got "1024"');
+    expect(() => parse(['--generate-key', '--out', 'k', '--key-bits=3072x'])).toThrow('--key-bits must be one of');
+    expect(() => parse(['--key-bits', '3072'])).toThrow('--out, --key-bits and --force go with --generate-key only');
     expect(() => parse(['--generate-key'])).toThrow('--generate-key needs --out DIR');
     expect(() => parse(['--generate-key', '--out', 'k', '--port', '1'])).toThrow('--port does not go with --generate-key');
   });
@@ -30,7 +33,7 @@ describe('parseArgs', () => {
     expect(() => parse(['--port'])).toThrow('--port needs a value');
     expect(() => parse(['--read-token', 'short'])).toThrow(UsageError);
     expect(() => parse(['--nope'])).toThrow('unknown argument --nope');
-    expect(() => parse(['--out', 'x'])).toThrow('--out and --force go with --generate-key only');
+    expect(() => parse(['--out', 'x'])).toThrow('--out, --key-bits and --force go with --generate-key only');
   });
 
   it('--opensearch (repeatable) picks the OpenSearch store instead of --data', () => {

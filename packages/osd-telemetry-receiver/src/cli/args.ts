@@ -1,8 +1,9 @@
 import { resolve } from 'path';
+import { DEFAULT_KEY_BITS, KEY_BITS } from '../keys/generate_key';
 import type { ReceiverLimits } from '../server/types';
 
 export const USAGE = `usage:
-  npm run receiver -- --generate-key --out DIR [--force]
+  npm run receiver -- --generate-key --out DIR [--key-bits 2048|3072|4096] [--force]
   npm run receiver -- [--port 5602] [--host 127.0.0.1] [--data DIR | --opensearch URL... [--index-prefix P]]
                       [--key PRIVATE_JWK] [--read-token T]
                       [--schema FILE]... [--max-report-bytes N] [--max-import-bytes N] [--rate N]
@@ -10,7 +11,7 @@ export const USAGE = `usage:
 
 export type CliCommand =
   | { command: 'help' }
-  | { command: 'generate-key'; out: string; force: boolean }
+  | { command: 'generate-key'; out: string; force: boolean; keyBits: number }
   | {
       command: 'serve';
       host: string;
@@ -25,6 +26,8 @@ export type CliCommand =
       limits: Partial<ReceiverLimits>;
     };
 
+const GENERATE_FLAGS = new Set(['--generate-key', '--out', '--force', '--key-bits']);
+
 /** A command-line mistake: the message names the flag. */
 export class UsageError extends Error {}
 
@@ -33,6 +36,7 @@ export function parseArgs(argv: string[], { cwd, env = {} }: { cwd: string; env?
   let generate = false;
   let out: string | undefined;
   let force = false;
+  let keyBits: number | undefined;
   const serve = {
     host: '127.0.0.1',
     port: 5602,
@@ -58,7 +62,7 @@ export function parseArgs(argv: string[], { cwd, env = {} }: { cwd: string; env?
       if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
       return n;
     };
-    if (flag !== '--generate-key' && flag !== '--out' && flag !== '--force' && flag !== '-h' && flag !== '--help') serveFlags.push(flag);
+    if (!GENERATE_FLAGS.has(flag) && flag !== '-h' && flag !== '--help') serveFlags.push(flag);
     switch (flag) {
       case '-h':
       case '--help':
@@ -72,6 +76,12 @@ export function parseArgs(argv: string[], { cwd, env = {} }: { cwd: string; env?
       case '--force':
         force = true;
         break;
+      case '--key-bits': {
+        const text = value();
+        keyBits = Number(text);
+        if (!(KEY_BITS as readonly number[]).includes(keyBits)) throw new UsageError(`--key-bits must be one of ${KEY_BITS.join(', ')}, got ${JSON.stringify(text)}`);
+        break;
+      }
       case '--host':
         serve.host = value();
         break;
@@ -118,9 +128,9 @@ export function parseArgs(argv: string[], { cwd, env = {} }: { cwd: string; env?
   if (generate) {
     if (!out) throw new UsageError('--generate-key needs --out DIR (where the two key files go)');
     if (serveFlags.length > 0) throw new UsageError(`${serveFlags[0]} does not go with --generate-key`);
-    return { command: 'generate-key', out, force };
+    return { command: 'generate-key', out, force, keyBits: keyBits ?? DEFAULT_KEY_BITS };
   }
-  if (out !== undefined || force) throw new UsageError('--out and --force go with --generate-key only');
+  if (out !== undefined || force || keyBits !== undefined) throw new UsageError('--out, --key-bits and --force go with --generate-key only');
   if (serve.indexPrefix !== undefined && serve.opensearch.length === 0) throw new UsageError('--index-prefix goes with --opensearch');
   if (serve.opensearch.length > 0 && serveFlags.includes('--data')) throw new UsageError('--data (SQLite) and --opensearch are two stores: give one');
   if (serve.readToken !== undefined && !/^[\x21-\x7e]{16,512}$/.test(serve.readToken)) {

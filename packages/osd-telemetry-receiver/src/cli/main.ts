@@ -24,8 +24,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     return;
   }
   if (command.command === 'generate-key') {
-    const written = await writeReceiverKeyPair(command.out, { force: command.force });
-    console.error(`[receiver] key "${written.kid}"`);
+    const written = await writeReceiverKeyPair(command.out, { force: command.force, modulusLength: command.keyBits });
+    console.error(`[receiver] key "${written.kid}" (RSA, ${command.keyBits} bits)`);
     console.error(`[receiver] public key (put it in telemetry.encryptionKey): ${written.publicPath}`);
     console.error(`[receiver] private key (mode 0600, for --key; keep it secret): ${written.privatePath}`);
     return;

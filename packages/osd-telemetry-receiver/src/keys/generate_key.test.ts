@@ -4,7 +4,7 @@ import { join } from 'path';
 import { parsePublicJwk } from '../../../../src/plugins/telemetry_collection_manager/server';
 import { createReportEncryptor } from '../../../../src/plugins/telemetry_collection_manager/server/encryption/encrypt';
 import { createReportDecryptor, readPrivateJwk } from './decrypt';
-import { PRIVATE_KEY_FILE, PRIVATE_MEMBERS, PUBLIC_KEY_FILE, writeReceiverKeyPair } from './generate_key';
+import { createReceiverKeyPair, PRIVATE_KEY_FILE, PRIVATE_MEMBERS, PUBLIC_KEY_FILE, writeReceiverKeyPair } from './generate_key';
 
 describe('writeReceiverKeyPair (--generate-key)', () => {
   let dir: string;
@@ -43,5 +43,13 @@ describe('writeReceiverKeyPair (--generate-key)', () => {
     expect(statSync(join(dir, PRIVATE_KEY_FILE)).mode & 0o777).toBe(0o600);
     const second = await writeReceiverKeyPair(dir, { modulusLength: 2048, force: true });
     expect(second.kid).not.toBe(first.kid);
+  });
+
+  it('makes 2048-bit keys unless asked for 3072 or 4096, and no other size', async () => {
+    const modulusBits = (n: string) => Buffer.from(n, 'base64url').length * 8;
+    const [byDefault, larger] = await Promise.all([createReceiverKeyPair(), createReceiverKeyPair({ modulusLength: 3072 })]);
+    expect(modulusBits(byDefault.publicJwk.n!)).toBe(2048);
+    expect(modulusBits(larger.publicJwk.n!)).toBe(3072);
+    await expect(createReceiverKeyPair({ modulusLength: 1024 })).rejects.toThrow('An RSA key of 1024 bits is not offered; choose one of 2048, 3072, 4096');
   });
 });
