@@ -33,7 +33,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{src,packages,scripts}/**/*.test.{ts,tsx,js}'],
+      testMatch: ['<rootDir>/{src,packages,scripts,bench}/**/*.test.{ts,tsx,js}'],
       testPathIgnorePatterns: [...common.testPathIgnorePatterns, '/integration_tests/'],
     },
     {

@@ -1,10 +1,11 @@
 'use strict';
 /*
  * A closed-loop HTTP load generator: `concurrency` clients, each with one request in flight at a time on
- * its own keep-alive connection, posting pre-serialised bodies round-robin for a fixed time.
+ * its own keep-alive connection, posting pre-serialised bodies round-robin for a fixed time. Requests are
+ * built once and written raw (raw_http.js): the driver shares the machine with the server it measures.
  */
 const { readFileSync } = require('fs');
-const http = require('http');
+const { buildPost, RawHttpConnection } = require('./raw_http');
 
 /** CPU time (user + system) a process has used, in ms; undefined where /proc is not available. */
 function cpuTimeMs(pid) {
@@ -17,22 +18,6 @@ function cpuTimeMs(pid) {
   }
 }
 
-function post(agent, { port, path, headers }, body) {
-  return new Promise((resolve) => {
-    const started = process.hrtime.bigint();
-    const req = http.request(
-      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { ...headers, 'content-length': body.length } },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, text: Buffer.concat(chunks).toString() }));
-      }
-    );
-    req.on('error', (error) => resolve({ status: 0, ms: 0, error }));
-    req.end(body);
-  });
-}
-
 function percentile(sorted, p) {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -43,7 +28,7 @@ function percentile(sorted, p) {
  * `bodies`), during warm-up too. Only answers completed inside the measured window count in the result.
  */
 async function runLoad({ port, path, headers = {}, bodies, concurrency, warmupMs, durationMs, serverPid, onResponse = () => {} }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const requests = bodies.map((body) => buildPost({ port, path, headers: { 'content-type': 'application/json', ...headers } }, body));
   let next = 0;
   let measuring = false;
   let stop = false;
@@ -52,18 +37,23 @@ async function runLoad({ port, path, headers = {}, bodies, concurrency, warmupMs
   const latencies = [];
   let firstError;
 
+  const connections = [];
   const client = async () => {
+    const connection = new RawHttpConnection(port);
+    connections.push(connection);
     while (!stop) {
       const index = next++ % bodies.length;
-      const result = await post(agent, { port, path, headers: { 'content-type': 'application/json', ...headers } }, bodies[index]);
+      const sent = process.hrtime.bigint();
+      const result = await connection.send(requests[index]);
+      const ms = Number(process.hrtime.bigint() - sent) / 1e6;
       onResponse(index, result.status);
       if (!measuring) continue;
       if (result.status === 200) {
         ok++;
-        latencies.push(result.ms);
+        latencies.push(ms);
       } else {
         failed++;
-        firstError ??= result.error ? String(result.error) : `${result.status} ${result.text.slice(0, 200)}`;
+        firstError ??= result.error ? String(result.error) : `${result.status} ${result.body.toString().slice(0, 200)}`;
       }
     }
   };
@@ -73,13 +63,15 @@ async function runLoad({ port, path, headers = {}, bodies, concurrency, warmupMs
   measuring = true;
   const started = process.hrtime.bigint();
   const cpuBefore = serverPid && cpuTimeMs(serverPid);
+  const driverBefore = process.cpuUsage();
   await new Promise((r) => setTimeout(r, durationMs));
   measuring = false;
   const cpuAfter = serverPid && cpuTimeMs(serverPid);
+  const driver = process.cpuUsage(driverBefore);
   const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
   stop = true;
   await Promise.all(clients);
-  agent.destroy();
+  for (const connection of connections) connection.close();
   latencies.sort((a, b) => a - b);
   return {
     requests: ok,
@@ -90,6 +82,8 @@ async function runLoad({ port, path, headers = {}, bodies, concurrency, warmupMs
     latencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(latencies[latencies.length - 1] || 0) },
     // Server CPU per answered request: steadier than throughput on a machine others use too.
     serverCpuMicrosPerRequest: cpuBefore !== undefined && cpuAfter !== undefined && ok > 0 ? Math.round(((cpuAfter - cpuBefore) * 1000) / ok) : undefined,
+    // This process (the load generator), which shares the machine's cores with the server.
+    driverCpuMicrosPerRequest: ok > 0 ? Math.round((driver.user + driver.system) / ok) : undefined,
   };
 }
 

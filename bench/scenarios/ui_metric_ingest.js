@@ -16,6 +16,9 @@
  * read back and compared with the acknowledged ones (warm-ups included).
  * Security is on: each server is logged into once, and every load request carries that session cookie
  * (the browser app's way); the read-back uses the harness's Basic credentials.
+ * The load generator (bench/lib/load.js) runs in this process on the same two cores; it writes pre-built
+ * requests on raw sockets so that it takes as little of them as it can, and its CPU per request is recorded
+ * beside each server's.
  */
 const { spawn } = require('child_process');
 const { join } = require('path');
@@ -191,6 +194,7 @@ async function run({ durationS = 5, warmupS = 1, rounds = 5, concurrency = 32, m
   const summaryOf = (phase) => ({
     incrementsPerSecond: median(phase.rounds.map((r) => r.incrementsPerSecond)),
     serverCpuMicrosPerRequest: median(phase.rounds.map((r) => r.serverCpuMicrosPerRequest)),
+    driverCpuMicrosPerRequest: median(phase.rounds.map((r) => r.driverCpuMicrosPerRequest)),
     latencyMsP50: median(phase.rounds.map((r) => r.latencyMs.p50)),
     failed: phase.rounds.reduce((sum, r) => sum + r.failed, 0),
     rounds: phase.rounds,
@@ -218,7 +222,7 @@ async function run({ durationS = 5, warmupS = 1, rounds = 5, concurrency = 32, m
   const cpu = (phase) => `${summaryOf(phase).serverCpuMicrosPerRequest} us`;
   const rate = (phase) => summaryOf(phase).incrementsPerSecond.toFixed(0);
   return {
-    parameters: { ...AUTH_PARAMETERS, concurrency, metricsPerReport, reportBytes: main.bodies[0].length, counters: vocabularies, bodies: main.bodies.length, rounds, warmupS, durationS },
+    parameters: { ...AUTH_PARAMETERS, driver: 'bench/lib/raw_http.js (pre-built requests on raw keep-alive sockets)', concurrency, metricsPerReport, reportBytes: main.bodies[0].length, counters: vocabularies, bodies: main.bodies.length, rounds, warmupS, durationS },
     results: {
       ceiling: summaryOf(ceiling),
       platform: summaryOf(platform),
@@ -236,6 +240,7 @@ async function run({ durationS = 5, warmupS = 1, rounds = 5, concurrency = 32, m
         return `ours, ${phase.counters} counters: ${rate(phase)} acknowledged durable increments/s = ${ratios.toCeiling} of the ceiling (target >= 0.5; rounds ${ratios.toCeilingPerRound.join(', ')}), ${ratios.toPlatform} of the platform floor, ${ratios.toUpstream} x upstream (target >= 20)`;
       }),
       `server CPU per request (all threads): ceiling ${cpu(ceiling)}, platform ${cpu(platform)}, ${ours.map((phase) => `${phase.name} ${cpu(phase)}`).join(', ')}, upstream ${upstream.serverCpuMicrosPerRequest} us`,
+      `load generator CPU per request (same cores): ${phases.map((phase) => `${phase.name} ${summaryOf(phase).driverCpuMicrosPerRequest} us`).join(', ')}`,
       `read-back: ${ours.map((phase) => `${phase.name} ${phase.verification.exact ? 'exact' : 'MISMATCH'}`).join(', ')}, upstream ${upstream.verification.exact ? 'exact' : 'MISMATCH'}`,
     ],
   };

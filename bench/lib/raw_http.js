@@ -1,0 +1,121 @@
+'use strict';
+/*
+ * The load generator's HTTP/1.1 client: one keep-alive connection per client, one request in flight, each
+ * request written as one pre-built buffer, the answer read by hand (status line, `content-length` or
+ * chunked body). It exists because node:http's client costs about 55 µs of CPU a request on this
+ * machine, about half of what the bare ceiling server itself needs: on two shared cores the driver then
+ * takes CPU from whichever server is measured, the more so the more threads that server runs. wrk and
+ * autocannon do the same for the same reason. A connection the server closes (`connection: close`, an
+ * error) is opened again for the next request.
+ */
+const net = require('net');
+
+/** The request line and headers of a POST; the body follows them in the same buffer. */
+function buildPost({ host = '127.0.0.1', port, path, headers }, body) {
+  let head = `POST ${path} HTTP/1.1\r\nhost: ${host}:${port}\r\nconnection: keep-alive\r\ncontent-length: ${body.length}\r\n`;
+  for (const [name, value] of Object.entries(headers)) {
+    if (/[\r\n]/.test(`${name}${value}`)) throw new Error(`header ${name} holds a line break`);
+    head += `${name}: ${value}\r\n`;
+  }
+  return Buffer.concat([Buffer.from(`${head}\r\n`, 'latin1'), body]);
+}
+
+/** A parsed answer, or undefined while more bytes are needed. Throws on what it does not understand. */
+function parseResponse(buffer) {
+  const headEnd = buffer.indexOf('\r\n\r\n');
+  if (headEnd < 0) return undefined;
+  const head = buffer.toString('latin1', 0, headEnd);
+  const status = /^HTTP\/1\.[01] (\d{3})/.exec(head);
+  if (!status) throw new Error(`not an HTTP/1.1 answer: ${JSON.stringify(head.slice(0, 60))}`);
+  const header = (name) => new RegExp(`\r\n${name}:[ \t]*([^\r\n]*)`, 'i').exec(head)?.[1].trim();
+  const close = /close/i.test(header('connection') ?? '');
+  const start = headEnd + 4;
+  const length = header('content-length');
+  if (length !== undefined) {
+    const end = start + Number(length);
+    if (buffer.length < end) return undefined;
+    return { status: Number(status[1]), body: buffer.subarray(start, end), rest: buffer.subarray(end), close };
+  }
+  if (/chunked/i.test(header('transfer-encoding') ?? '')) {
+    const parts = [];
+    let at = start;
+    for (;;) {
+      const lineEnd = buffer.indexOf('\r\n', at);
+      if (lineEnd < 0) return undefined;
+      const size = parseInt(buffer.toString('latin1', at, lineEnd), 16);
+      if (Number.isNaN(size)) throw new Error('a bad chunk size');
+      const end = lineEnd + 2 + size + 2;
+      if (buffer.length < end) return undefined;
+      if (size === 0) return { status: Number(status[1]), body: Buffer.concat(parts), rest: buffer.subarray(end), close };
+      parts.push(buffer.subarray(lineEnd + 2, lineEnd + 2 + size));
+      at = end;
+    }
+  }
+  // Neither: the body runs until the server closes (HTTP/1.0 style); not what the servers here send.
+  throw new Error('an answer without content-length or chunked encoding');
+}
+
+/** One client connection to 127.0.0.1:port; `send(request)` resolves `{ status, body }` or `{ status: 0, error }`. */
+class RawHttpConnection {
+  constructor(port) {
+    this.port = port;
+    this.socket = undefined;
+    this.pending = undefined;
+    this.received = Buffer.alloc(0);
+  }
+
+  send(request) {
+    return new Promise((resolve) => {
+      this.pending = resolve;
+      this.received = Buffer.alloc(0);
+      if (!this.socket) this.open();
+      this.socket.write(request);
+    });
+  }
+
+  close() {
+    this.socket?.destroy();
+    this.socket = undefined;
+  }
+
+  open() {
+    const socket = net.connect(this.port, '127.0.0.1');
+    socket.setNoDelay(true);
+    socket.on('data', (chunk) => this.onData(socket, chunk));
+    const fail = (error) => {
+      // A connection already given up (its answer was complete) ends quietly.
+      if (this.socket !== socket) return;
+      this.socket = undefined;
+      this.settle({ status: 0, error: error ?? new Error('the server closed the connection') });
+    };
+    socket.on('error', fail);
+    socket.on('close', () => fail());
+    this.socket = socket;
+  }
+
+  onData(socket, chunk) {
+    this.received = this.received.length === 0 ? chunk : Buffer.concat([this.received, chunk]);
+    let answer;
+    try {
+      answer = parseResponse(this.received);
+    } catch (error) {
+      if (this.socket === socket) this.socket = undefined;
+      socket.destroy();
+      return this.settle({ status: 0, error });
+    }
+    if (!answer) return;
+    if (answer.close || answer.rest.length > 0) {
+      socket.destroy();
+      if (this.socket === socket) this.socket = undefined;
+    }
+    this.settle({ status: answer.status, body: answer.body });
+  }
+
+  settle(result) {
+    const resolve = this.pending;
+    this.pending = undefined;
+    resolve?.(result);
+  }
+}
+
+module.exports = { buildPost, parseResponse, RawHttpConnection };
