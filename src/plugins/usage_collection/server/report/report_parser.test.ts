@@ -49,11 +49,14 @@ describe('parseReport', () => {
   });
 });
 
+type Internals = { threads: Array<{ caller: { alive: boolean; call: (...args: unknown[]) => unknown; close: () => Promise<void> } }> };
+const threadsOf = (parser: ReportParser) => (parser as unknown as Internals).threads;
+
 describe('ReportParser', () => {
-  it('gives on its thread exactly what parsing on the event loop gives, and falls back once stopped', async () => {
-    const parser = new ReportParser(createLoggerMock());
+  it('gives on its threads exactly what parsing on the event loop gives, and falls back once stopped', async () => {
+    const parser = new ReportParser(createLoggerMock(), { threads: 2 });
     await parser.start();
-    expect((parser as unknown as { thread?: { alive: boolean } }).thread?.alive).toBe(true);
+    expect(threadsOf(parser).map((t) => t.caller.alive)).toEqual([true, true]);
     for (const body of Object.values(BODIES)) {
       expect(await parser.parse(Buffer.from(body))).toEqual(parseReport(Buffer.from(body)));
     }
@@ -65,15 +68,34 @@ describe('ReportParser', () => {
     expect(await parser.parse(Buffer.from(BODIES.valid))).toEqual(parseReport(Buffer.from(BODIES.valid)));
   });
 
-  it('sends the bodies of one turn of the event loop together, each answered with its own result', async () => {
-    const parser = new ReportParser(createLoggerMock());
+  it('splits the bodies of one turn of the event loop between its threads, each answered with its own result', async () => {
+    const parser = new ReportParser(createLoggerMock(), { threads: 2 });
     await parser.start();
-    const thread = (parser as unknown as { thread: { call: (...args: unknown[]) => unknown } }).thread;
-    const call = jest.spyOn(thread, 'call');
+    const calls = threadsOf(parser).map((t) => jest.spyOn(t.caller, 'call'));
     const bodies = [...Object.values(BODIES), BODIES.valid, BODIES.colon];
-    const results = await Promise.all(bodies.map((body) => parser.parse(Buffer.from(body))));
-    expect(results).toEqual(bodies.map((body) => parseReport(Buffer.from(body))));
-    expect(call).toHaveBeenCalledTimes(1);
+    // Twice: the second batch's ids are already in each thread's table.
+    for (let round = 0; round < 2; round++) {
+      const results = await Promise.all(bodies.map((body) => parser.parse(Buffer.from(body))));
+      expect(results).toEqual(bodies.map((body) => parseReport(Buffer.from(body))));
+    }
+    expect(calls.map((call) => call.mock.calls.length)).toEqual([2, 2]);
+    await parser.stop();
+  });
+
+  it('stops using a thread that failed and keeps parsing with the other', async () => {
+    const logger = createLoggerMock();
+    const parser = new ReportParser(logger, { threads: 2 });
+    await parser.start();
+    const [first, second] = threadsOf(parser);
+    jest.spyOn(first.caller, 'call').mockImplementationOnce(() => Promise.reject(new Error('boom')));
+    const secondCall = jest.spyOn(second.caller, 'call');
+    const bodies = [BODIES.valid, BODIES.colon, BODIES.valid, BODIES.badJson];
+    // The failed thread's half is parsed on the event loop: every caller still gets its own result.
+    expect(await Promise.all(bodies.map((body) => parser.parse(Buffer.from(body))))).toEqual(bodies.map((body) => parseReport(Buffer.from(body))));
+    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('A ui metric report thread failed (boom)'));
+    expect(threadsOf(parser)).toEqual([second]);
+    expect(await Promise.all(bodies.map((body) => parser.parse(Buffer.from(body))))).toEqual(bodies.map((body) => parseReport(Buffer.from(body))));
+    expect(secondCall).toHaveBeenCalledTimes(2);
     await parser.stop();
   });
 });
