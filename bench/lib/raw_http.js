@@ -5,8 +5,9 @@
  * chunked body). It exists because node:http's client costs about 55 µs of CPU a request on this
  * machine, about half of what the bare ceiling server itself needs: on two shared cores the driver then
  * takes CPU from whichever server is measured, the more so the more threads that server runs. wrk and
- * autocannon do the same for the same reason. A connection the server closes (`connection: close`, an
- * error) is opened again for the next request.
+ * autocannon do the same for the same reason. A connection the server closes (`connection: close`, its
+ * end of the socket, an error) is opened again for the next request; a request unanswered for
+ * `timeoutMs` fails (status 0) instead of holding the load forever.
  */
 const net = require('net');
 
@@ -29,27 +30,33 @@ function parseResponse(buffer) {
   if (!status) throw new Error(`not an HTTP/1.1 answer: ${JSON.stringify(head.slice(0, 60))}`);
   const header = (name) => new RegExp(`\r\n${name}:[ \t]*([^\r\n]*)`, 'i').exec(head)?.[1].trim();
   const close = /close/i.test(header('connection') ?? '');
+  const code = Number(status[1]);
   const start = headEnd + 4;
+  // These never carry a body, whatever their headers say.
+  if (code < 200 || code === 204 || code === 304) return { status: code, body: Buffer.alloc(0), rest: buffer.subarray(start), close };
   const length = header('content-length');
-  if (length !== undefined) {
-    const end = start + Number(length);
-    if (buffer.length < end) return undefined;
-    return { status: Number(status[1]), body: buffer.subarray(start, end), rest: buffer.subarray(end), close };
-  }
+  // Chunked wins over a content-length (RFC 9112, 6.3).
   if (/chunked/i.test(header('transfer-encoding') ?? '')) {
     const parts = [];
     let at = start;
     for (;;) {
       const lineEnd = buffer.indexOf('\r\n', at);
       if (lineEnd < 0) return undefined;
-      const size = parseInt(buffer.toString('latin1', at, lineEnd), 16);
-      if (Number.isNaN(size)) throw new Error('a bad chunk size');
+      const sizeText = buffer.toString('latin1', at, lineEnd).split(';')[0].trim();
+      if (!/^[0-9a-f]+$/i.test(sizeText)) throw new Error(`a bad chunk size ${JSON.stringify(sizeText)}`);
+      const size = parseInt(sizeText, 16);
       const end = lineEnd + 2 + size + 2;
       if (buffer.length < end) return undefined;
-      if (size === 0) return { status: Number(status[1]), body: Buffer.concat(parts), rest: buffer.subarray(end), close };
+      if (size === 0) return { status: code, body: Buffer.concat(parts), rest: buffer.subarray(end), close };
       parts.push(buffer.subarray(lineEnd + 2, lineEnd + 2 + size));
       at = end;
     }
+  }
+  if (length !== undefined) {
+    if (!/^\d+$/.test(length)) throw new Error(`a bad content-length ${JSON.stringify(length)}`);
+    const end = start + Number(length);
+    if (buffer.length < end) return undefined;
+    return { status: code, body: buffer.subarray(start, end), rest: buffer.subarray(end), close };
   }
   // Neither: the body runs until the server closes (HTTP/1.0 style); not what the servers here send.
   throw new Error('an answer without content-length or chunked encoding');
@@ -57,10 +64,12 @@ function parseResponse(buffer) {
 
 /** One client connection to 127.0.0.1:port; `send(request)` resolves `{ status, body }` or `{ status: 0, error }`. */
 class RawHttpConnection {
-  constructor(port) {
+  constructor(port, { timeoutMs = 60_000 } = {}) {
     this.port = port;
+    this.timeoutMs = timeoutMs;
     this.socket = undefined;
     this.pending = undefined;
+    this.timer = undefined;
     this.received = Buffer.alloc(0);
   }
 
@@ -69,13 +78,24 @@ class RawHttpConnection {
       this.pending = resolve;
       this.received = Buffer.alloc(0);
       if (!this.socket) this.open();
-      this.socket.write(request);
+      const socket = this.socket;
+      this.timer = setTimeout(() => {
+        this.drop(socket);
+        this.settle({ status: 0, error: new Error(`no answer within ${this.timeoutMs} ms`) });
+      }, this.timeoutMs);
+      socket.write(request);
     });
   }
 
+  /** Closes the connection; a request still waiting fails (status 0). */
   close() {
-    this.socket?.destroy();
-    this.socket = undefined;
+    this.drop(this.socket);
+    this.settle({ status: 0, error: new Error('the connection was closed') });
+  }
+
+  drop(socket) {
+    if (this.socket === socket) this.socket = undefined;
+    socket?.destroy();
   }
 
   open() {
@@ -90,6 +110,8 @@ class RawHttpConnection {
     };
     socket.on('error', fail);
     socket.on('close', () => fail());
+    // The server ended its side: this socket takes no further request.
+    socket.on('end', () => fail());
     this.socket = socket;
   }
 
@@ -99,19 +121,16 @@ class RawHttpConnection {
     try {
       answer = parseResponse(this.received);
     } catch (error) {
-      if (this.socket === socket) this.socket = undefined;
-      socket.destroy();
+      this.drop(socket);
       return this.settle({ status: 0, error });
     }
     if (!answer) return;
-    if (answer.close || answer.rest.length > 0) {
-      socket.destroy();
-      if (this.socket === socket) this.socket = undefined;
-    }
+    if (answer.close || answer.rest.length > 0) this.drop(socket);
     this.settle({ status: answer.status, body: answer.body });
   }
 
   settle(result) {
+    clearTimeout(this.timer);
     const resolve = this.pending;
     this.pending = undefined;
     resolve?.(result);

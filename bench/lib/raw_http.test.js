@@ -20,9 +20,17 @@ describe('parseResponse', () => {
     expect(done.body.toString()).toBe('abcde');
   });
 
+  it('reads no body where HTTP has none, and chunked over a content-length', () => {
+    expect(answer('HTTP/1.1 204 No Content\r\ncontent-length: 10\r\n\r\n')).toMatchObject({ status: 204, body: Buffer.alloc(0) });
+    const both = answer('HTTP/1.1 200 OK\r\ncontent-length: 1\r\ntransfer-encoding: chunked\r\n\r\n2;x=y\r\nok\r\n0\r\n\r\n');
+    expect(both.body.toString()).toBe('ok');
+  });
+
   it('refuses what it cannot read', () => {
     expect(() => answer('SSH-2.0\r\n\r\n')).toThrow('not an HTTP/1.1 answer');
     expect(() => answer('HTTP/1.1 200 OK\r\n\r\nbody until close')).toThrow('without content-length or chunked');
+    expect(() => answer('HTTP/1.1 200 OK\r\ncontent-length: -1\r\n\r\n')).toThrow('a bad content-length "-1"');
+    expect(() => answer('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n-2\r\n')).toThrow('a bad chunk size "-2"');
   });
 });
 
@@ -82,5 +90,42 @@ describe('RawHttpConnection', () => {
 
   it('refuses a header holding a line break', () => {
     expect(() => buildPost({ port, path: '/', headers: { cookie: 'a\r\nx: y' } }, Buffer.alloc(0))).toThrow('header cookie holds a line break');
+  });
+
+  it('reads an answer split across packets, reconnects after the server ended a socket, and fails what is never answered', async () => {
+    const net = require('net');
+    let connections = 0;
+    // A hand-written server: answers in two packets, ends the socket after "end", never answers "hang".
+    const raw = net.createServer((socket) => {
+      connections++;
+      socket.on('data', (data) => {
+        const body = data.toString().split('\r\n\r\n')[1];
+        if (body === 'hang') return;
+        socket.write('HTTP/1.1 200 OK\r\ncontent-length: 6\r\n\r\nab');
+        setTimeout(() => {
+          socket.write('cdef');
+          if (body === 'end') socket.end();
+        }, 5);
+      });
+    });
+    await new Promise((r) => raw.listen(0, '127.0.0.1', r));
+    const rawPort = raw.address().port;
+    try {
+      const connection = new RawHttpConnection(rawPort, { timeoutMs: 200 });
+      const post = (body) => connection.send(buildPost({ port: rawPort, path: '/', headers: {} }, Buffer.from(body)));
+      expect((await post('end')).body.toString()).toBe('abcdef');
+      await new Promise((r) => setTimeout(r, 20));
+      expect((await post('next')).body.toString()).toBe('abcdef');
+      expect(connections).toBe(2);
+      const hung = await post('hang');
+      expect(hung.status).toBe(0);
+      expect(String(hung.error)).toContain('no answer within 200 ms');
+      // Closing while a request waits fails that request instead of leaving it pending.
+      const waiting = post('hang');
+      connection.close();
+      expect(await waiting).toMatchObject({ status: 0 });
+    } finally {
+      await new Promise((r) => raw.close(r));
+    }
   });
 });

@@ -49,7 +49,9 @@ describe('parseReport', () => {
   });
 });
 
-type Internals = { threads: Array<{ caller: { alive: boolean; call: (...args: unknown[]) => unknown; close: () => Promise<void> } }> };
+type Internals = {
+  threads: Array<{ caller: { alive: boolean; call: (...args: unknown[]) => unknown; close: () => Promise<void> }; decoder: { decodeBatch: (...args: unknown[]) => unknown } }>;
+};
 const threadsOf = (parser: ReportParser) => (parser as unknown as Internals).threads;
 
 describe('ReportParser', () => {
@@ -96,6 +98,41 @@ describe('ReportParser', () => {
     expect(threadsOf(parser)).toEqual([second]);
     expect(await Promise.all(bodies.map((body) => parser.parse(Buffer.from(body))))).toEqual(bodies.map((body) => parseReport(Buffer.from(body))));
     expect(secondCall).toHaveBeenCalledTimes(2);
+    await parser.stop();
+  });
+
+  it('does not decode the answers a failed thread still sends for batches it had taken before it failed', async () => {
+    const parser = new ReportParser(createLoggerMock(), { threads: 1 });
+    await parser.start();
+    const [thread] = threadsOf(parser);
+    const realCall = thread.caller.call.bind(thread.caller);
+    let failFirst!: (error: Error) => void;
+    jest
+      .spyOn(thread.caller, 'call')
+      .mockImplementationOnce(() => new Promise((_resolve, reject) => (failFirst = reject)))
+      .mockImplementation((...args: unknown[]) => realCall(...args));
+    const decode = jest.spyOn(thread.decoder, 'decodeBatch');
+    const first = parser.parse(Buffer.from(BODIES.valid));
+    await new Promise((resolve) => setImmediate(resolve));
+    // A second batch goes to the same thread while the first is still out.
+    const second = parser.parse(Buffer.from(BODIES.colon));
+    await new Promise((resolve) => setImmediate(resolve));
+    failFirst(new Error('boom'));
+    expect(await first).toEqual(parseReport(Buffer.from(BODIES.valid)));
+    expect(await second).toEqual(parseReport(Buffer.from(BODIES.colon)));
+    expect(decode).not.toHaveBeenCalled();
+    await parser.stop();
+  });
+
+  it('keeps parsing on the other thread when one has stopped', async () => {
+    const parser = new ReportParser(createLoggerMock(), { threads: 2 });
+    await parser.start();
+    const [first, second] = threadsOf(parser);
+    await first.caller.close();
+    const secondCall = jest.spyOn(second.caller, 'call');
+    const bodies = [BODIES.valid, BODIES.colon, BODIES.offSchema];
+    expect(await Promise.all(bodies.map((body) => parser.parse(Buffer.from(body))))).toEqual(bodies.map((body) => parseReport(Buffer.from(body))));
+    expect(secondCall).toHaveBeenCalledTimes(1);
     await parser.stop();
   });
 });

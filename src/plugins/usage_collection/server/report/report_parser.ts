@@ -15,10 +15,12 @@ interface Pending {
 interface ReportThread {
   caller: ThreadCaller<PackedBodies, EncodedBatch>;
   decoder: ParsedReportDecoder;
+  /** Set once one of its batches failed: replies still on their way are not decoded (the tables may differ). */
+  failed?: boolean;
 }
 
 export interface ReportParserOptions {
-  /** Report threads; default two where there are two CPUs or more. */
+  /** Report threads (at least one); default two where there are two CPUs or more. */
   threads?: number;
 }
 
@@ -98,8 +100,9 @@ export class ReportParser {
     if (batch.length === 0) return;
     const { bytes, ends, transfer } = packBodies(batch);
     const fail = (error: unknown) => {
-      if (!(error instanceof ThreadStoppedError)) {
+      if (!(error instanceof ThreadStoppedError) && !chosen.failed) {
         // The thread's id table may now differ from its decoder's: stop using that thread.
+        chosen.failed = true;
         this.logger.error(`A ui metric report thread failed (${(error as Error).message}); no longer using it`);
         this.threads = this.threads.filter((t) => t !== chosen);
         void chosen.caller.close();
@@ -107,6 +110,8 @@ export class ReportParser {
       parseHere(batch);
     };
     chosen.caller.call({ bytes, ends }, transfer).then((encoded) => {
+      // Sent before the thread failed: its answer may name ids the decoder never saw.
+      if (chosen.failed) return parseHere(batch);
       let results;
       try {
         // Replies arrive in order, so each decoder's id table follows its own thread's.
